@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely/migration';
+import * as foundation from './20261123T1100_foundation.ts';
+
+/**
+ * Every migration, keyed by its timestamped name (applied in key order).
+ * A static list rather than a directory scan, so the same list works in Node scripts, tests and the Vite bundle.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261123T1100_foundation': foundation,
+};

@@ -1,0 +1,70 @@
+// `npm start`: build if the sources changed, migrate and seed, then serve with security headers on every response.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { boot } from '../src/server/boot.ts';
+import { ConfigError, config } from '../src/server/config.ts';
+import { closeSharedDatabase, DatabaseLockedError } from '../src/server/db.ts';
+import { securityHeaders } from '../src/server/security-headers.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const entry = path.join(root, 'dist/server/entry.mjs');
+
+function newestMtime(p: string): number {
+  const stat = fs.statSync(p);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const name of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, name)));
+  return newest;
+}
+
+function buildIfStale(): void {
+  const sources = ['src', 'db', 'public', 'astro.config.mjs', 'package.json'].map((s) => path.join(root, s));
+  const built = fs.existsSync(entry) ? fs.statSync(entry).mtimeMs : 0;
+  if (built > Math.max(...sources.filter((s) => fs.existsSync(s)).map(newestMtime))) return;
+  console.log('Building the portal (first start or sources changed)…');
+  const result = spawnSync(path.join(root, 'node_modules/.bin/astro'), ['build'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+async function main(): Promise<void> {
+  const cfg = config();
+  if (process.env.SKIP_BUILD !== '1') buildIfStale();
+  const report = await boot();
+  if (report.migrations.length) console.log(`Applied migrations: ${report.migrations.join(', ')}`);
+  if (report.seeded.agencies || report.seeded.calendarDays)
+    console.log(`Seeded ${report.seeded.agencies} agencies and ${report.seeded.calendarDays} calendar days.`);
+
+  process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+  const { handler } = (await import(pathToFileURL(entry).href)) as { handler: http.RequestListener };
+  const headers = securityHeaders(cfg.publicUrl);
+  const server = http.createServer((req, res) => {
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    handler(req, res);
+  });
+  server.listen(cfg.port, cfg.host, () => {
+    const where = `http://${cfg.host.includes(':') ? `[${cfg.host}]` : cfg.host}:${cfg.port}/`;
+    console.log(`\nCổng thông tin THADS đang chạy / THADS portal running at ${where}`);
+    console.log(`Database: ${report.handle.kind === 'pglite' ? `embedded (${path.join(cfg.dataDir, 'db')})` : 'PostgreSQL'}`);
+  });
+
+  const stop = async () => {
+    server.close();
+    server.closeAllConnections();
+    await closeSharedDatabase();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError || err instanceof DatabaseLockedError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,94 @@
+import type { z } from 'zod';
+
+/** Every citizen-facing text exists in both languages; Vietnamese is authoritative. */
+export type Locale = 'vi' | 'en';
+export type Text = { vi: string; en: string };
+/** ISO calendar date, yyyy-mm-dd, in Vietnam's time zone. */
+export type DateISO = string;
+
+/** Which dossier lifecycle a procedure uses (see DESIGN.md). */
+export type LifecycleKind = 'one-stop' | 'complaint' | 'denunciation';
+
+export type FieldKind =
+  | 'text'
+  | 'textarea'
+  | 'date'
+  | 'email'
+  | 'tel'
+  | 'cccd'
+  | 'money'
+  | 'select'
+  | 'radios'
+  | 'checkboxes'
+  | 'agency';
+
+export interface FieldOption {
+  value: string;
+  label: Text;
+  /** Options that exist only under one legal regime (e.g. a ground removed on 1 July 2026). */
+  from?: DateISO;
+  until?: DateISO;
+}
+
+export interface FieldDef {
+  name: string;
+  kind: FieldKind;
+  label: Text;
+  hint?: Text;
+  required: boolean;
+  /** Groups fields under a heading on the form and the check-answers page. */
+  section: string;
+  options?: FieldOption[];
+  /** HTML autocomplete token, for fields about the applicant. */
+  autocomplete?: string;
+  maxLength?: number;
+  /** Shown only when another field has one of these values (the server still validates). */
+  showIf?: { field: string; equals: string[] };
+}
+
+export interface DocumentRequirement {
+  id: string;
+  name: Text;
+  required: boolean;
+  /** When the document is needed only in some cases, say which. */
+  when?: Text;
+}
+
+export interface Citation {
+  /** Short reference, e.g. "Điều 30 Luật THADS 2008". */
+  ref: Text;
+  /** The instrument's number, e.g. "26/2008/QH12". */
+  instrument: string;
+}
+
+/** The legal rules of a procedure in force from a date; a dossier uses the set in force on the day it is received. */
+export interface RuleSet {
+  effectiveFrom: DateISO;
+  timeLimit: { days: number; unit: 'working' | 'calendar'; countedFrom: Text };
+  legalBasis: Citation[];
+  /** Facts about the regime that are not yet checked against a primary text. */
+  unconfirmed?: boolean;
+  note?: Text;
+}
+
+export interface Procedure {
+  /** Stable internal code, used in dossier codes and the database. */
+  code: string;
+  slug: Text;
+  kind: LifecycleKind;
+  name: Text;
+  summary: Text;
+  whoMaySubmit: Text[];
+  documents: DocumentRequirement[];
+  fee: Text;
+  result: Text;
+  steps: Text[];
+  /** Oldest first; never empty. */
+  rules: RuleSet[];
+  sections: { id: string; title: Text }[];
+  fields: FieldDef[];
+  /** Validates the whole form; error messages are keys of the i18n dictionary (`errors.*`). */
+  schema: z.ZodType<Record<string, unknown>>;
+  /** A valid filled-in form, used by tests and the demo seed. */
+  example: Record<string, unknown>;
+}

@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Validated configuration from the environment; see README "Configuration". */
+export interface Config {
+  databaseUrl: string | undefined;
+  smtpUrl: string | undefined;
+  dataDir: string;
+  publicUrl: string;
+  host: string;
+  port: number;
+}
+
+const urlWithProtocol = (protocols: string[], example: string) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { error: `must be a URL starting with ${protocols.map((p) => p + '//').join(' or ')} (e.g. ${example})` },
+  );
+
+const envSchema = z.object({
+  DATABASE_URL: urlWithProtocol(['postgres:', 'postgresql:'], 'postgres://user@127.0.0.1:5432/thads').optional(),
+  SMTP_URL: urlWithProtocol(['smtp:', 'smtps:'], 'smtp://user:pass@mail.example.org:587').optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PUBLIC_URL: urlWithProtocol(['http:', 'https:'], 'https://thads.example.gov.vn').optional(),
+  HOST: z.string().min(1, { error: 'must not be empty' }).default('127.0.0.1'),
+  PORT: z
+    .string()
+    .regex(/^\d+$/, { error: 'must be a whole number' })
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 65535, { error: 'must be between 1 and 65535' })
+    .default(4321),
+});
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super('Invalid configuration:\n' + problems.map((p) => '  - ' + p).join('\n'));
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Reads and checks the environment; throws ConfigError listing every bad value at once. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Treat empty variables as unset, so `DATABASE_URL= npm start` means "embedded database".
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`));
+  }
+  const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/+$/, '');
+  return {
+    databaseUrl: e.DATABASE_URL,
+    smtpUrl: e.SMTP_URL,
+    dataDir: path.resolve(e.DATA_DIR),
+    publicUrl,
+    host: e.HOST,
+    port: e.PORT,
+  };
+}
+
+let cached: Config | undefined;
+/** The process-wide configuration, read once. */
+export function config(): Config {
+  cached ??= loadConfig();
+  return cached;
+}

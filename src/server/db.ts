@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+/**
+ * Driver differences are normalised here, once:
+ * - int8 (counts, sums) → number: our counts stay far below 2^53.
+ * - date → 'yyyy-mm-dd' string: a calendar date has no time zone, and a JS Date would invent one.
+ * - bytea arrives as Buffer (pg) or Uint8Array (PGlite); Buffer is a Uint8Array, so callers treat both as Uint8Array.
+ */
+const INT8 = 20;
+const DATE = 1082;
+const parsers: Record<number, (value: string) => unknown> = {
+  [INT8]: (v) => Number(v),
+  [DATE]: (v) => v,
+};
+
+export class DatabaseLockedError extends Error {
+  constructor(dir: string, pid: number) {
+    super(
+      `The embedded database in ${dir} is in use by process ${pid} (a running portal server?). ` +
+        'Only one process may open it: stop that process first, or set DATABASE_URL to use PostgreSQL.',
+    );
+    this.name = 'DatabaseLockedError';
+  }
+}
+
+export interface DbHandle {
+  db: Kysely<Database>;
+  kind: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+/** Opens PostgreSQL through a pg Pool. */
+export function openPostgres(url: string): DbHandle {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser },
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+/**
+ * Opens the embedded PGlite database. `dataDir` is a directory, or `memory://` for tests.
+ * A lock file keeps a second process out: two processes on one PGlite directory corrupt it.
+ */
+export async function openPglite(dataDir: string): Promise<DbHandle> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
+  const inMemory = dataDir.startsWith('memory://');
+  const release = inMemory ? () => {} : acquireLock(dataDir);
+  try {
+    const pglite = await PGlite.create(inMemory ? dataDir : path.join(dataDir, 'db'), {
+      extensions: { pg_trgm, unaccent },
+      parsers,
+    });
+    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+    return {
+      db,
+      kind: 'pglite',
+      close: async () => {
+        await db.destroy();
+        release();
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+function acquireLock(dataDir: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lockPath = path.join(dataDir, 'db.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        process.off('exit', release);
+        try {
+          if (fs.readFileSync(lockPath, 'utf8') === String(process.pid)) fs.unlinkSync(lockPath);
+        } catch {
+          // already gone
+        }
+      };
+      process.on('exit', release);
+      return release;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number(fs.readFileSync(lockPath, 'utf8'));
+      if (pid && pid !== process.pid && isAlive(pid)) throw new DatabaseLockedError(dataDir, pid);
+      // A stale lock from a process that died without cleaning up: take it over.
+      fs.rmSync(lockPath, { force: true });
+    }
+  }
+  throw new Error(`Could not lock ${lockPath}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Opens PostgreSQL when a URL is given, else the embedded database under `dataDir`. */
+export async function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: string }): Promise<DbHandle> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
+}
+
+// One handle per process, kept on globalThis so the server bundle and the start script
+// (and Vite's dev reloads) share it instead of opening the embedded database twice.
+const KEY = Symbol.for('thads.db');
+type Holder = { [KEY]?: Promise<DbHandle> };
+
+/** The process-wide database handle, opened on first use. */
+export function sharedDatabase(opts: { databaseUrl?: string | undefined; dataDir: string }): Promise<DbHandle> {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= openDatabase(opts).catch((err) => {
+    delete holder[KEY];
+    throw err;
+  });
+  return holder[KEY];
+}
+
+/** Closes the process-wide handle, if open. */
+export async function closeSharedDatabase(): Promise<void> {
+  const holder = globalThis as Holder;
+  const pending = holder[KEY];
+  delete holder[KEY];
+  if (pending) await (await pending).close();
+}

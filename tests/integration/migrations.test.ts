@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { seedReferenceData } from '../../db/seed/index.ts';
+import { migrations } from '../../db/migrations/index.ts';
+import { listAgencies } from '../../src/server/agencies.ts';
+import { migrateToLatest } from '../../src/server/migrate.ts';
+import { provinces } from '../../src/server/provinces.ts';
+import { testDatabases } from '../helpers/databases.ts';
+
+for (const target of testDatabases) {
+  describe(`migrations and reference data on ${target.name}`, () => {
+    let handle: Awaited<ReturnType<typeof target.open>>;
+    before(async () => {
+      handle = await target.open();
+    });
+    after(async () => {
+      await handle?.drop();
+    });
+
+    it('applies every migration once, in order', async () => {
+      const first = await migrateToLatest(handle.db);
+      assert.deepEqual(
+        first.map((r) => r.migrationName),
+        Object.keys(migrations).sort(),
+      );
+      assert.ok(first.every((r) => r.status === 'Success'));
+      const second = await migrateToLatest(handle.db);
+      assert.equal(second.length, 0, 'a second run applies nothing');
+    });
+
+    it('enables pg_trgm and unaccent, and folds Vietnamese for search', async () => {
+      const { rows } = await sql<{ extname: string }>`select extname from pg_extension order by extname`.execute(handle.db);
+      const names = rows.map((r) => r.extname);
+      assert.ok(names.includes('pg_trgm'));
+      assert.ok(names.includes('unaccent'));
+      const folded = await sql<{ f: string }>`select search_fold(${'Nguyễn Văn Hùng, Đắk Lắk'}) as f`.execute(handle.db);
+      assert.equal(folded.rows[0]?.f, 'nguyen van hung, dak lak');
+      const sim = await sql<{ s: number }>`select similarity(search_fold('Trần Thị Đào'), 'tran thi dao') as s`.execute(handle.db);
+      assert.equal(Number(sim.rows[0]?.s), 1);
+    });
+
+    it('normalises driver differences: counts are numbers, dates are strings', async () => {
+      await handle.db
+        .insertInto('calendar_days')
+        .values({ date: '2030-01-02', kind: 'off', name_vi: 'Thử', name_en: 'Test' })
+        .execute();
+      const count = await handle.db.selectFrom('calendar_days').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      assert.equal(typeof count.n, 'number');
+      const day = await handle.db.selectFrom('calendar_days').selectAll().where('date', '=', '2030-01-02').executeTakeFirstOrThrow();
+      assert.equal(day.date, '2030-01-02');
+      assert.ok(day.updated_at instanceof Date);
+      const bytes = await sql<{ b: Uint8Array }>`select decode('00ff10', 'hex') as b`.execute(handle.db);
+      assert.ok(bytes.rows[0]?.b instanceof Uint8Array);
+      assert.deepEqual([...bytes.rows[0]!.b], [0, 255, 16]);
+    });
+
+    it('seeds the 34 provincial agencies and keeps administrators’ edits on a second seed', async () => {
+      const firstSeed = await seedReferenceData(handle.db);
+      assert.ok(firstSeed.agencies >= 34);
+      assert.ok(firstSeed.calendarDays > 0);
+      await handle.db.updateTable('agencies').set({ phone: '024 0000 0000' }).where('code', '=', 'HNI').execute();
+      const again = await seedReferenceData(handle.db);
+      assert.deepEqual(again, { agencies: 0, calendarDays: 0 });
+      const all = await listAgencies(handle.db);
+      assert.equal(all.length, provinces.length);
+      assert.equal(all.find((a) => a.code === 'HNI')?.phone, '024 0000 0000');
+      const regionalProvinces = all.filter((a) => a.offices.length > 0);
+      assert.ok(regionalProvinces.length >= 3, 'regional offices for at least three provinces');
+      const hcm = await listAgencies(handle.db, { province: 'HCM' });
+      assert.equal(hcm.length, 1);
+      assert.equal(hcm[0]?.name_vi, 'Thi hành án dân sự thành phố Hồ Chí Minh');
+    });
+
+    it('rejects a calendar day of an unknown kind', async () => {
+      await assert.rejects(
+        handle.db.insertInto('calendar_days').values({ date: '2030-01-03', kind: 'holiday' as 'off', name_vi: 'x', name_en: 'x' }).execute(),
+      );
+    });
+  });
+}
