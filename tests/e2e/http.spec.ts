@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+
+test('/healthz reports the database as reachable', async ({ request }) => {
+  const res = await request.get('/healthz');
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toEqual({ status: 'ok', database: true });
+  expect(res.headers()['cache-control']).toBe('no-store');
+});
+
+for (const path of ['/', '/en/', '/co-quan-thi-hanh-an', '/khong-co']) {
+  test(`security headers on ${path}`, async ({ request }) => {
+    const res = await request.get(path);
+    const h = res.headers();
+    expect(h['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(h['x-frame-options']).toBe('DENY');
+    expect(h['x-content-type-options']).toBe('nosniff');
+    expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    // Plain http here, so no HSTS (it is sent only when PUBLIC_URL is https).
+    expect(h['strict-transport-security']).toBeUndefined();
+    const html = await res.text();
+    // Astro's own policy, with hashes and without unsafe-inline, arrives in a meta tag.
+    expect(html).toMatch(/<meta http-equiv="content-security-policy" content="[^"]*script-src[^"]*"/i);
+    expect(html).not.toContain('unsafe-inline');
+  });
+}
+
+test('a cross-site form post is refused', async ({ request }) => {
+  const res = await request.post('/co-quan-thi-hanh-an', {
+    headers: { Origin: 'https://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' },
+    data: 'province=HNI',
+  });
+  expect(res.status()).toBe(403);
+  const fetchSite = await request.post('/co-quan-thi-hanh-an', {
+    headers: { 'Sec-Fetch-Site': 'cross-site', 'Content-Type': 'application/x-www-form-urlencoded' },
+    data: 'province=HNI',
+  });
+  expect(fetchSite.status()).toBe(403);
+});

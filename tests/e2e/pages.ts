@@ -1,0 +1,35 @@
+import { procedures } from '../../src/server/catalog/index.ts';
+import { pathTo } from '../../src/i18n/routes.ts';
+import type { Locale } from '../../src/server/catalog/types.ts';
+
+export interface PageCase {
+  path: string;
+  locale: Locale;
+  status: number;
+  /** Text that proves the right page rendered. */
+  expect: string;
+}
+
+/** Every citizen page of the portal, in both languages. */
+export function allPages(): PageCase[] {
+  const pages: PageCase[] = [];
+  for (const locale of ['vi', 'en'] as const) {
+    const home = locale === 'vi' ? 'Dịch vụ công trực tuyến về thi hành án dân sự' : 'Online public services for civil judgment enforcement';
+    pages.push({ path: pathTo('home', locale), locale, status: 200, expect: home });
+    for (const p of procedures) {
+      pages.push({ path: pathTo('procedure', locale, p.slug[locale]), locale, status: 200, expect: p.name[locale] });
+    }
+    const agencies = locale === 'vi' ? 'Cơ quan thi hành án dân sự' : 'Civil judgment enforcement agencies';
+    pages.push({ path: pathTo('agencies', locale), locale, status: 200, expect: agencies });
+    pages.push({ path: pathTo('agencies', locale) + '?province=DNG', locale, status: 200, expect: agencies });
+    pages.push({ path: pathTo('privacy', locale), locale, status: 200, expect: locale === 'vi' ? 'Quyền riêng tư' : 'Privacy' });
+    pages.push({ path: pathTo('terms', locale), locale, status: 200, expect: locale === 'vi' ? 'Điều khoản sử dụng' : 'Terms of use' });
+    pages.push({
+      path: locale === 'vi' ? '/khong-co-trang-nay' : '/en/no-such-page',
+      locale,
+      status: 404,
+      expect: locale === 'vi' ? 'Không tìm thấy trang' : 'Page not found',
+    });
+  }
+  return pages;
+}

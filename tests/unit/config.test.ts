@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { test } from 'node:test';
+import { ConfigError, loadConfig } from '../../src/server/config.ts';
+import { securityHeaders } from '../../src/server/security-headers.ts';
+
+test('defaults give an embedded database on 127.0.0.1:4321', () => {
+  const cfg = loadConfig({});
+  assert.equal(cfg.databaseUrl, undefined);
+  assert.equal(cfg.smtpUrl, undefined);
+  assert.equal(cfg.dataDir, path.resolve('./data'));
+  assert.equal(cfg.host, '127.0.0.1');
+  assert.equal(cfg.port, 4321);
+  assert.equal(cfg.publicUrl, 'http://127.0.0.1:4321');
+});
+
+test('empty variables count as unset', () => {
+  assert.equal(loadConfig({ DATABASE_URL: '', PORT: '' }).port, 4321);
+});
+
+test('valid values are taken as given', () => {
+  const cfg = loadConfig({
+    DATABASE_URL: 'postgres://u@db:5432/thads',
+    SMTP_URL: 'smtps://a:b@mail.example.org:465',
+    DATA_DIR: '/var/lib/thads',
+    PUBLIC_URL: 'https://thads.example.gov.vn/',
+    HOST: '0.0.0.0',
+    PORT: '8080',
+  });
+  assert.equal(cfg.databaseUrl, 'postgres://u@db:5432/thads');
+  assert.equal(cfg.dataDir, '/var/lib/thads');
+  assert.equal(cfg.publicUrl, 'https://thads.example.gov.vn');
+  assert.equal(cfg.port, 8080);
+});
+
+test('every bad value is reported at once, by name', () => {
+  try {
+    loadConfig({ DATABASE_URL: 'mysql://x', SMTP_URL: 'mail.example.org', PUBLIC_URL: 'ftp://x', PORT: '99999' });
+    assert.fail('expected ConfigError');
+  } catch (err) {
+    assert.ok(err instanceof ConfigError);
+    const text = err.problems.join('\n');
+    for (const name of ['DATABASE_URL', 'SMTP_URL', 'PUBLIC_URL', 'PORT']) assert.match(text, new RegExp(name));
+    assert.match(text, /between 1 and 65535/);
+  }
+  assert.throws(() => loadConfig({ PORT: 'abc' }), /PORT must be a whole number/);
+});
+
+test('HSTS only when the public URL is https', () => {
+  assert.equal(securityHeaders('http://127.0.0.1:4321')['Strict-Transport-Security'], undefined);
+  assert.match(securityHeaders('https://thads.example.gov.vn')['Strict-Transport-Security'] ?? '', /max-age=\d+/);
+  assert.match(securityHeaders('http://x')['Content-Security-Policy'] ?? '', /frame-ancestors 'none'/);
+});
