@@ -1,0 +1,209 @@
+/**
+ * Field definitions shared by several procedures, and `buildSchema`, which turns an ordered list of fields into the
+ * zod schema that validates a submitted form.
+ */
+import { z } from 'zod';
+import { checkCccd } from '../validation/cccd.ts';
+import type { ErrorKey } from './errors.ts';
+import { normaliseText, parseField } from './parse.ts';
+import type { FieldDef, FieldOption, Text } from './types.ts';
+
+export { optionsFor } from './parse.ts';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sections and fields
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Sections used by several procedures. */
+export const sections = {
+  applicant: { id: 'applicant', title: { vi: 'Thông tin người nộp đơn', en: 'About you' } },
+  agency: { id: 'agency', title: { vi: 'Nơi nhận hồ sơ', en: 'Where to send your application' } },
+  case: {
+    id: 'case',
+    title: { vi: 'Vụ việc thi hành án', en: 'The enforcement case' },
+  },
+} satisfies Record<string, { id: string; title: Text }>;
+
+/** The applicant's role in the judgment; each procedure offers the roles that may file it. */
+export const roleOptions = {
+  creditor: { value: 'creditor', label: { vi: 'Người được thi hành án', en: 'The judgment creditor (the party owed)' } },
+  debtor: { value: 'debtor', label: { vi: 'Người phải thi hành án', en: 'The judgment debtor (the party who owes)' } },
+  related: {
+    value: 'related',
+    label: { vi: 'Người có quyền lợi, nghĩa vụ liên quan', en: 'A person with related rights and obligations' },
+  },
+  relative: { value: 'relative', label: { vi: 'Người thân của đương sự', en: 'A relative of one of the parties' } },
+  representative: {
+    value: 'representative',
+    label: { vi: 'Người đại diện của đương sự', en: 'A representative of one of the parties' },
+  },
+} satisfies Record<string, FieldOption>;
+
+export type Role = keyof typeof roleOptions;
+
+/** Field name of the applicant's date of birth; the personal ID number is checked against it. */
+export const DATE_OF_BIRTH = 'dateOfBirth';
+
+/** The applicant's identity and contact details, in the order the form asks for them. */
+export function identityFields(): FieldDef[] {
+  const section = sections.applicant.id;
+  return [
+    { name: 'fullName', kind: 'text', section, required: true, autocomplete: 'name', maxLength: 100,
+      label: { vi: 'Họ và tên', en: 'Full name' } },
+    { name: 'cccd', kind: 'cccd', section, required: true, autocomplete: 'off',
+      label: { vi: 'Số định danh cá nhân (số CCCD)', en: 'Personal ID number (CCCD number)' },
+      hint: { vi: '12 chữ số in trên thẻ căn cước hoặc căn cước công dân', en: 'The 12 digits on your citizen identity card' } },
+    { name: DATE_OF_BIRTH, kind: 'date', section, required: true, autocomplete: 'bday',
+      label: { vi: 'Ngày sinh', en: 'Date of birth' } },
+    { name: 'address', kind: 'text', section, required: true, autocomplete: 'street-address', maxLength: 300,
+      label: { vi: 'Địa chỉ liên hệ', en: 'Contact address' },
+      hint: { vi: 'Số nhà, đường, xã/phường, tỉnh/thành phố', en: 'House number, street, commune or ward, province or city' } },
+    { name: 'phone', kind: 'tel', section, required: true, autocomplete: 'tel',
+      label: { vi: 'Số điện thoại di động', en: 'Mobile phone number' },
+      hint: { vi: 'Để cơ quan thi hành án liên hệ với bạn về hồ sơ', en: 'So the enforcement agency can contact you about your application' } },
+    { name: 'email', kind: 'email', section, required: false, autocomplete: 'email',
+      label: { vi: 'Địa chỉ thư điện tử', en: 'Email address' },
+      hint: { vi: 'Chúng tôi gửi giấy tiếp nhận và thông báo tiến độ qua thư điện tử', en: 'We will send your receipt and progress updates by email' } },
+  ];
+}
+
+/**
+ * The applicant's identity and contact details, their role in the judgment (only the roles the procedure accepts),
+ * and, for a representative, whom they act for.
+ */
+export function applicantFields(roles: Role[]): FieldDef[] {
+  const section = sections.applicant.id;
+  const fields: FieldDef[] = [
+    ...identityFields(),
+    { name: 'applicantRole', kind: 'radios', section, required: true,
+      label: { vi: 'Tư cách của bạn trong vụ việc', en: 'Your role in the case' },
+      options: roles.map((r) => roleOptions[r]) },
+  ];
+  if (roles.includes('representative')) {
+    fields.push({ name: 'representedName', kind: 'text', section, required: true, maxLength: 200,
+      label: { vi: 'Họ và tên người bạn đại diện', en: 'Full name of the person you represent' },
+      hint: { vi: 'Đính kèm văn bản ủy quyền', en: 'Attach the written authorisation' },
+      showIf: { field: 'applicantRole', equals: ['representative'] } });
+  }
+  return fields;
+}
+
+/** The enforcement agency that receives the dossier; the value is an agency code, checked against the database later. */
+export function agencyField(hint?: Text): FieldDef {
+  return {
+    name: 'agency', kind: 'agency', section: sections.agency.id, required: true,
+    label: { vi: 'Cơ quan thi hành án dân sự nhận hồ sơ', en: 'Enforcement agency to receive your application' },
+    hint: hint ?? {
+      vi: 'Cơ quan đang thi hành vụ việc của bạn — tên cơ quan ghi trên Quyết định thi hành án',
+      en: 'The agency handling your case — its name is on the enforcement decision',
+    },
+  };
+}
+
+/** The enforcement decision (Quyết định thi hành án) a request is about. */
+export function enforcementDecisionFields(required = true): FieldDef[] {
+  const section = sections.case.id;
+  return [
+    { name: 'decisionNumber', kind: 'text', section, required, maxLength: 50,
+      label: { vi: 'Số Quyết định thi hành án', en: 'Enforcement decision number' },
+      hint: { vi: 'Ví dụ: 215/QĐ-THADS', en: 'For example: 215/QĐ-THADS' } },
+    { name: 'decisionDate', kind: 'date', section, required,
+      label: { vi: 'Ngày ra Quyết định thi hành án', en: 'Date of the enforcement decision' } },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Schema builder
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * A cross-field check. `data` holds only the answers that passed their own field's checks (parsed: dates as
+ * yyyy-mm-dd, money as numbers, checkboxes as arrays); report a problem with `report(fieldName, errorKey)`.
+ */
+export type CrossCheck = (data: Readonly<Record<string, unknown>>, report: (field: string, key: ErrorKey) => void) => void;
+
+type FormRecord = Record<string, unknown>;
+
+function isRecord(value: unknown): value is FormRecord {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof FormData);
+}
+
+/** Whether a showIf condition holds for a raw or parsed answer (a string, or a list for checkboxes). */
+function conditionHolds(answer: unknown, equals: string[]): boolean {
+  const values = Array.isArray(answer) ? answer : [answer];
+  return values.some((v) => typeof v === 'string' && equals.includes(normaliseText(v, false)));
+}
+
+/**
+ * Reads the fields' answers from FormData or a plain object, and drops the answers of conditional fields that are
+ * hidden: a value left behind in a collapsed part of the form is neither validated nor stored.
+ */
+function readForm(fields: readonly FieldDef[], input: unknown): unknown {
+  let form: FormRecord;
+  if (input instanceof FormData) {
+    form = {};
+    for (const f of fields) {
+      // Astro hands a non-object schema the raw FormData; several ticked boxes post several values.
+      form[f.name] = f.kind === 'checkboxes' ? input.getAll(f.name) : (input.get(f.name) ?? null);
+    }
+  } else if (isRecord(input)) {
+    form = {};
+    for (const f of fields) if (Object.hasOwn(input, f.name)) form[f.name] = input[f.name];
+  } else {
+    return input;
+  }
+  for (const f of fields) {
+    if (f.showIf && !conditionHolds(form[f.showIf.field], f.showIf.equals)) delete form[f.name];
+  }
+  return form;
+}
+
+/**
+ * Builds the schema of a form from its fields: each value is parsed by `parseField` (trimmed, empty = missing,
+ * required, length, kind-specific format, options in force today), then the object-level checks run — conditional
+ * required fields, the personal ID number against the date of birth, and `refine`. Every issue's message is a key
+ * of `errorMessages`. Accepts FormData or a plain object; unknown keys are dropped, and so are empty answers.
+ */
+export function buildSchema(fields: readonly FieldDef[], refine?: CrossCheck): z.ZodType<FormRecord> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const field of fields) {
+    shape[field.name] = z
+      .any()
+      .optional()
+      .transform((raw, ctx) => {
+        const result = parseField(field, raw);
+        if (result.error === undefined) return result.value;
+        ctx.addIssue({ code: 'custom', message: result.error });
+        return z.NEVER;
+      });
+  }
+
+  const object = z.object(shape, { error: 'invalid' }).superRefine(
+    (parsed: FormRecord, ctx) => {
+      const report = (field: string, key: ErrorKey) => ctx.addIssue({ code: 'custom', message: key, path: [field] });
+      // Answers that failed their own checks are left out, so cross-field checks see only sound values.
+      const data: FormRecord = {};
+      for (const [k, v] of Object.entries(parsed)) if (v !== undefined && v !== z.NEVER) data[k] = v;
+
+      for (const f of fields) {
+        if (f.required && f.showIf && parsed[f.name] === undefined && conditionHolds(data[f.showIf.field], f.showIf.equals)) {
+          report(f.name, 'required');
+        }
+      }
+      const dob = data[DATE_OF_BIRTH];
+      for (const f of fields) {
+        const id = data[f.name];
+        if (f.kind !== 'cccd' || typeof id !== 'string' || typeof dob !== 'string') continue;
+        const check = checkCccd(id, dob);
+        if (!check.ok && check.reason === 'birthYear') report(f.name, 'cccd.birthYear');
+      }
+      refine?.(data, report);
+    },
+    // Run even when some fields failed, so the error summary lists every problem at once.
+    { when: (payload) => isRecord(payload.value) },
+  );
+
+  return z
+    .preprocess((input) => readForm(fields, input), object)
+    .transform((data) => Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)));
+}
