@@ -12,8 +12,10 @@ export default defineConfig({
     defaultLocale: 'vi',
     routing: { prefixDefaultLocale: false },
   },
-  // Auth sessions live in PostgreSQL (later issues); Astro's own file-backed session store is not used.
-  session: undefined,
+  // Staff sessions live in PostgreSQL (our own session module); Astro's file-backed session store stays off.
+  session: false,
+  // No Markdown code blocks: Shiki's inline styles would break the strict CSP.
+  markdown: { syntaxHighlight: false },
   trailingSlash: 'ignore',
   build: { inlineStylesheets: 'never' },
   security: {

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { boot } from '../src/server/boot.ts';
 import { ConfigError, config } from '../src/server/config.ts';
 import { closeSharedDatabase, DatabaseLockedError } from '../src/server/db.ts';
-import { securityHeaders } from '../src/server/security-headers.ts';
+import { applySecurityHeaders, securityHeaders } from '../src/server/security-headers.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const entry = path.join(root, 'dist/server/entry.mjs');
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const { handler } = (await import(pathToFileURL(entry).href)) as { handler: http.RequestListener };
   const headers = securityHeaders(cfg.publicUrl);
   const server = http.createServer((req, res) => {
-    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    applySecurityHeaders(res, headers);
     handler(req, res);
   });
   server.listen(cfg.port, cfg.host, () => {

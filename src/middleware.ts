@@ -8,6 +8,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * (older clients, curl) fall back to the Origin check.
  */
 export const onRequest = defineMiddleware((context, next) => {
+  if (context.isPrerendered) return next();
   const site = context.request.headers.get('sec-fetch-site');
   if (!SAFE_METHODS.has(context.request.method) && site && site !== 'same-origin' && site !== 'none') {
     return new Response('Cross-site request refused / Yêu cầu từ trang khác bị từ chối', {

@@ -9,7 +9,7 @@ import { openPglite } from '../../src/server/db.ts';
 const root = path.resolve(import.meta.dirname, '../..');
 
 function runCli(script: string, dataDir: string) {
-  const env = { ...process.env, DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   return spawnSync(process.execPath, [path.join(root, script)], { env, encoding: 'utf8', timeout: 60_000 });
 }

@@ -1,13 +1,7 @@
 import type { Locale, Text } from './types.ts';
 
-/**
- * Every error key the catalog's schemas can produce, with its message in both languages.
- *
- * Schemas report keys, never sentences, so one list serves both languages. The UI shows "<field label>: <message>"
- * in the error summary and the message alone under the field, so each message reads as a sentence on its own and
- * still makes sense after a label ("Ngày sinh: Phải là một ngày có thật").
- */
-export const errorMessages = {
+// The messages, checked to be Texts while keeping their keys as a type.
+const messages = {
   required: { vi: 'Hãy nhập hoặc chọn câu trả lời', en: 'Enter or choose an answer' },
   tooLong: { vi: 'Quá dài — hãy viết ngắn gọn hơn', en: 'Too long — shorten your answer' },
   invalid: { vi: 'Giá trị gửi lên không hợp lệ — hãy nhập lại', en: 'The value sent is not valid — enter it again' },
@@ -59,9 +53,18 @@ export const errorMessages = {
     vi: 'Không thể lớn hơn tổng chi phí cưỡng chế phải nộp',
     en: 'Cannot be more than the total coercion costs due',
   },
-} as const satisfies Record<string, Text>;
+} satisfies Record<string, Text>;
 
-export type ErrorKey = keyof typeof errorMessages;
+export type ErrorKey = keyof typeof messages;
+
+/**
+ * Every error key the catalog's schemas can produce, with its message in both languages.
+ *
+ * Schemas report keys, never sentences, so one list serves both languages. The UI shows "<field label>: <message>"
+ * in the error summary and the message alone under the field, so each message reads as a sentence on its own and
+ * still makes sense after a label ("Ngày sinh: Phải là một ngày có thật").
+ */
+export const errorMessages: Readonly<Record<ErrorKey, Text>> = messages;
 
 /** Whether a string (e.g. a zod issue's message) is one of our error keys. */
 export function isErrorKey(key: string): key is ErrorKey {

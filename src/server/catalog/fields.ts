@@ -143,7 +143,8 @@ function readForm(fields: readonly FieldDef[], input: unknown): unknown {
   if (input instanceof FormData) {
     form = {};
     for (const f of fields) {
-      // Astro hands a non-object schema the raw FormData; several ticked boxes post several values.
+      // Astro converts FormData itself only for a bare z.object; this schema is a pipe, so it gets the FormData.
+      // Read every value of a checkbox group: several ticked boxes post several values under one name.
       form[f.name] = f.kind === 'checkboxes' ? input.getAll(f.name) : (input.get(f.name) ?? null);
     }
   } else if (isRecord(input)) {
@@ -180,7 +181,13 @@ export function buildSchema(fields: readonly FieldDef[], refine?: CrossCheck): z
 
   const object = z.object(shape, { error: 'invalid' }).superRefine(
     (parsed: FormRecord, ctx) => {
-      const report = (field: string, key: ErrorKey) => ctx.addIssue({ code: 'custom', message: key, path: [field] });
+      // One message per field: a field that already failed its own check, or was reported once, is left alone.
+      const reported = new Set<string>();
+      const report = (field: string, key: ErrorKey) => {
+        if (parsed[field] === z.NEVER || reported.has(field)) return;
+        reported.add(field);
+        ctx.addIssue({ code: 'custom', message: key, path: [field] });
+      };
       // Answers that failed their own checks are left out, so cross-field checks see only sound values.
       const data: FormRecord = {};
       for (const [k, v] of Object.entries(parsed)) if (v !== undefined && v !== z.NEVER) data[k] = v;

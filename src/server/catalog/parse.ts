@@ -56,9 +56,11 @@ export function normaliseText(value: string, multiline: boolean): string {
 // Control characters (PostgreSQL rejects NUL in text) and bidirectional overrides (they make a name display as
 // something else). Tab and newline are allowed in multi-line text only; single-line text has none left by now.
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
+// Half of a surrogate pair: not a character at all, and PostgreSQL refuses it in JSON.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function hasForbiddenCharacters(text: string): boolean {
-  return FORBIDDEN.test(text) || !text.isWellFormed();
+  return FORBIDDEN.test(text) || LONE_SURROGATE.test(text);
 }
 
 /**

@@ -1,11 +1,7 @@
 /** Calendar-date helpers for form validation. Dates are ISO strings (yyyy-mm-dd), which compare correctly as text. */
 
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-/** Today's date in Vietnam. Vietnam keeps UTC+7 all year (no daylight saving), so a fixed offset is exact. */
-export function todayInVietnam(now: Date = new Date()): string {
-  return new Date(now.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
-}
+// One definition of "today" for the whole portal: the calendar's.
+export { todayInVietnam } from '../calendar.ts';
 
 /** Whether `value` is a yyyy-mm-dd date that exists in the calendar (no 31 April, no 29 February 2023). */
 export function isRealDate(value: string): boolean {
