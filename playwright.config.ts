@@ -28,11 +28,21 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: {
     // The built server exactly as `npm start` runs it (security headers included), on a throw-away data directory.
-    command: 'rm -rf test-results/e2e-data && node scripts/start.ts',
-    env: { SKIP_BUILD: '1', HOST: '127.0.0.1', PORT: String(PORT), DATA_DIR: 'test-results/e2e-data' },
+    command: 'rm -rf test-results/e2e-data && node tests/e2e/server.ts',
+    // TRUST_PROXY lets each test present its own client address (X-Forwarded-For), so per-IP rate limits apply
+    // per test as they would per citizen.
+    env: {
+      SKIP_BUILD: '1',
+      HOST: '127.0.0.1',
+      PORT: String(PORT),
+      DATA_DIR: 'test-results/e2e-data',
+      E2E_MAIL_DIR: 'test-results/e2e-mail',
+      TRUST_PROXY: '1',
+    },
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 5000 },
   },
 });

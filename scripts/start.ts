@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { boot } from '../src/server/boot.ts';
+import { boot, stopBackgroundJobs } from '../src/server/boot.ts';
 import { ConfigError, config } from '../src/server/config.ts';
 import { closeSharedDatabase, DatabaseLockedError } from '../src/server/db.ts';
 import { applySecurityHeaders, securityHeaders } from '../src/server/security-headers.ts';
@@ -53,6 +53,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     server.close();
     server.closeAllConnections();
+    await stopBackgroundJobs();
     await closeSharedDatabase();
     process.exit(0);
   };

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './20261123T1100_foundation.ts';
+import * as dossiers from './20261123T1200_dossiers.ts';
 
 /**
  * Every migration, keyed by its timestamped name (applied in key order).
@@ -7,4 +8,5 @@ import * as foundation from './20261123T1100_foundation.ts';
  */
 export const migrations: Record<string, Migration> = {
   '20261123T1100_foundation': foundation,
+  '20261123T1200_dossiers': dossiers,
 };

@@ -15,5 +15,5 @@ export function asLocale(value: string | undefined): Locale {
   return value === 'en' ? 'en' : 'vi';
 }
 
-export { formatDate, formatDateLong, formatMoney, formatNumber } from './format.ts';
+export { formatDate, formatDateLong, formatFileSize, formatMoney, formatNumber } from './format.ts';
 export { localeOfPath, pathTo, routes } from './routes.ts';

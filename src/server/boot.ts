@@ -1,6 +1,9 @@
 import { seedReferenceData } from '../../db/seed/index.ts';
 import { config } from './config.ts';
 import { sharedDatabase, type DbHandle } from './db.ts';
+import { purgeExpiredDrafts } from './dossiers/drafts.ts';
+import { transportFromConfig } from './mail/transport.ts';
+import { startMailWorker } from './mail/worker.ts';
 import { migrateToLatest } from './migrate.ts';
 
 export interface BootReport {
@@ -9,11 +12,17 @@ export interface BootReport {
   seeded: { agencies: number; calendarDays: number };
 }
 
+type Worker = ReturnType<typeof startMailWorker>;
+
 // Kept on globalThis so the start script and the server bundle (or Vite's reloads) boot once per process.
 const KEY = Symbol.for('thads.boot');
-type Holder = { [KEY]?: Promise<BootReport> };
+const WORKER = Symbol.for('thads.mailWorker');
+type Holder = { [KEY]?: Promise<BootReport>; [WORKER]?: Worker };
 
-/** Opens the database, applies pending migrations and seeds reference data; once per process. */
+/**
+ * Opens the database, applies pending migrations, seeds reference data, and starts the background jobs (the mail
+ * worker, the purge of expired drafts); once per process.
+ */
 export function boot(): Promise<BootReport> {
   const holder = globalThis as Holder;
   holder[KEY] ??= (async () => {
@@ -21,6 +30,9 @@ export function boot(): Promise<BootReport> {
     const handle = await sharedDatabase(cfg);
     const results = await migrateToLatest(handle.db);
     const seeded = await seedReferenceData(handle.db);
+    holder[WORKER] = startMailWorker(handle.db, transportFromConfig(cfg), { from: cfg.mailFrom, log: (m) => console.error(m) });
+    const purge = () => purgeExpiredDrafts(handle.db).catch((err) => console.error('Draft purge failed:', err));
+    setInterval(purge, 60 * 60_000).unref();
     return { handle, migrations: results.map((r) => r.migrationName), seeded };
   })().catch((err) => {
     delete holder[KEY];
@@ -32,4 +44,14 @@ export function boot(): Promise<BootReport> {
 /** The booted database; what pages and server modules use. */
 export async function getDb() {
   return (await boot()).handle.db;
+}
+
+/** The running mail worker, to kick after a transaction that queued mail. */
+export function mailWorker(): Worker | undefined {
+  return (globalThis as Holder)[WORKER];
+}
+
+/** Stops the background jobs (on shutdown), letting a send in progress finish. */
+export async function stopBackgroundJobs(): Promise<void> {
+  await (globalThis as Holder)[WORKER]?.stop();
 }

@@ -7,6 +7,8 @@ export interface Config {
   smtpUrl: string | undefined;
   dataDir: string;
   publicUrl: string;
+  /** Sender of outgoing e-mail. */
+  mailFrom: string;
   host: string;
   port: number;
 }
@@ -28,6 +30,7 @@ const envSchema = z.object({
   SMTP_URL: urlWithProtocol(['smtp:', 'smtps:'], 'smtp://user:pass@mail.example.org:587').optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   PUBLIC_URL: urlWithProtocol(['http:', 'https:'], 'https://thads.example.gov.vn').optional(),
+  MAIL_FROM: z.string().regex(/^[^\r\n]*<?[^@\s<>]+@[^@\s<>]+>?$/, { error: 'must be an e-mail address, optionally with a name: Name <addr@example.org>' }).optional(),
   HOST: z.string().min(1, { error: 'must not be empty' }).default('127.0.0.1'),
   PORT: z
     .string()
@@ -61,9 +64,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     dataDir: path.resolve(e.DATA_DIR),
     publicUrl,
+    mailFrom: e.MAIL_FROM ?? `Cổng dịch vụ công THADS <no-reply@${mailDomain(publicUrl)}>`,
     host: e.HOST,
     port: e.PORT,
   };
+}
+
+/** The public host name, or localhost when it is an IP address (an address literal makes a poor sender). */
+function mailDomain(publicUrl: string): string {
+  const host = new URL(publicUrl).hostname;
+  return /^[\d.]+$|^\[/.test(host) ? 'localhost' : host;
 }
 
 let cached: Config | undefined;

@@ -1,7 +1,10 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
-/** Timestamps are written as Date and read back as Date by both drivers. */
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** Timestamps are written as Date (or ISO text) and read back as Date by both drivers. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp column with a database default (now()). */
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 export interface AgenciesTable {
   code: string;
@@ -17,7 +20,7 @@ export interface AgenciesTable {
   email: string | null;
   head_name: string | null;
   sort_order: number;
-  updated_at: Generated<Timestamp>;
+  updated_at: DefaultTimestamp;
 }
 
 export interface CalendarDaysTable {
@@ -26,16 +29,103 @@ export interface CalendarDaysTable {
   kind: 'off' | 'working';
   name_vi: string;
   name_en: string;
-  updated_at: Generated<Timestamp>;
+  updated_at: DefaultTimestamp;
+}
+
+export interface DossiersTable {
+  id: Generated<number>;
+  code: string;
+  procedure_code: string;
+  agency_code: string;
+  status: string;
+  channel: 'online' | 'counter';
+  locale: 'vi' | 'en';
+  applicant_name: string;
+  applicant_id_number: string;
+  applicant_phone: string;
+  applicant_email: string | null;
+  applicant_address: string;
+  /** The procedure's form answers, as validated by the catalog schema. */
+  data: ColumnType<Record<string, unknown>, string, string>;
+  pin_hash: string;
+  idempotency_key: string;
+  submitted_at: DefaultTimestamp;
+  received_at: NullableTimestamp;
+  due_date: string | null;
+  closed_at: NullableTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface DossierEventsTable {
+  id: Generated<number>;
+  dossier_id: number;
+  at: DefaultTimestamp;
+  actor_kind: 'citizen' | 'staff' | 'system';
+  actor_id: number | null;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  public_note: string | null;
+  internal_note: string | null;
+  data: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+}
+
+export interface DossierDraftsTable {
+  id: string;
+  procedure_code: string;
+  locale: 'vi' | 'en';
+  data: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  dossier_id: number | null;
+  pin: string | null;
+  created_at: DefaultTimestamp;
+  expires_at: Timestamp;
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>;
+  dossier_id: number | null;
+  draft_id: string | null;
+  event_id: number | null;
+  document_id: string;
+  file_name: string;
+  content_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  created_at: DefaultTimestamp;
+}
+
+export interface MailOutboxTable {
+  id: Generated<number>;
+  dossier_id: number | null;
+  kind: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  status: Generated<'pending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: DefaultTimestamp;
+  last_error: string | null;
+  created_at: DefaultTimestamp;
+  sent_at: NullableTimestamp;
 }
 
 /** The database as Kysely sees it. Later migrations add their tables here. */
 export interface Database {
   agencies: AgenciesTable;
   calendar_days: CalendarDaysTable;
+  dossiers: DossiersTable;
+  dossier_events: DossierEventsTable;
+  dossier_drafts: DossierDraftsTable;
+  attachments: AttachmentsTable;
+  mail_outbox: MailOutboxTable;
 }
 
 export type Agency = Selectable<AgenciesTable>;
 export type NewAgency = Insertable<AgenciesTable>;
 export type AgencyUpdate = Updateable<AgenciesTable>;
 export type CalendarDayRow = Selectable<CalendarDaysTable>;
+export type Dossier = Selectable<DossiersTable>;
+export type DossierEvent = Selectable<DossierEventsTable>;
+export type MailOutboxRow = Selectable<MailOutboxTable>;

@@ -53,6 +53,17 @@ const messages = {
     vi: 'Không thể lớn hơn tổng chi phí cưỡng chế phải nộp',
     en: 'Cannot be more than the total coercion costs due',
   },
+  // Attachments (checked by their bytes, see src/server/dossiers/files.ts).
+  'file.empty': { vi: 'Tệp đã chọn trống — hãy chọn lại', en: 'The selected file is empty — choose it again' },
+  'file.tooLarge': { vi: 'Tệp phải nhỏ hơn 10 MB', en: 'The file must be smaller than 10 MB' },
+  'file.type': { vi: 'Tệp phải là PDF, JPG hoặc PNG', en: 'The file must be a PDF, JPG or PNG' },
+  'file.tooMany': { vi: 'Chỉ được đính kèm tối đa 5 tệp', en: 'You can attach up to 5 files' },
+  'file.bodyTooLarge': {
+    vi: 'Các tệp gửi cùng lúc quá lớn — mỗi tệp phải nhỏ hơn 10 MB, tối đa 5 tệp',
+    en: 'The files sent together are too large — each must be smaller than 10 MB, 5 files at most',
+  },
+  documentMissing: { vi: 'Hãy đính kèm giấy tờ này', en: 'Attach this document' },
+  agencyUnknown: { vi: 'Hãy chọn một cơ quan thi hành án trong danh sách', en: 'Choose an enforcement agency from the list' },
 } satisfies Record<string, Text>;
 
 export type ErrorKey = keyof typeof messages;

@@ -1,0 +1,9 @@
+import type { Kysely } from 'kysely';
+import { createCalendar, type WorkingCalendar } from './calendar.ts';
+import type { Database } from './schema.ts';
+
+/** The working-day calendar with the announced days off and working days an administrator keeps in `calendar_days`. */
+export async function loadCalendar(db: Kysely<Database>): Promise<WorkingCalendar> {
+  const rows = await db.selectFrom('calendar_days').select(['date', 'kind', 'name_vi', 'name_en']).execute();
+  return createCalendar(rows.map((r) => ({ date: r.date, kind: r.kind, name: { vi: r.name_vi, en: r.name_en } })));
+}

@@ -1,0 +1,112 @@
+/**
+ * The one-stop lifecycle (DESIGN.md): which action moves a dossier from which status to which, and who may take it.
+ * `transition()` is the only code that changes a dossier's status, and it consults this table.
+ */
+import type { Text } from '../catalog/types.ts';
+
+export const oneStopStatuses = [
+  'submitted',
+  'received',
+  'refused',
+  'awaiting_supplement',
+  'in_progress',
+  'result_ready',
+  'returned',
+  'rejected',
+  'withdrawn',
+] as const;
+export type DossierStatus = (typeof oneStopStatuses)[number];
+
+/** Statuses in which nothing more happens. */
+export const closedStatuses: ReadonlySet<DossierStatus> = new Set(['refused', 'returned', 'rejected', 'withdrawn']);
+
+export type StaffRole = 'reception' | 'officer' | 'head' | 'admin';
+export type ActorRole = 'citizen' | StaffRole;
+
+export interface ActionRule {
+  from: readonly DossierStatus[];
+  /** The status after the action; `null` keeps the current one (e.g. an apology with a new date). */
+  to: DossierStatus | null;
+  by: readonly ActorRole[];
+  /** Whether the citizen is told (timeline entry is public, and an e-mail is sent). */
+  public: boolean;
+}
+
+export const oneStopActions = {
+  submit: { from: [], to: 'submitted', by: ['citizen', 'reception'], public: true },
+  receive: { from: ['submitted'], to: 'received', by: ['reception'], public: true },
+  refuse: { from: ['submitted'], to: 'refused', by: ['reception'], public: true },
+  request_supplement: { from: ['submitted', 'received', 'in_progress'], to: 'awaiting_supplement', by: ['reception', 'officer'], public: true },
+  supplement: { from: ['awaiting_supplement'], to: 'submitted', by: ['citizen'], public: true },
+  withdraw: { from: ['submitted', 'awaiting_supplement'], to: 'withdrawn', by: ['citizen'], public: true },
+  assign: { from: ['received'], to: 'in_progress', by: ['head', 'reception'], public: false },
+  reassign: { from: ['in_progress'], to: 'in_progress', by: ['head'], public: false },
+  apologise: { from: ['received', 'in_progress'], to: null, by: ['head', 'officer'], public: true },
+  record_result: { from: ['in_progress'], to: 'result_ready', by: ['officer'], public: true },
+  reject: { from: ['in_progress'], to: 'rejected', by: ['head'], public: true },
+  return_result: { from: ['result_ready'], to: 'returned', by: ['reception'], public: true },
+} as const satisfies Record<string, ActionRule>;
+export type DossierAction = keyof typeof oneStopActions;
+
+/** Whether `role` may take `action` on a dossier in `status`. */
+export function isAllowed(action: DossierAction, status: DossierStatus, role: ActorRole): boolean {
+  const rule: ActionRule = oneStopActions[action];
+  return (rule.from as readonly string[]).includes(status) && (rule.by as readonly string[]).includes(role);
+}
+
+/** Status names shown to citizens and staff (one-stop.md's typical list). */
+export const statusLabels: Record<DossierStatus, Text> = {
+  submitted: { vi: 'Mới nộp, chờ tiếp nhận', en: 'Submitted, waiting to be received' },
+  received: { vi: 'Đã tiếp nhận', en: 'Received' },
+  refused: { vi: 'Từ chối tiếp nhận', en: 'Refused' },
+  awaiting_supplement: { vi: 'Yêu cầu bổ sung', en: 'More documents needed' },
+  in_progress: { vi: 'Đang xử lý', en: 'Being processed' },
+  result_ready: { vi: 'Đã có kết quả', en: 'Result ready' },
+  returned: { vi: 'Đã trả kết quả', en: 'Result returned' },
+  rejected: { vi: 'Không giải quyết', en: 'Rejected' },
+  withdrawn: { vi: 'Đã rút hồ sơ', en: 'Withdrawn' },
+};
+
+/** Timeline wording of each action, as the citizen reads it. */
+export const actionLabels: Record<DossierAction, Text> = {
+  submit: { vi: 'Nộp hồ sơ', en: 'Application submitted' },
+  receive: { vi: 'Tiếp nhận hồ sơ, hẹn ngày trả kết quả', en: 'Application received, result date set' },
+  refuse: { vi: 'Từ chối tiếp nhận hồ sơ', en: 'Application refused' },
+  request_supplement: { vi: 'Yêu cầu bổ sung, hoàn thiện hồ sơ', en: 'More documents requested' },
+  supplement: { vi: 'Đã nộp tài liệu bổ sung', en: 'Additional documents sent' },
+  withdraw: { vi: 'Rút hồ sơ', en: 'Application withdrawn' },
+  assign: { vi: 'Phân công xử lý', en: 'Assigned' },
+  reassign: { vi: 'Phân công lại', en: 'Reassigned' },
+  apologise: { vi: 'Xin lỗi và hẹn lại ngày trả kết quả', en: 'Apology and new result date' },
+  record_result: { vi: 'Đã có kết quả giải quyết', en: 'Result ready' },
+  reject: { vi: 'Không giải quyết hồ sơ', en: 'Application rejected' },
+  return_result: { vi: 'Trả kết quả', en: 'Result returned' },
+};
+
+/** What the citizen should do next, by status. */
+export const nextSteps: Record<DossierStatus, Text> = {
+  submitted: {
+    vi: 'Cơ quan thi hành án đang kiểm tra hồ sơ. Nếu hồ sơ đầy đủ, bạn sẽ nhận giấy tiếp nhận và ngày hẹn trả kết quả; nếu còn thiếu, bạn sẽ được báo một lần những gì cần bổ sung. Bạn có thể rút hồ sơ khi hồ sơ chưa được tiếp nhận.',
+    en: 'The enforcement agency is checking your application. If it is complete you will get a receipt and the date your result is due; if anything is missing you will be told once what to add. You can withdraw it until it is received.',
+  },
+  received: {
+    vi: 'Hồ sơ đã được tiếp nhận. Kết quả sẽ được trả đúng ngày hẹn; bạn không cần làm gì thêm.',
+    en: 'Your application has been received. The result will be ready by the date shown; you do not need to do anything.',
+  },
+  refused: { vi: 'Hồ sơ không được tiếp nhận. Lý do được ghi ở trên.', en: 'Your application was refused. The reasons are shown above.' },
+  awaiting_supplement: {
+    vi: 'Hãy nộp các tài liệu được yêu cầu ở dưới đây. Thời hạn giải quyết được tính lại từ khi hồ sơ đầy đủ.',
+    en: 'Send the documents requested below. The time limit starts again once your application is complete.',
+  },
+  in_progress: {
+    vi: 'Hồ sơ đang được xử lý. Bạn sẽ được báo khi có kết quả.',
+    en: 'Your application is being processed. You will be told when the result is ready.',
+  },
+  result_ready: {
+    vi: 'Đã có kết quả. Bạn sẽ được liên hệ để nhận kết quả.',
+    en: 'The result is ready. You will be contacted to collect it.',
+  },
+  returned: { vi: 'Đã trả kết quả. Hồ sơ đã kết thúc.', en: 'The result has been returned. The application is closed.' },
+  rejected: { vi: 'Hồ sơ không được giải quyết. Lý do được ghi ở trên.', en: 'Your application was rejected. The reasons are shown above.' },
+  withdrawn: { vi: 'Bạn đã rút hồ sơ. Hồ sơ đã kết thúc.', en: 'You withdrew this application. It is closed.' },
+};

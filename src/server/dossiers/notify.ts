@@ -1,0 +1,44 @@
+/** Builds the e-mail a citizen gets for a dossier event and puts it in the outbox of the caller's transaction. */
+import type { Transaction } from 'kysely';
+import { procedureByCode } from '../catalog/index.ts';
+import { enqueueMail } from '../mail/outbox.ts';
+import { renderDossierMail, type DossierMailKind } from '../mail/templates.ts';
+import type { Database } from '../schema.ts';
+import { trackingUrl } from '../routes.ts';
+
+export interface NotifyInput {
+  kind: DossierMailKind;
+  dossierId: number;
+  publicUrl: string;
+  /** Only for the submission mail: the PIN, shown this once. */
+  pin?: string;
+  /** yyyy-mm-dd the result would be due if the agency received the dossier today. */
+  expectedDueDate?: string;
+  timeLimitDays?: number;
+}
+
+/** Enqueues the mail when the applicant gave an e-mail address; returns whether one was enqueued. */
+export async function notifyCitizen(trx: Transaction<Database>, input: NotifyInput): Promise<boolean> {
+  const dossier = await trx
+    .selectFrom('dossiers')
+    .innerJoin('agencies', 'agencies.code', 'dossiers.agency_code')
+    .select(['dossiers.code', 'dossiers.procedure_code', 'dossiers.locale', 'dossiers.applicant_name', 'dossiers.applicant_email', 'dossiers.submitted_at', 'agencies.name_vi', 'agencies.name_en'])
+    .where('dossiers.id', '=', input.dossierId)
+    .executeTakeFirstOrThrow();
+  if (!dossier.applicant_email) return false;
+  const procedure = procedureByCode(dossier.procedure_code);
+  if (!procedure) throw new Error(`Unknown procedure ${dossier.procedure_code}`);
+  const mail = renderDossierMail(input.kind, dossier.locale, {
+    code: dossier.code,
+    pin: input.pin,
+    procedureName: procedure.name,
+    agencyName: { vi: dossier.name_vi, en: dossier.name_en },
+    trackingUrl: trackingUrl(input.publicUrl, dossier.locale, dossier.code),
+    submittedOn: new Date(dossier.submitted_at).toISOString(),
+    expectedDueDate: input.expectedDueDate,
+    timeLimitDays: input.timeLimitDays,
+    applicantName: dossier.applicant_name,
+  });
+  await enqueueMail(trx, { to: dossier.applicant_email, ...mail, kind: input.kind, dossierId: input.dossierId });
+  return true;
+}

@@ -1,0 +1,142 @@
+/**
+ * Turning a complete draft into a dossier: one transaction writes the dossier, moves the uploads to it, appends the
+ * first timeline event and queues the confirmation e-mail. The draft id is the idempotency key, so a double click,
+ * a refresh or "back and submit again" finds the dossier already made instead of making a second one.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { loadCalendar } from '../calendar-store.ts';
+import { todayInVietnam } from '../calendar.ts';
+import { procedureByCode, rulesFor } from '../catalog/index.ts';
+import { provinces } from '../provinces.ts';
+import type { Database } from '../schema.ts';
+import { generateDossierCode } from './code.ts';
+import { dueDate } from './deadline.ts';
+import { notifyCitizen } from './notify.ts';
+import { generatePin, hashPin } from './pin.ts';
+
+export interface SubmitActor {
+  channel: 'online' | 'counter';
+  /** The staff member entering a paper dossier at the counter. */
+  staffId?: number;
+}
+
+export interface SubmitResult {
+  dossierId: number;
+  code: string;
+  /** The tracking PIN, in clear: shown to the citizen on the confirmation page and in the e-mail, stored hashed. */
+  pin: string;
+  /** False when this draft had already been submitted (the existing dossier is returned). */
+  created: boolean;
+  /** Whether a confirmation e-mail was queued. */
+  mailed: boolean;
+}
+
+export class DraftNotReadyError extends Error {
+  constructor() {
+    super('The draft is missing, expired, or its answers have not passed validation');
+    this.name = 'DraftNotReadyError';
+  }
+}
+
+/** The two-digit number of the province an agency belongs to (its place in the official list), for dossier codes. */
+async function agencyNumber(trx: Transaction<Database>, agencyCode: string): Promise<number> {
+  const agency = await trx.selectFrom('agencies').select('province_code').where('code', '=', agencyCode).executeTakeFirstOrThrow();
+  return provinces.findIndex((p) => p.code === agency.province_code) + 1;
+}
+
+function isUniqueViolationOn(err: unknown, column: string): boolean {
+  const e = err as { code?: string; constraint?: string; message?: string };
+  return e?.code === '23505' && `${e.constraint ?? ''} ${e.message ?? ''}`.includes(column);
+}
+
+/** Submits the draft `draftId` as a dossier (see the module comment). */
+export async function submitDraft(
+  db: Kysely<Database>,
+  draftId: string,
+  opts: SubmitActor & { publicUrl: string; now?: Date },
+): Promise<SubmitResult> {
+  const now = opts.now ?? new Date();
+  // Hashing is slow on purpose; do it before the transaction so the row lock is held briefly.
+  const pin = generatePin();
+  const pinHash = await hashPin(pin);
+  const calendar = await loadCalendar(db);
+
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const draft = await trx
+          .selectFrom('dossier_drafts')
+          .selectAll()
+          .where('id', '=', draftId)
+          .where('expires_at', '>', now)
+          .forUpdate()
+          .executeTakeFirst();
+        if (!draft) throw new DraftNotReadyError();
+        if (draft.dossier_id !== null) {
+          const existing = await trx.selectFrom('dossiers').select(['id', 'code']).where('id', '=', draft.dossier_id).executeTakeFirstOrThrow();
+          return { dossierId: existing.id, code: existing.code, pin: draft.pin ?? '', created: false, mailed: false };
+        }
+        const answers = (draft.data as { answers?: Record<string, unknown> | null } | null)?.answers;
+        const procedure = procedureByCode(draft.procedure_code);
+        if (!answers || !procedure) throw new DraftNotReadyError();
+
+        const agencyCode = String(answers.agency);
+        const today = todayInVietnam(now);
+        const code = generateDossierCode(await agencyNumber(trx, agencyCode), today);
+        const dossier = await trx
+          .insertInto('dossiers')
+          .values({
+            code,
+            procedure_code: procedure.code,
+            agency_code: agencyCode,
+            status: 'submitted',
+            channel: opts.channel,
+            locale: draft.locale,
+            applicant_name: String(answers.fullName),
+            applicant_id_number: String(answers.cccd),
+            applicant_phone: String(answers.phone),
+            applicant_email: typeof answers.email === 'string' ? answers.email : null,
+            applicant_address: String(answers.address),
+            data: JSON.stringify(answers),
+            pin_hash: pinHash,
+            idempotency_key: draft.id,
+            submitted_at: now,
+            updated_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await trx.updateTable('attachments').set({ dossier_id: dossier.id }).where('draft_id', '=', draft.id).execute();
+        await trx
+          .insertInto('dossier_events')
+          .values({
+            dossier_id: dossier.id,
+            at: now,
+            actor_kind: opts.channel === 'counter' ? 'staff' : 'citizen',
+            actor_id: opts.staffId ?? null,
+            action: 'submit',
+            from_status: null,
+            to_status: 'submitted',
+            public_note: null,
+            internal_note: null,
+            data: JSON.stringify({ channel: opts.channel }),
+          })
+          .execute();
+        await trx.updateTable('dossier_drafts').set({ dossier_id: dossier.id, pin }).where('id', '=', draft.id).execute();
+        const rule = rulesFor(procedure, today);
+        const mailed = await notifyCitizen(trx, {
+          kind: 'submitted',
+          dossierId: dossier.id,
+          publicUrl: opts.publicUrl,
+          pin,
+          expectedDueDate: dueDate(rule, calendar, today),
+          timeLimitDays: rule.timeLimit.days,
+        });
+        return { dossierId: dossier.id, code, pin, created: true, mailed };
+      });
+    } catch (err) {
+      // Two submissions drew the same random code on the same day: draw again.
+      if (attempt < 3 && isUniqueViolationOn(err, 'code')) continue;
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * Tracking a dossier with its code and PIN (tra cứu hồ sơ), and the two things a citizen can do there: send the
+ * documents asked for, or withdraw a dossier not yet received. A wrong code and a wrong PIN look the same.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+import { listAttachments, type AttachmentSummary } from './drafts.ts';
+import { checkUpload, FILE_LIMITS } from './files.ts';
+import { isAllowed, type DossierAction, type DossierStatus } from './lifecycle.ts';
+import { isValidDossierCode, normaliseDossierCode } from './code.ts';
+import { hashPin, normalisePin, verifyPin } from './pin.ts';
+import { transition } from './transition.ts';
+import type { ErrorKey } from '../catalog/errors.ts';
+
+/** Plain data (ISO strings, no class instances): it travels through an action result to the page. */
+export interface TimelineEntry {
+  at: string;
+  action: DossierAction;
+  toStatus: DossierStatus;
+  note: string | null;
+}
+
+export interface TrackedDossier {
+  id: number;
+  code: string;
+  procedureCode: string;
+  agency: { code: string; name_vi: string; name_en: string };
+  status: DossierStatus;
+  submittedAt: string;
+  receivedAt: string | null;
+  dueDate: string | null;
+  timeline: TimelineEntry[];
+  attachments: AttachmentSummary[];
+  /** The latest supplement request's text, while one is open. */
+  supplementRequest: string | null;
+  canWithdraw: boolean;
+  canSupplement: boolean;
+}
+
+// Verifying against this keeps the time of a look-up for an unknown code close to that of a known one.
+let decoyHash: Promise<string> | undefined;
+
+/** The dossier for this code and PIN, or null — for a malformed code, an unknown code and a wrong PIN alike. */
+export async function findTrackedDossier(db: Kysely<Database>, codeInput: string, pinInput: string): Promise<TrackedDossier | null> {
+  const pin = normalisePin(pinInput);
+  if (!isValidDossierCode(codeInput) || !pin) return null;
+  const code = normaliseDossierCode(codeInput)!;
+  const row = await db
+    .selectFrom('dossiers')
+    .innerJoin('agencies', 'agencies.code', 'dossiers.agency_code')
+    .select([
+      'dossiers.id',
+      'dossiers.code',
+      'dossiers.procedure_code',
+      'dossiers.status',
+      'dossiers.pin_hash',
+      'dossiers.submitted_at',
+      'dossiers.received_at',
+      'dossiers.due_date',
+      'agencies.code as agency_code',
+      'agencies.name_vi',
+      'agencies.name_en',
+    ])
+    .where('dossiers.code', '=', code)
+    .executeTakeFirst();
+  if (!row) {
+    decoyHash ??= hashPin('000000');
+    await verifyPin(await decoyHash, pin);
+    return null;
+  }
+  if (!(await verifyPin(row.pin_hash, pin))) return null;
+  const events = await db
+    .selectFrom('dossier_events')
+    .select(['at', 'action', 'to_status', 'public_note'])
+    .where('dossier_id', '=', row.id)
+    // Internal steps (assignment) are not the citizen's business; the public timeline leaves them out.
+    .where('action', 'not in', ['assign', 'reassign'])
+    .orderBy('id')
+    .execute();
+  const status = row.status as DossierStatus;
+  const lastRequest = [...events].reverse().find((e) => e.action === 'request_supplement');
+  return {
+    id: row.id,
+    code: row.code,
+    procedureCode: row.procedure_code,
+    agency: { code: row.agency_code, name_vi: row.name_vi, name_en: row.name_en },
+    status,
+    submittedAt: new Date(row.submitted_at).toISOString(),
+    receivedAt: row.received_at ? new Date(row.received_at).toISOString() : null,
+    dueDate: row.due_date,
+    timeline: events.map((e) => ({ at: new Date(e.at).toISOString(), action: e.action as DossierAction, toStatus: e.to_status as DossierStatus, note: e.public_note })),
+    attachments: await listAttachments(db, 'dossier_id', row.id),
+    supplementRequest: status === 'awaiting_supplement' ? (lastRequest?.public_note ?? null) : null,
+    canWithdraw: isAllowed('withdraw', status, 'citizen'),
+    canSupplement: isAllowed('supplement', status, 'citizen'),
+  };
+}
+
+export interface SupplementFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * The citizen sends the documents asked for: the files are checked by their bytes, attached to the dossier and to the
+ * timeline event, and the dossier goes back to the reception queue. Returns the problems found, if any (nothing is
+ * stored then).
+ */
+export async function sendSupplement(
+  db: Kysely<Database>,
+  dossier: TrackedDossier,
+  input: { files: SupplementFile[]; note: string; publicUrl: string },
+): Promise<ErrorKey[]> {
+  const files = input.files.filter((f) => f.bytes.length > 0 || f.name !== '');
+  const problems: ErrorKey[] = [];
+  if (files.length === 0) problems.push('documentMissing');
+  if (files.length > FILE_LIMITS.maxFiles) problems.push('file.tooMany');
+  const checked = files.map((f) => ({ file: f, check: checkUpload(f) }));
+  for (const { check } of checked) {
+    if (!check.ok) problems.push(check.reason === 'empty' ? 'file.empty' : check.reason === 'tooLarge' ? 'file.tooLarge' : 'file.type');
+  }
+  if (problems.length > 0) return [...new Set(problems)];
+  await transition(db, dossier.id, 'supplement', { role: 'citizen' }, {
+    publicNote: input.note.trim().slice(0, 2000) || null,
+    publicUrl: input.publicUrl,
+    withEvent: async (trx, eventId) => {
+      for (const { file, check } of checked) {
+        if (!check.ok) continue;
+        await trx
+          .insertInto('attachments')
+          .values({
+            dossier_id: dossier.id,
+            event_id: eventId,
+            document_id: 'supplement',
+            file_name: check.fileName,
+            content_type: check.contentType,
+            size_bytes: check.size,
+            sha256: check.sha256,
+            content: file.bytes,
+          })
+          .execute();
+      }
+    },
+  });
+  return [];
+}
+
+/** The citizen withdraws a dossier not yet received. */
+export async function withdrawDossier(db: Kysely<Database>, dossier: TrackedDossier, publicUrl: string): Promise<void> {
+  await transition(db, dossier.id, 'withdraw', { role: 'citizen' }, { publicUrl });
+}

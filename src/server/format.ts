@@ -1,0 +1,35 @@
+import type { Locale } from './catalog/types.ts';
+
+/** 23/11/2026 in both languages: dd/mm/yyyy is what Vietnamese documents use. */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `${d}/${m}/${y}`;
+}
+
+const weekdays: Record<Locale, string[]> = {
+  vi: ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'],
+  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+};
+
+/** "Thứ Hai, 23/11/2026" / "Monday, 23/11/2026". */
+export function formatDateLong(iso: string, locale: Locale): string {
+  const day = new Date(iso.slice(0, 10) + 'T00:00:00Z').getUTCDay();
+  return `${weekdays[locale][day]}, ${formatDate(iso)}`;
+}
+
+/** 1.234.567 đồng (vi-VN grouping in both languages, as amounts appear on Vietnamese documents). */
+export function formatMoney(amount: number, locale: Locale): string {
+  const digits = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }).format(amount);
+  return locale === 'vi' ? `${digits} đồng` : `VND ${digits}`;
+}
+
+/** A count with vi-VN thousands separators. */
+export function formatNumber(n: number): string {
+  return new Intl.NumberFormat('vi-VN').format(n);
+}
+
+/** 1,2 MB / 350 KB, with a decimal comma as vi-VN writes it. */
+export function formatFileSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}

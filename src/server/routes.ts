@@ -1,0 +1,29 @@
+import type { Locale } from './catalog/types.ts';
+
+/** Every citizen page's path in each language; the language switch and links are built from this one table. */
+export const routes = {
+  home: { vi: '/', en: '/en/' },
+  agencies: { vi: '/co-quan-thi-hanh-an', en: '/en/agencies' },
+  privacy: { vi: '/quyen-rieng-tu', en: '/en/privacy' },
+  terms: { vi: '/dieu-khoan-su-dung', en: '/en/terms' },
+  procedure: { vi: '/thu-tuc/', en: '/en/procedures/' },
+  apply: { vi: '/nop-ho-so/', en: '/en/apply/' },
+  track: { vi: '/tra-cuu-ho-so', en: '/en/track' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type RouteName = keyof typeof routes;
+
+/** The path of a page in a language; `slug` completes the procedure route. */
+export function pathTo(name: RouteName, locale: Locale, slug = ''): string {
+  return routes[name][locale] + slug;
+}
+
+/** The language a URL path is in: English under /en, Vietnamese everywhere else. */
+export function localeOfPath(pathname: string): Locale {
+  return pathname === '/en' || pathname.startsWith('/en/') ? 'en' : 'vi';
+}
+
+/** The absolute address of the tracking page with a dossier code filled in; also what the receipt's QR code opens. */
+export function trackingUrl(publicUrl: string, locale: Locale, code: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}${pathTo('track', locale)}?code=${encodeURIComponent(code)}`;
+}

@@ -1,0 +1,110 @@
+/**
+ * Page loaders for the application pages. They run in the page's frontmatter (a component cannot redirect or set
+ * the status once the response is streaming) and hand the components plain props.
+ */
+import type { AstroGlobal } from 'astro';
+import { actions, isActionError } from 'astro:actions';
+import { draftCookie } from '../actions/draft-cookie.ts';
+import { dict, pathTo } from '../i18n/index.ts';
+import { getDb } from '../server/boot.ts';
+import { errorText } from '../server/catalog/index.ts';
+import type { Locale, Procedure } from '../server/catalog/types.ts';
+import { fileFieldName, uploadableDocuments, type FieldError } from '../server/dossiers/application.ts';
+import { confirmationFor, type Confirmation } from '../server/dossiers/confirmation.ts';
+import { getDraft, type Draft } from '../server/dossiers/drafts.ts';
+import type { Agency } from '../server/schema.ts';
+
+export const applySteps = {
+  check: { vi: 'kiem-tra', en: 'check' },
+  confirmation: { vi: 'xac-nhan', en: 'confirmation' },
+  receipt: { vi: 'bien-nhan', en: 'receipt' },
+} as const;
+
+/** The path of a step of the application for a procedure (no step: the form). */
+export function applyPath(procedure: Procedure, locale: Locale, step?: keyof typeof applySteps): string {
+  const base = pathTo('apply', locale, procedure.slug[locale]);
+  return step ? `${base}/${applySteps[step][locale]}` : base;
+}
+
+/** The message and status for an action that was refused as a whole (rate limit, body too large, bad form). */
+function refusal(Astro: AstroGlobal, error: unknown, locale: Locale): string {
+  const t = dict(locale);
+  const code = isActionError(error) ? error.code : 'INTERNAL_SERVER_ERROR';
+  if (code === 'TOO_MANY_REQUESTS') {
+    Astro.response.status = 429;
+    return t.apply.tooManyRequests;
+  }
+  if (code === 'CONTENT_TOO_LARGE') {
+    Astro.response.status = 413;
+    return errorText('file.bodyTooLarge', locale);
+  }
+  if (code === 'BAD_REQUEST' || code === 'UNSUPPORTED_MEDIA_TYPE') {
+    Astro.response.status = 400;
+    return t.apply.badRequest;
+  }
+  throw error;
+}
+
+async function draftOf(Astro: AstroGlobal, procedure: Procedure): Promise<Draft | undefined> {
+  const id = Astro.cookies.get(draftCookie(procedure.code))?.value;
+  const draft = id ? await getDraft(await getDb(), id) : undefined;
+  return draft?.procedureCode === procedure.code ? draft : undefined;
+}
+
+export interface ApplyProps {
+  draft: Draft | undefined;
+  agencies: Agency[];
+  errors: FieldError[];
+  summary: { href: string; text: string }[];
+}
+
+/** The form: after a successful post, on to the check page; after a failed one, the errors with status 400. */
+export async function loadApply(Astro: AstroGlobal, procedure: Procedure, locale: Locale): Promise<Response | ApplyProps> {
+  const result = Astro.getActionResult(actions.saveApplication);
+  if (result?.data?.complete) return Astro.redirect(applyPath(procedure, locale, 'check'), 303);
+  const found = await draftOf(Astro, procedure);
+  const draft = found?.dossierId === null ? found : undefined;
+  const agencies = await (await getDb()).selectFrom('agencies').selectAll().orderBy('sort_order').execute();
+  const errors = result?.data?.errors ?? [];
+  const general = result?.error ? refusal(Astro, result.error, locale) : undefined;
+  if (errors.length > 0) Astro.response.status = 400;
+  const labelOf = (field: string) =>
+    procedure.fields.find((f) => f.name === field)?.label[locale] ??
+    uploadableDocuments(procedure).find((d) => fileFieldName(d.id) === field)?.name[locale] ??
+    field;
+  const summary = [
+    ...(general ? [{ href: '#main-form', text: general }] : []),
+    ...errors.map((e) => ({ href: `#f-${e.field}-input`, text: `${labelOf(e.field)}: ${errorText(e.key, locale)}` })),
+  ];
+  return { draft, agencies, errors, summary };
+}
+
+export interface CheckProps {
+  draft: Draft & { answers: Record<string, unknown> };
+  agencies: Pick<Agency, 'code' | 'name_vi' | 'name_en'>[];
+  general: string | undefined;
+}
+
+/** Check your answers: only with a valid draft; after submission, on to the confirmation. */
+export async function loadCheck(Astro: AstroGlobal, procedure: Procedure, locale: Locale): Promise<Response | CheckProps> {
+  const result = Astro.getActionResult(actions.submitApplication);
+  if (result?.data) return Astro.redirect(applyPath(procedure, locale, 'confirmation'), 303);
+  const draft = await draftOf(Astro, procedure);
+  // Submitted already (back button, refresh): the confirmation, rather than a form that would submit nothing new.
+  if (draft && draft.dossierId !== null) return Astro.redirect(applyPath(procedure, locale, 'confirmation'), 303);
+  if (!draft || !draft.answers) return Astro.redirect(applyPath(procedure, locale), 303);
+  const general = result?.error ? refusal(Astro, result.error, locale) : undefined;
+  // Not kept by the back/forward cache, so "back" after sending asks the server and lands on the confirmation.
+  Astro.response.headers.set('Cache-Control', 'no-store');
+  const agencies = await (await getDb()).selectFrom('agencies').select(['code', 'name_vi', 'name_en']).execute();
+  return { draft: draft as CheckProps['draft'], agencies, general };
+}
+
+/** The confirmation and the receipt: only for the browser that submitted (its draft cookie), never cached. */
+export async function loadConfirmation(Astro: AstroGlobal, procedure: Procedure, locale: Locale): Promise<Response | Confirmation> {
+  const draft = await draftOf(Astro, procedure);
+  const confirmation = draft ? await confirmationFor(await getDb(), draft) : undefined;
+  if (!confirmation) return Astro.redirect(applyPath(procedure, locale), 303);
+  Astro.response.headers.set('Cache-Control', 'no-store');
+  return confirmation;
+}
