@@ -20,6 +20,9 @@ export default defineConfig({
   build: { inlineStylesheets: 'never' },
   security: {
     checkOrigin: true,
+    // Five attachments of up to 10 MB (src/server/dossiers/files.ts) plus the form fields; larger bodies are
+    // refused before they are read, with a 413 the form explains.
+    actionBodySizeLimit: 51 * 1024 * 1024,
     csp: {
       algorithm: 'SHA-256',
       directives: [

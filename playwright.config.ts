@@ -38,6 +38,8 @@ export default defineConfig({
       DATA_DIR: 'test-results/e2e-data',
       E2E_MAIL_DIR: 'test-results/e2e-mail',
       TRUST_PROXY: '1',
+      // Demo dossiers (also on PostgreSQL in CI): the tracking tests follow them through supplement and withdrawal.
+      DEMO_DATA: 'yes',
     },
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,

@@ -48,6 +48,12 @@ async function main(): Promise<void> {
     const where = `http://${cfg.host.includes(':') ? `[${cfg.host}]` : cfg.host}:${cfg.port}/`;
     console.log(`\nCổng thông tin THADS đang chạy / THADS portal running at ${where}`);
     console.log(`Database: ${report.handle.kind === 'pglite' ? `embedded (${path.join(cfg.dataDir, 'db')})` : 'PostgreSQL'}`);
+    const demoFile = path.join(cfg.dataDir, 'demo-dossiers.json');
+    if (cfg.demoData && fs.existsSync(demoFile)) {
+      const demo = JSON.parse(fs.readFileSync(demoFile, 'utf8')) as { code: string; pin: string; status: string }[];
+      console.log(`Demo dossiers to track at ${where}tra-cuu-ho-so (code / PIN / status), all in ${demoFile}:`);
+      for (const d of demo.slice(0, 5)) console.log(`  ${d.code}  ${d.pin}  ${d.status}`);
+    }
   });
 
   const stop = async () => {

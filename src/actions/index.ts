@@ -73,8 +73,8 @@ export const server = {
       const db = await getDb();
       const dossier = await findTrackedDossier(db, text(form, 'code'), text(form, 'pin'));
       const pin = text(form, 'pin');
-      if (!dossier) return { ok: false as const, problems: ['notFound'], dossier: null, pin: '' };
-      if (!dossier.canSupplement) return { ok: false as const, problems: ['notAllowed'], dossier, pin };
+      if (!dossier) return { ok: false, problems: ['notFound'] as string[], dossier: null, pin: '' };
+      if (!dossier.canSupplement) return { ok: false, problems: ['notAllowed'] as string[], dossier, pin };
       const files = await Promise.all(
         form
           .getAll('files')
@@ -83,7 +83,7 @@ export const server = {
       );
       const problems = await sendSupplement(db, dossier, { files, note: text(form, 'note'), publicUrl: config().publicUrl });
       if (problems.length === 0) mailWorker()?.kick();
-      return { ok: problems.length === 0, problems, dossier: await findTrackedDossier(db, text(form, 'code'), pin), pin };
+      return { ok: problems.length === 0, problems: problems as string[], dossier: await findTrackedDossier(db, text(form, 'code'), pin), pin };
     },
   }),
 

@@ -1,3 +1,4 @@
+import { seedDemoData, type DemoDossier } from '../../db/seed/demo.ts';
 import { seedReferenceData } from '../../db/seed/index.ts';
 import { config } from './config.ts';
 import { sharedDatabase, type DbHandle } from './db.ts';
@@ -10,6 +11,8 @@ export interface BootReport {
   handle: DbHandle;
   migrations: string[];
   seeded: { agencies: number; calendarDays: number };
+  /** Demo dossiers loaded by this start (first start only). */
+  demo: DemoDossier[];
 }
 
 type Worker = ReturnType<typeof startMailWorker>;
@@ -30,10 +33,11 @@ export function boot(): Promise<BootReport> {
     const handle = await sharedDatabase(cfg);
     const results = await migrateToLatest(handle.db);
     const seeded = await seedReferenceData(handle.db);
+    const demo = cfg.demoData ? await seedDemoData(handle.db, { publicUrl: cfg.publicUrl, dataDir: cfg.dataDir }) : [];
     holder[WORKER] = startMailWorker(handle.db, transportFromConfig(cfg), { from: cfg.mailFrom, log: (m) => console.error(m) });
     const purge = () => purgeExpiredDrafts(handle.db).catch((err) => console.error('Draft purge failed:', err));
     setInterval(purge, 60 * 60_000).unref();
-    return { handle, migrations: results.map((r) => r.migrationName), seeded };
+    return { handle, migrations: results.map((r) => r.migrationName), seeded, demo };
   })().catch((err) => {
     delete holder[KEY];
     throw err;

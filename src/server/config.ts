@@ -9,6 +9,8 @@ export interface Config {
   publicUrl: string;
   /** Sender of outgoing e-mail. */
   mailFrom: string;
+  /** Load demo dossiers on first start (default: only on the embedded database). */
+  demoData: boolean;
   host: string;
   port: number;
 }
@@ -31,6 +33,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   PUBLIC_URL: urlWithProtocol(['http:', 'https:'], 'https://thads.example.gov.vn').optional(),
   MAIL_FROM: z.string().regex(/^[^\r\n]*<?[^@\s<>]+@[^@\s<>]+>?$/, { error: 'must be an e-mail address, optionally with a name: Name <addr@example.org>' }).optional(),
+  DEMO_DATA: z.enum(['auto', 'yes', 'no'], { error: "must be 'auto', 'yes' or 'no'" }).default('auto'),
   HOST: z.string().min(1, { error: 'must not be empty' }).default('127.0.0.1'),
   PORT: z
     .string()
@@ -64,6 +67,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     dataDir: path.resolve(e.DATA_DIR),
     publicUrl,
+    demoData: e.DEMO_DATA === 'yes' || (e.DEMO_DATA === 'auto' && !e.DATABASE_URL),
     mailFrom: e.MAIL_FROM ?? `Cổng dịch vụ công THADS <no-reply@${mailDomain(publicUrl)}>`,
     host: e.HOST,
     port: e.PORT,

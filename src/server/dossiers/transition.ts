@@ -14,7 +14,8 @@ const mailKinds: Partial<Record<DossierAction, DossierMailKind>> = {
   withdraw: 'withdrawn',
 };
 
-export type Actor = { role: 'citizen' } | { role: Exclude<ActorRole, 'citizen'>; staffId: number; agencyCode: string | null };
+/** Who acts. A staff actor without an id is the demo seed (or another system job acting in a staff role). */
+export type Actor = { role: 'citizen' } | { role: Exclude<ActorRole, 'citizen'>; staffId: number | null; agencyCode: string | null };
 
 export interface TransitionInput {
   publicNote?: string | null;

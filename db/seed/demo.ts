@@ -1,0 +1,130 @@
+/**
+ * Demo dossiers for a fresh embedded installation (never loaded on PostgreSQL unless DEMO_DATA=yes): every one-stop
+ * procedure in several statuses, some received before 1 July 2026 under the old time limits. They are made through
+ * the same services a citizen and the staff use (draft → submit → transitions), so they are real dossiers.
+ * Their codes and PINs are written to $DATA_DIR/demo-dossiers.json so a demo (and the e2e suite) can track them.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import { loadCalendar } from '../../src/server/calendar-store.ts';
+import { oneStopProcedures, rulesFor } from '../../src/server/catalog/index.ts';
+import { dueDate } from '../../src/server/dossiers/deadline.ts';
+import { addDraftAttachment, createDraft, saveDraftAnswers } from '../../src/server/dossiers/drafts.ts';
+import { sha256Hex } from '../../src/server/dossiers/files.ts';
+import type { DossierAction, DossierStatus } from '../../src/server/dossiers/lifecycle.ts';
+import { submitDraft } from '../../src/server/dossiers/submit.ts';
+import { transition, type Actor } from '../../src/server/dossiers/transition.ts';
+import type { Database } from '../../src/server/schema.ts';
+
+export interface DemoDossier {
+  code: string;
+  pin: string;
+  procedure: string;
+  status: DossierStatus;
+}
+
+const people = [
+  { name: 'Trần Văn Hùng', female: false, dob: '1979-03-21' },
+  { name: 'Lê Thị Mai', female: true, dob: '1985-11-02' },
+  { name: 'Phạm Quốc Bảo', female: false, dob: '1990-07-15' },
+  { name: 'Nguyễn Thị Thu Hà', female: true, dob: '1968-01-30' },
+  { name: 'Đặng Minh Đức', female: false, dob: '1995-09-09' },
+  { name: 'Vũ Thị Ngọc Ánh', female: true, dob: '1982-05-18' },
+  { name: 'Hoàng Văn Nam', female: false, dob: '1974-12-24' },
+];
+const agencies = ['HNI', 'HCM', 'DNG', 'HPG', 'CTO', 'NAN', 'THA'];
+const phones = ['0912345601', '0987654302', '0356789103', '0701234504', '0833456705', '0967890106', '0388123407'];
+
+/** The path each demo dossier takes after submission, and how many days ago it was submitted. */
+const scenarios: { actions: DossierAction[]; daysAgo: number }[] = [
+  { actions: [], daysAgo: 0 },
+  { actions: ['request_supplement'], daysAgo: 3 },
+  { actions: ['receive', 'assign'], daysAgo: 8 },
+  { actions: ['receive', 'assign', 'record_result', 'return_result'], daysAgo: 160 },
+  { actions: ['receive'], daysAgo: 2 },
+  { actions: ['refuse'], daysAgo: 20 },
+  { actions: ['receive', 'assign', 'record_result'], daysAgo: 12 },
+];
+
+const notes: Partial<Record<DossierAction, { vi: string; en: string }>> = {
+  request_supplement: {
+    vi: 'Đề nghị bổ sung bản sao bản án có chứng thực (bản đã nộp không đọc được trang 2).',
+    en: 'Please send a certified copy of the judgment (page 2 of the copy sent cannot be read).',
+  },
+  refuse: {
+    vi: 'Vụ việc không thuộc thẩm quyền của cơ quan; đề nghị gửi tới cơ quan thi hành án nơi đang thi hành vụ việc.',
+    en: 'The case is outside this agency’s jurisdiction; please apply to the agency handling it.',
+  },
+};
+
+/** A citizen ID consistent with the date of birth (province 001, the century-and-sex digit, the year). */
+function cccdFor(person: (typeof people)[number], i: number): string {
+  const year = Number(person.dob.slice(0, 4));
+  const century = (year >= 2000 ? 2 : 0) + (person.female ? 1 : 0);
+  return `001${century}${person.dob.slice(2, 4)}${String(100_000 + i * 7919).slice(-6)}`;
+}
+
+const tinyPdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+function daysBefore(now: Date, days: number, hour = 9): Date {
+  const d = new Date(now.getTime() - days * 86_400_000);
+  d.setUTCHours(hour - 7, 15, 0, 0);
+  return d;
+}
+
+/** Loads the demo dossiers (once: nothing happens when any dossier exists) and returns their codes and PINs. */
+export async function seedDemoData(db: Kysely<Database>, opts: { publicUrl: string; dataDir: string; now?: Date }): Promise<DemoDossier[]> {
+  const existing = await db.selectFrom('dossiers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  if (existing.n > 0) return [];
+  const now = opts.now ?? new Date();
+  const calendar = await loadCalendar(db);
+  const made: DemoDossier[] = [];
+  let i = 0;
+  for (const procedure of oneStopProcedures) {
+    for (let s = 0; s < 3; s++, i++) {
+      const scenario = scenarios[(i * 3 + s) % scenarios.length]!;
+      const person = people[i % people.length]!;
+      const agency = agencies[(i + s) % agencies.length]!;
+      const answers = procedure.schema.parse({
+        ...procedure.example,
+        fullName: person.name,
+        dateOfBirth: person.dob,
+        cccd: cccdFor(person, i),
+        phone: phones[i % phones.length],
+        email: `demo${i + 1}@example.com`,
+        agency,
+      });
+      const submittedAt = daysBefore(now, scenario.daysAgo);
+      const locale = i % 4 === 3 ? 'en' : 'vi';
+      const draftId = await createDraft(db, procedure.code, locale, submittedAt);
+      await saveDraftAnswers(db, draftId, {}, answers);
+      for (const doc of procedure.documents.filter((d) => d.required && d.id !== 'application')) {
+        await addDraftAttachment(db, draftId, {
+          document_id: doc.id,
+          file_name: `${doc.id}.pdf`,
+          content_type: 'application/pdf',
+          size_bytes: tinyPdf.length,
+          sha256: sha256Hex(tinyPdf),
+          content: tinyPdf,
+        });
+      }
+      const { dossierId, code, pin } = await submitDraft(db, draftId, { channel: 'online', publicUrl: opts.publicUrl, now: submittedAt });
+      const staff: Actor = { role: 'reception', staffId: null, agencyCode: null };
+      let day = submittedAt;
+      let status: DossierStatus = 'submitted';
+      for (const action of scenario.actions) {
+        day = new Date(day.getTime() + 86_400_000);
+        const on = day.toISOString().slice(0, 10);
+        const actor: Actor = action === 'assign' ? { ...staff, role: 'head' } : action === 'record_result' ? { ...staff, role: 'officer' } : staff;
+        const note = notes[action]?.[locale] ?? null;
+        const set = action === 'receive' ? { received_at: day, due_date: dueDate(rulesFor(procedure, on), calendar, on) } : undefined;
+        status = (await transition(db, dossierId, action, actor, { publicNote: note, publicUrl: opts.publicUrl, now: day, set })).to;
+      }
+      made.push({ code, pin, procedure: procedure.code, status });
+    }
+  }
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  fs.writeFileSync(path.join(opts.dataDir, 'demo-dossiers.json'), JSON.stringify(made, null, 2) + '\n');
+  return made;
+}
