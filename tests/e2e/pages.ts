@@ -22,6 +22,10 @@ export function allPages(): PageCase[] {
     const agencies = locale === 'vi' ? 'Cơ quan thi hành án dân sự' : 'Civil judgment enforcement agencies';
     pages.push({ path: pathTo('agencies', locale), locale, status: 200, expect: agencies });
     pages.push({ path: pathTo('agencies', locale) + '?province=DNG', locale, status: 200, expect: agencies });
+    pages.push({ path: pathTo('track', locale), locale, status: 200, expect: locale === 'vi' ? 'Tra cứu hồ sơ' : 'Track your application' });
+    for (const p of procedures.filter((x) => x.kind === 'one-stop')) {
+      pages.push({ path: pathTo('apply', locale, p.slug[locale]), locale, status: 200, expect: p.name[locale] });
+    }
     pages.push({ path: pathTo('privacy', locale), locale, status: 200, expect: locale === 'vi' ? 'Quyền riêng tư' : 'Privacy' });
     pages.push({ path: pathTo('terms', locale), locale, status: 200, expect: locale === 'vi' ? 'Điều khoản sử dụng' : 'Terms of use' });
     pages.push({

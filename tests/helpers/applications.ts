@@ -2,14 +2,16 @@
  * Builders for application tests: a migrated and seeded database, FormData filled from a procedure's catalog example,
  * uploads with real file signatures, and a complete draft ready to submit.
  */
-import type { Kysely } from 'kysely';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { sql, type Kysely } from 'kysely';
+import pg from 'pg';
 import { seedReferenceData } from '../../db/seed/index.ts';
 import type { Locale, Procedure } from '../../src/server/catalog/types.ts';
 import { fileFieldName, processApplication, uploadableDocuments } from '../../src/server/dossiers/application.ts';
 import type { Draft } from '../../src/server/dossiers/drafts.ts';
 import { migrateToLatest } from '../../src/server/migrate.ts';
 import type { Database } from '../../src/server/schema.ts';
-import type { TestDatabase } from './databases.ts';
+import { postgresUrl, type TestDatabase } from './databases.ts';
 
 export const PUBLIC_URL = 'http://portal.test';
 
@@ -19,6 +21,33 @@ export async function openSeeded(target: TestDatabase) {
   await migrateToLatest(handle.db);
   await seedReferenceData(handle.db);
   return handle;
+}
+
+/**
+ * Drops a database opened by `openSeeded`. On PostgreSQL, first closes the pool and waits for its connections to be
+ * gone: pg-pool's end() resolves before the server has closed them, and `drop database … with (force)` would then
+ * terminate them, which the closed pool's clients report as an uncaught "terminating connection" error.
+ */
+export async function closeAndDrop(handle: Awaited<ReturnType<typeof openSeeded>> | undefined): Promise<void> {
+  if (!handle) return;
+  if (handle.kind === 'postgres') {
+    const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(handle.db);
+    await handle.db.destroy();
+    const url = new URL(postgresUrl);
+    url.pathname = '/postgres';
+    const admin = new pg.Client({ connectionString: url.toString() });
+    await admin.connect();
+    try {
+      for (let i = 0; i < 100; i++) {
+        const left = await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [rows[0]?.name]);
+        if (left.rows[0]?.n === 0) break;
+        await sleep(20);
+      }
+    } finally {
+      await admin.end();
+    }
+  }
+  await handle.drop();
 }
 
 const latin1 = (text: string) => Uint8Array.from(Buffer.from(text, 'latin1'));

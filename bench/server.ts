@@ -1,0 +1,36 @@
+// Starts the built portal (scripts/start.ts) on a throw-away data directory, or DATABASE_URL, for a benchmark.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface BenchServer {
+  base: string;
+  stop(): Promise<void>;
+}
+
+export async function startBenchServer(port: string, env: Record<string, string> = {}): Promise<BenchServer> {
+  const root = path.resolve(import.meta.dirname, '..');
+  const base = `http://127.0.0.1:${port}`;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thads-bench-'));
+  const server = spawn(process.execPath, [path.join(root, 'scripts/start.ts')], {
+    // No demo data: the numbers describe the portal, not the demo seed's start-up.
+    env: { ...process.env, SKIP_BUILD: '1', HOST: '127.0.0.1', PORT: port, DATA_DIR: dataDir, DEMO_DATA: 'no', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const stop = async () => {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return { base, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await stop();
+  throw new Error('server did not become ready');
+}
