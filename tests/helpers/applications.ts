@@ -53,7 +53,7 @@ export async function closeAndDrop(handle: Awaited<ReturnType<typeof openSeeded>
 const latin1 = (text: string) => Uint8Array.from(Buffer.from(text, 'latin1'));
 
 /** A minimal PDF by its bytes (`%PDF-` … `%%EOF`); `label` makes each one's bytes (and hash) different. */
-export function pdfBytes(label = 'test'): Uint8Array {
+export function pdfBytes(label = 'test'): Uint8Array<ArrayBuffer> {
   return latin1(`%PDF-1.4\n1 0 obj<<>>endobj\n% ${label}\ntrailer<<>>\n%%EOF\n`);
 }
 
@@ -66,7 +66,7 @@ export const PNG_BYTES = Uint8Array.from([
 export const HTML_BYTES = latin1('<!doctype html><html><body><script>alert(1)</script></body></html>\n');
 
 /** A File as a browser posts it: the name and Content-Type are whatever the uploader says. */
-export function fileOf(bytes: Uint8Array, name: string, type = 'application/pdf'): File {
+export function fileOf(bytes: Uint8Array<ArrayBuffer>, name: string, type = 'application/pdf'): File {
   return new File([bytes], name, { type });
 }
 

@@ -51,3 +51,18 @@ test('HSTS only when the public URL is https', () => {
   assert.match(securityHeaders('https://thads.example.gov.vn')['Strict-Transport-Security'] ?? '', /max-age=\d+/);
   assert.match(securityHeaders('http://x')['Content-Security-Policy'] ?? '', /frame-ancestors 'none'/);
 });
+
+test('demo data loads by default on the embedded database only', () => {
+  assert.equal(loadConfig({}).demoData, true);
+  assert.equal(loadConfig({ DATABASE_URL: 'postgres://u@db/thads' }).demoData, false);
+  assert.equal(loadConfig({ DATABASE_URL: 'postgres://u@db/thads', DEMO_DATA: 'yes' }).demoData, true);
+  assert.equal(loadConfig({ DEMO_DATA: 'no' }).demoData, false);
+  assert.throws(() => loadConfig({ DEMO_DATA: 'maybe' }), /DEMO_DATA must be 'auto', 'yes' or 'no'/);
+});
+
+test('the sender defaults to no-reply at the public host, never at an IP address', () => {
+  assert.match(loadConfig({ PUBLIC_URL: 'https://thads.example.gov.vn' }).mailFrom, /<no-reply@thads\.example\.gov\.vn>$/);
+  assert.match(loadConfig({}).mailFrom, /<no-reply@localhost>$/);
+  assert.equal(loadConfig({ MAIL_FROM: 'THADS Hà Nội <thads@hanoi.example>' }).mailFrom, 'THADS Hà Nội <thads@hanoi.example>');
+  assert.throws(() => loadConfig({ MAIL_FROM: 'not an address' }), /MAIL_FROM/);
+});
