@@ -34,6 +34,11 @@ export const testDatabases: TestDatabase[] = [
         ...handle,
         drop: async () => {
           await handle.close();
+          // pool.end() resolves before the server has closed the sessions; wait for them, so `with (force)` has
+          // nothing left to kill (killed sessions surface as uncaught errors in the pool).
+          for (let i = 0; i < 100 && (await adminQuery(`select 1 from pg_stat_activity where datname = '${dbName}'`)) > 0; i++) {
+            await new Promise((r) => setTimeout(r, 20));
+          }
           await adminQuery(`drop database if exists ${dbName} with (force)`);
         },
       };
@@ -41,13 +46,14 @@ export const testDatabases: TestDatabase[] = [
   },
 ];
 
-async function adminQuery(text: string): Promise<void> {
+/** Runs a statement on the server's maintenance database; returns the number of rows. */
+async function adminQuery(text: string): Promise<number> {
   const url = new URL(postgresUrl);
   url.pathname = '/postgres';
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
   try {
-    await client.query(text);
+    return (await client.query(text)).rowCount ?? 0;
   } finally {
     await client.end();
   }

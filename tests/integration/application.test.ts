@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { oneStopProcedures, procedureByCode } from '../../src/server/catalog/index.ts';
 import type { Procedure } from '../../src/server/catalog/types.ts';
 import { processApplication, type FieldError } from '../../src/server/dossiers/application.ts';
-import { getDraft, type Draft } from '../../src/server/dossiers/drafts.ts';
+import { getDraft } from '../../src/server/dossiers/drafts.ts';
 import { FILE_LIMITS } from '../../src/server/dossiers/files.ts';
 import { submitDraft } from '../../src/server/dossiers/submit.ts';
 import {
@@ -274,10 +274,8 @@ for (const target of testDatabases) {
         assert.equal(saved.values.address, 'Số 7\u0007 Kim Mã', 'kept as typed, to show again');
       });
 
-      // BUG (src/server/dossiers/drafts.ts saveDraftAnswers): the raw values are stored as typed in the jsonb column
-      // `dossier_drafts.data`, and PostgreSQL refuses "\u0000" in jsonb (22P05), so the post throws instead of
-      // reporting `characters`. Marked todo so the suite stays green; it passes once the raw values are cleaned.
-      it('refuses NUL bytes (characters) instead of throwing', { todo: 'NUL in a raw value makes saveDraftAnswers throw 22P05' }, async () => {
+      // PostgreSQL refuses "\u0000" in jsonb (22P05): the raw values kept for the form must be cleaned first.
+      it('refuses NUL bytes (characters) instead of throwing', async () => {
         const result = await post(withJudgment({ fullName: 'Nguyễn\u0000Lan', debtorAssets: 'nhà\u0000' }));
         assert.deepEqual(result.errors, [
           { field: 'fullName', key: 'characters' },
@@ -349,10 +347,8 @@ for (const target of testDatabases) {
         assert.deepEqual((await storedAttachments(theirs.id)).map((r) => r.id), [theirAttachment.id]);
       });
 
-      // BUG (src/server/dossiers/application.ts processApplication): `removeAttachment` is checked with /^\d+$/ and
-      // passed on as Number(...), so '99999999999999999999' reaches PostgreSQL as a bigint out of range (22003) and a
-      // few hundred digits as "Infinity" (22P02): the post throws. Marked todo so the suite stays green.
-      it('ignores an attachment id too large for a bigint', { todo: 'huge removeAttachment makes the delete throw' }, async () => {
+      // A removeAttachment id beyond bigint (or Infinity) must be ignored, not sent to the database.
+      it('ignores an attachment id too large for a bigint', async () => {
         const mine = await completeDraft(handle.db, YCTHA);
         for (const id of ['99999999999999999999', '9'.repeat(400)]) {
           const form = exampleForm(YCTHA);
@@ -394,7 +390,7 @@ for (const target of testDatabases) {
       });
 
       it('records the locale of a new draft', async () => {
-        const result: { draft: Draft } = await post(exampleForm(XNKQ), undefined, XNKQ, 'en');
+        const result = await post(exampleForm(XNKQ), undefined, XNKQ, 'en');
         assert.equal(result.draft.locale, 'en');
         assert.equal((await getDraft(handle.db, result.draft.id))?.locale, 'en');
       });

@@ -315,7 +315,7 @@ for (const target of testDatabases) {
       });
 
       it('runs a supplement request and the citizen’s answer', async () => {
-        const { result, tracked } = await trackedExample();
+        const { result } = await trackedExample();
         const note = 'Bổ sung bản sao có chứng thực của Bản án số 125/2025/DS-ST.';
         const requested = await transition(handle.db, result.dossierId, 'request_supplement', reception, {
           publicNote: note,
@@ -396,7 +396,6 @@ for (const target of testDatabases) {
         assert.equal(back?.supplementRequest, null);
         assert.deepEqual(back?.timeline.map((e) => e.action), ['submit', 'request_supplement', 'supplement']);
         assert.deepEqual(back?.attachments.map((a) => a.documentId), ['judgmentCopy', 'supplement']);
-        void tracked;
       });
 
       it('refuses a supplement that is not a PDF, JPEG or PNG, storing nothing', async () => {

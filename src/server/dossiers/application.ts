@@ -32,15 +32,18 @@ export function fileFieldName(documentId: string): string {
   return `file_${documentId}`;
 }
 
+/** NUL cannot be stored in jsonb (and is refused by validation anyway); the rest is kept as typed, for the form. */
+const storable = (v: string) => v.replaceAll('\u0000', '').slice(0, 20_000);
+
 /** What was typed, for every field of the procedure (several values for checkboxes). */
 export function rawValues(procedure: Procedure, form: FormData): RawValues {
   const values: RawValues = {};
   for (const field of procedure.fields) {
     if (field.kind === 'checkboxes') {
-      values[field.name] = form.getAll(field.name).filter((v): v is string => typeof v === 'string');
+      values[field.name] = form.getAll(field.name).filter((v): v is string => typeof v === 'string').slice(0, 50).map(storable);
     } else {
       const v = form.get(field.name);
-      if (typeof v === 'string') values[field.name] = v;
+      if (typeof v === 'string') values[field.name] = storable(v);
     }
   }
   return values;
@@ -103,7 +106,8 @@ export async function processApplication(
   const values = rawValues(procedure, form);
 
   const remove = form.get('removeAttachment');
-  if (typeof remove === 'string' && /^\d+$/.test(remove)) {
+  // Up to 15 digits: any id the database could hold as a safe integer; anything else is ignored.
+  if (typeof remove === 'string' && /^\d{1,15}$/.test(remove)) {
     await removeDraftAttachment(db, draft.id, Number(remove));
     await saveDraftAnswers(db, draft.id, values, null);
     return { draft: (await getDraft(db, draft.id))!, complete: false, errors: [] };
