@@ -2,16 +2,14 @@
  * Builders for application tests: a migrated and seeded database, FormData filled from a procedure's catalog example,
  * uploads with real file signatures, and a complete draft ready to submit.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
-import { sql, type Kysely } from 'kysely';
-import pg from 'pg';
+import type { Kysely } from 'kysely';
 import { seedReferenceData } from '../../db/seed/index.ts';
 import type { Locale, Procedure } from '../../src/server/catalog/types.ts';
 import { fileFieldName, processApplication, uploadableDocuments } from '../../src/server/dossiers/application.ts';
 import type { Draft } from '../../src/server/dossiers/drafts.ts';
 import { migrateToLatest } from '../../src/server/migrate.ts';
 import type { Database } from '../../src/server/schema.ts';
-import { postgresUrl, type TestDatabase } from './databases.ts';
+import type { TestDatabase } from './databases.ts';
 
 export const PUBLIC_URL = 'http://portal.test';
 
