@@ -54,6 +54,7 @@ export interface DossiersTable {
   due_date: string | null;
   closed_at: NullableTimestamp;
   updated_at: DefaultTimestamp;
+  assigned_to: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface DossierEventsTable {
@@ -111,6 +112,46 @@ export interface MailOutboxTable {
   sent_at: NullableTimestamp;
 }
 
+export interface StaffUsersTable {
+  id: Generated<number>;
+  email: string;
+  full_name: string;
+  role: 'reception' | 'officer' | 'head' | 'admin';
+  agency_code: string | null;
+  password_hash: string;
+  password_changed_at: DefaultTimestamp;
+  totp_key_encrypted: string | null;
+  totp_recovery_hash: string | null;
+  disabled_at: NullableTimestamp;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  secret_hash: Uint8Array;
+  two_factor_verified: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  last_active_at: DefaultTimestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: DefaultTimestamp;
+  actor_id: number | null;
+  actor_email: string | null;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  agency_code: string | null;
+  before: ColumnType<unknown, string | null | undefined, never>;
+  after: ColumnType<unknown, string | null | undefined, never>;
+  ip: string | null;
+}
+
 /** The database as Kysely sees it. Later migrations add their tables here. */
 export interface Database {
   agencies: AgenciesTable;
@@ -120,6 +161,9 @@ export interface Database {
   dossier_drafts: DossierDraftsTable;
   attachments: AttachmentsTable;
   mail_outbox: MailOutboxTable;
+  staff_users: StaffUsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
 }
 
 export type Agency = Selectable<AgenciesTable>;
@@ -129,3 +173,5 @@ export type CalendarDayRow = Selectable<CalendarDaysTable>;
 export type Dossier = Selectable<DossiersTable>;
 export type DossierEvent = Selectable<DossierEventsTable>;
 export type MailOutboxRow = Selectable<MailOutboxTable>;
+export type StaffUser = Selectable<StaffUsersTable>;
+export type AuditEntry = Selectable<AuditLogTable>;

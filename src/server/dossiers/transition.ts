@@ -14,8 +14,13 @@ const mailKinds: Partial<Record<DossierAction, DossierMailKind>> = {
   withdraw: 'withdrawn',
 };
 
-/** Who acts. A staff actor without an id is the demo seed (or another system job acting in a staff role). */
-export type Actor = { role: 'citizen' } | { role: Exclude<ActorRole, 'citizen'>; staffId: number | null; agencyCode: string | null };
+/**
+ * Who acts. A staff actor without an id is the demo seed (or another system job acting in a staff role).
+ * `email` and `ip` go into the audit log with every staff action.
+ */
+export type Actor =
+  | { role: 'citizen' }
+  | { role: Exclude<ActorRole, 'citizen'>; staffId: number | null; agencyCode: string | null; email?: string | null; ip?: string | null };
 
 export interface TransitionInput {
   publicNote?: string | null;
