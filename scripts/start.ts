@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { demoStaff } from '../db/seed/demo.ts';
 import { boot, stopBackgroundJobs } from '../src/server/boot.ts';
 import { ConfigError, config } from '../src/server/config.ts';
 import { closeSharedDatabase, DatabaseLockedError } from '../src/server/db.ts';
@@ -53,6 +54,8 @@ async function main(): Promise<void> {
       const demo = JSON.parse(fs.readFileSync(demoFile, 'utf8')) as { code: string; pin: string; status: string }[];
       console.log(`Demo dossiers to track at ${where}tra-cuu-ho-so (code / PIN / status), all in ${demoFile}:`);
       for (const d of demo.slice(0, 5)) console.log(`  ${d.code}  ${d.pin}  ${d.status}`);
+      console.log(`Demo staff logins at ${where}can-bo (e-mail / password):`);
+      for (const s of demoStaff) console.log(`  ${s.email.padEnd(28)} ${s.password.padEnd(22)} ${s.role}${s.agencyCode ? ` (${s.agencyCode})` : ' (central)'}`);
     }
   });
 

@@ -1,1 +1,8 @@
 /// <reference types="astro/client" />
+
+declare namespace App {
+  interface Locals {
+    /** The signed-in staff member and session, set by the middleware on back-office requests. */
+    staff?: import('./server/auth/session.ts').SessionValidation;
+  }
+}

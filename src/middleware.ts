@@ -1,13 +1,17 @@
-import { defineMiddleware } from 'astro:middleware';
+import { defineMiddleware, sequence } from 'astro:middleware';
+import { getDb } from './server/boot.ts';
+import { SESSION_COOKIE, validateSessionToken } from './server/auth/session.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+export const STAFF_PREFIX = '/can-bo';
+const PUBLIC_STAFF_PATHS = new Set([`${STAFF_PREFIX}/dang-nhap`]);
 
 /**
- * Astro's checkOrigin compares the Origin header; browsers also send Sec-Fetch-Site, which cannot be forged by a
- * page, so a cross-site form post is refused even if a proxy rewrote Origin. Requests without the header
- * (older clients, curl) fall back to the Origin check.
+ * Astro's checkOrigin compares the Origin header; browsers also send Sec-Fetch-Site, which a page cannot forge, so a
+ * cross-site form post is refused even if a proxy rewrote Origin. Requests without the header (older clients,
+ * curl) fall back to the Origin check.
  */
-export const onRequest = defineMiddleware((context, next) => {
+const refuseCrossSite = defineMiddleware((context, next) => {
   if (context.isPrerendered) return next();
   const site = context.request.headers.get('sec-fetch-site');
   if (!SAFE_METHODS.has(context.request.method) && site && site !== 'same-origin' && site !== 'none') {
@@ -18,3 +22,37 @@ export const onRequest = defineMiddleware((context, next) => {
   }
   return next();
 });
+
+/**
+ * Back office: every page under /can-bo needs a valid staff session (and the second factor when the account has
+ * one), except the sign-in page. Pages and actions check roles themselves.
+ */
+const staffSession = defineMiddleware(async (context, next) => {
+  if (context.isPrerendered) return next();
+  const path = context.url.pathname;
+  const isStaffPath = path === STAFF_PREFIX || path.startsWith(`${STAFF_PREFIX}/`);
+  const token = context.cookies.get(SESSION_COOKIE)?.value;
+  if (token) {
+    const validation = await validateSessionToken(await getDb(), token);
+    if (validation) {
+      context.locals.staff = validation;
+    } else {
+      context.cookies.delete(SESSION_COOKIE, { path: '/' });
+    }
+  }
+  if (!isStaffPath) return next();
+  const staff = context.locals.staff;
+  if (!staff && !PUBLIC_STAFF_PATHS.has(path)) {
+    return context.redirect(`${STAFF_PREFIX}/dang-nhap?tiep=${encodeURIComponent(path + context.url.search)}`, 303);
+  }
+  if (staff && staff.user.totpEnabled && !staff.session.twoFactorVerified && path !== `${STAFF_PREFIX}/xac-thuc-2-buoc` && !PUBLIC_STAFF_PATHS.has(path)) {
+    return context.redirect(`${STAFF_PREFIX}/xac-thuc-2-buoc`, 303);
+  }
+  const response = await next();
+  // Back-office pages hold personal data: never cached, never indexed.
+  response.headers.set('Cache-Control', 'no-store');
+  response.headers.set('X-Robots-Tag', 'noindex');
+  return response;
+});
+
+export const onRequest = sequence(refuseCrossSite, staffSession);

@@ -15,7 +15,16 @@ import { sha256Hex } from '../../src/server/dossiers/files.ts';
 import type { DossierAction, DossierStatus } from '../../src/server/dossiers/lifecycle.ts';
 import { submitDraft } from '../../src/server/dossiers/submit.ts';
 import { transition, type Actor } from '../../src/server/dossiers/transition.ts';
+import { createStaffUser } from '../../src/server/auth/staff.ts';
 import type { Database } from '../../src/server/schema.ts';
+
+/** Demo staff accounts (printed at start; never created outside the demo seed). */
+export const demoStaff = [
+  { email: 'tiepnhan@demo.thads.vn', fullName: 'Nguyễn Thị Tiếp Nhận', role: 'reception', agencyCode: 'HNI', password: 'quay-tiep-dan-2026' },
+  { email: 'chaphanhvien@demo.thads.vn', fullName: 'Trần Văn Chấp Hành', role: 'officer', agencyCode: 'HNI', password: 'xu-ly-ho-so-2026' },
+  { email: 'thutruong@demo.thads.vn', fullName: 'Lê Minh Thủ Trưởng', role: 'head', agencyCode: 'HNI', password: 'phe-duyet-ho-so-2026' },
+  { email: 'quantri@demo.thads.vn', fullName: 'Phạm Quản Trị', role: 'admin', agencyCode: null, password: 'quan-ly-he-thong-2026' },
+] as const;
 
 export interface DemoDossier {
   code: string;
@@ -33,7 +42,8 @@ const people = [
   { name: 'Vũ Thị Ngọc Ánh', female: true, dob: '1982-05-18' },
   { name: 'Hoàng Văn Nam', female: false, dob: '1974-12-24' },
 ];
-const agencies = ['HNI', 'HCM', 'DNG', 'HPG', 'CTO', 'NAN', 'THA'];
+// Mostly Hà Nội, where the demo staff work, so the back-office queue has something in every status.
+const agencies = ['HNI', 'HNI', 'HCM', 'HNI', 'DNG', 'HNI', 'HNI-KV1'];
 const phones = ['0912345601', '0987654302', '0356789103', '0701234504', '0833456705', '0967890106', '0388123407'];
 
 /** The path each demo dossier takes after submission, and how many days ago it was submitted. */
@@ -79,6 +89,10 @@ export async function seedDemoData(db: Kysely<Database>, opts: { publicUrl: stri
   if (existing.n > 0) return [];
   const now = opts.now ?? new Date();
   const calendar = await loadCalendar(db);
+  const staffIds: Record<string, number> = {};
+  for (const s of demoStaff) {
+    staffIds[s.role] = await createStaffUser(db, { email: s.email, fullName: s.fullName, role: s.role, agencyCode: s.agencyCode, password: s.password });
+  }
   const made: DemoDossier[] = [];
   let i = 0;
   for (const procedure of oneStopProcedures) {
@@ -110,15 +124,29 @@ export async function seedDemoData(db: Kysely<Database>, opts: { publicUrl: stri
         });
       }
       const { dossierId, code, pin } = await submitDraft(db, draftId, { channel: 'online', publicUrl: opts.publicUrl, now: submittedAt });
-      const staff: Actor = { role: 'reception', staffId: null, agencyCode: null };
+      // Hà Nội's dossiers are worked by the demo staff (so the back office shows their names); others by the system.
+      const inHanoi = agency.startsWith('HNI');
+      const staff: Actor = inHanoi
+        ? { role: 'reception', staffId: staffIds.reception!, agencyCode: 'HNI', email: 'tiepnhan@demo.thads.vn' }
+        : { role: 'reception', staffId: null, agencyCode: null };
       let day = submittedAt;
       let status: DossierStatus = 'submitted';
       for (const action of scenario.actions) {
         day = new Date(day.getTime() + 86_400_000);
         const on = day.toISOString().slice(0, 10);
-        const actor: Actor = action === 'assign' ? { ...staff, role: 'head' } : action === 'record_result' ? { ...staff, role: 'officer' } : staff;
+        const actor: Actor =
+          action === 'assign'
+            ? { ...staff, role: 'head', staffId: inHanoi ? staffIds.head! : null }
+            : action === 'record_result'
+              ? { ...staff, role: 'officer', staffId: inHanoi ? staffIds.officer! : null }
+              : staff;
         const note = notes[action]?.[locale] ?? null;
-        const set = action === 'receive' ? { received_at: day, due_date: dueDate(rulesFor(procedure, on), calendar, on) } : undefined;
+        const set =
+          action === 'receive'
+            ? { received_at: day, due_date: dueDate(rulesFor(procedure, on), calendar, on) }
+            : action === 'assign' && inHanoi
+              ? { assigned_to: staffIds.officer! }
+              : undefined;
         status = (await transition(db, dossierId, action, actor, { publicNote: note, publicUrl: opts.publicUrl, now: day, set })).to;
       }
       made.push({ code, pin, procedure: procedure.code, status });

@@ -7,8 +7,13 @@ export function draftCookie(procedureCode: string): string {
   return `thads_draft_${procedureCode}`;
 }
 
-export function setDraftCookie(cookies: AstroCookies, procedureCode: string, draftId: string): void {
-  cookies.set(draftCookie(procedureCode), draftId, {
+/** A paper dossier being entered at the counter: kept apart from the staff member's own applications. */
+export function counterDraftCookie(procedureCode: string): string {
+  return `thads_counter_${procedureCode}`;
+}
+
+export function setDraftCookie(cookies: AstroCookies, name: string, draftId: string): void {
+  cookies.set(name, draftId, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',

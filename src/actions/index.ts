@@ -1,4 +1,4 @@
-import { ActionError, defineAction } from 'astro:actions';
+import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
 import { procedureByCode } from '../server/catalog/index.ts';
 import { config } from '../server/config.ts';
 import { getDb, mailWorker } from '../server/boot.ts';
@@ -7,8 +7,20 @@ import { getDraft, isDraftId } from '../server/dossiers/drafts.ts';
 import { DraftNotReadyError, submitDraft } from '../server/dossiers/submit.ts';
 import { findTrackedDossier, sendSupplement, withdrawDossier } from '../server/dossiers/tracking.ts';
 import { localeOfPath } from '../server/routes.ts';
-import { draftCookie, setDraftCookie } from './draft-cookie.ts';
+import { counterDraftCookie, draftCookie, setDraftCookie } from './draft-cookie.ts';
 import { rateLimit, text } from './guards.ts';
+import { requireStaff, staffActions } from './staff.ts';
+
+/**
+ * Which flow a form belongs to: a citizen's own application, or reception entering a paper dossier at the counter
+ * (only a signed-in reception officer; the dossier is marked 'counter' and the officer recorded as its submitter).
+ */
+function channelOf(form: FormData, ctx: ActionAPIContext) {
+  if (text(form, 'channel') !== 'counter') return { channel: 'online' as const, cookie: draftCookie, staffId: undefined };
+  const staff = requireStaff(ctx);
+  if (staff.user.role !== 'reception') throw new ActionError({ code: 'FORBIDDEN', message: 'role' });
+  return { channel: 'counter' as const, cookie: counterDraftCookie, staffId: staff.user.id };
+}
 
 function oneStopProcedure(form: FormData) {
   const procedure = procedureByCode(text(form, 'procedure'));
@@ -17,16 +29,19 @@ function oneStopProcedure(form: FormData) {
 }
 
 export const server = {
+  ...staffActions,
+
   /** The application form: keeps uploads and answers in the draft, reports problems per field. */
   saveApplication: defineAction({
     accept: 'form',
     handler: async (form: FormData, ctx) => {
       rateLimit('submission', ctx);
       const procedure = oneStopProcedure(form);
+      const flow = channelOf(form, ctx);
       const locale = localeOfPath(ctx.url.pathname);
       const db = await getDb();
-      const result = await processApplication(db, { procedure, locale, draftId: ctx.cookies.get(draftCookie(procedure.code))?.value, form });
-      setDraftCookie(ctx.cookies, procedure.code, result.draft.id);
+      const result = await processApplication(db, { procedure, locale, draftId: ctx.cookies.get(flow.cookie(procedure.code))?.value, form });
+      setDraftCookie(ctx.cookies, flow.cookie(procedure.code), result.draft.id);
       return { complete: result.complete, errors: result.errors };
     },
   }),
@@ -37,14 +52,15 @@ export const server = {
     handler: async (form: FormData, ctx) => {
       rateLimit('submission', ctx);
       const procedure = oneStopProcedure(form);
-      const draftId = ctx.cookies.get(draftCookie(procedure.code))?.value;
+      const flow = channelOf(form, ctx);
+      const draftId = ctx.cookies.get(flow.cookie(procedure.code))?.value;
       // The draft id in the form must be the one in this browser's cookie: a forged or stale form submits nothing.
       if (!isDraftId(draftId) || text(form, 'draft') !== draftId) throw new ActionError({ code: 'BAD_REQUEST', message: 'draft' });
       const db = await getDb();
       const draft = await getDraft(db, draftId);
       if (!draft || draft.procedureCode !== procedure.code) throw new ActionError({ code: 'BAD_REQUEST', message: 'draft' });
       try {
-        const result = await submitDraft(db, draftId, { channel: 'online', publicUrl: config().publicUrl });
+        const result = await submitDraft(db, draftId, { channel: flow.channel, staffId: flow.staffId, publicUrl: config().publicUrl });
         if (result.mailed) mailWorker()?.kick();
         return { code: result.code };
       } catch (err) {

@@ -4,7 +4,7 @@
  */
 import type { AstroGlobal } from 'astro';
 import { actions, isActionError } from 'astro:actions';
-import { draftCookie } from '../actions/draft-cookie.ts';
+import { counterDraftCookie, draftCookie } from '../actions/draft-cookie.ts';
 import { dict, pathTo } from '../i18n/index.ts';
 import { getDb } from '../server/boot.ts';
 import { errorText } from '../server/catalog/index.ts';
@@ -26,6 +26,24 @@ export function applyPath(procedure: Procedure, locale: Locale, step?: keyof typ
   return step ? `${base}/${applySteps[step][locale]}` : base;
 }
 
+/**
+ * The same pages serve two flows: a citizen applying online, and reception entering a paper dossier at the counter
+ * (Vietnamese only, in the back office, with its own draft cookie so it never mixes with the staff member's own).
+ */
+export interface ApplyFlow {
+  counter: boolean;
+  path(procedure: Procedure, locale: Locale, step?: keyof typeof applySteps): string;
+  cookie(procedureCode: string): string;
+}
+
+export const citizenFlow: ApplyFlow = { counter: false, path: applyPath, cookie: draftCookie };
+
+export const counterFlow: ApplyFlow = {
+  counter: true,
+  path: (procedure, _locale, step) => `/can-bo/tiep-nhan/${procedure.slug.vi}${step ? `/${applySteps[step].vi}` : ''}`,
+  cookie: counterDraftCookie,
+};
+
 /** The message and status for an action that was refused as a whole (rate limit, body too large, bad form). */
 function refusal(Astro: AstroGlobal, error: unknown, locale: Locale): string {
   const t = dict(locale);
@@ -45,8 +63,8 @@ function refusal(Astro: AstroGlobal, error: unknown, locale: Locale): string {
   throw error;
 }
 
-async function draftOf(Astro: AstroGlobal, procedure: Procedure): Promise<Draft | undefined> {
-  const id = Astro.cookies.get(draftCookie(procedure.code))?.value;
+async function draftOf(Astro: AstroGlobal, procedure: Procedure, flow: ApplyFlow): Promise<Draft | undefined> {
+  const id = Astro.cookies.get(flow.cookie(procedure.code))?.value;
   const draft = id ? await getDraft(await getDb(), id) : undefined;
   return draft?.procedureCode === procedure.code ? draft : undefined;
 }
@@ -59,10 +77,10 @@ export interface ApplyProps {
 }
 
 /** The form: after a successful post, on to the check page; after a failed one, the errors with status 400. */
-export async function loadApply(Astro: AstroGlobal, procedure: Procedure, locale: Locale): Promise<Response | ApplyProps> {
+export async function loadApply(Astro: AstroGlobal, procedure: Procedure, locale: Locale, flow: ApplyFlow = citizenFlow): Promise<Response | ApplyProps> {
   const result = Astro.getActionResult(actions.saveApplication);
-  if (result?.data?.complete) return Astro.redirect(applyPath(procedure, locale, 'check'), 303);
-  const found = await draftOf(Astro, procedure);
+  if (result?.data?.complete) return Astro.redirect(flow.path(procedure, locale, 'check'), 303);
+  const found = await draftOf(Astro, procedure, flow);
   const draft = found?.dossierId === null ? found : undefined;
   const agencies = await (await getDb()).selectFrom('agencies').selectAll().orderBy('sort_order').execute();
   const errors = result?.data?.errors ?? [];
@@ -86,13 +104,13 @@ export interface CheckProps {
 }
 
 /** Check your answers: only with a valid draft; after submission, on to the confirmation. */
-export async function loadCheck(Astro: AstroGlobal, procedure: Procedure, locale: Locale): Promise<Response | CheckProps> {
+export async function loadCheck(Astro: AstroGlobal, procedure: Procedure, locale: Locale, flow: ApplyFlow = citizenFlow): Promise<Response | CheckProps> {
   const result = Astro.getActionResult(actions.submitApplication);
-  if (result?.data) return Astro.redirect(applyPath(procedure, locale, 'confirmation'), 303);
-  const draft = await draftOf(Astro, procedure);
+  if (result?.data) return Astro.redirect(flow.path(procedure, locale, 'confirmation'), 303);
+  const draft = await draftOf(Astro, procedure, flow);
   // Submitted already (back button, refresh): the confirmation, rather than a form that would submit nothing new.
-  if (draft && draft.dossierId !== null) return Astro.redirect(applyPath(procedure, locale, 'confirmation'), 303);
-  if (!draft || !draft.answers) return Astro.redirect(applyPath(procedure, locale), 303);
+  if (draft && draft.dossierId !== null) return Astro.redirect(flow.path(procedure, locale, 'confirmation'), 303);
+  if (!draft || !draft.answers) return Astro.redirect(flow.path(procedure, locale), 303);
   const general = result?.error ? refusal(Astro, result.error, locale) : undefined;
   // Not kept by the back/forward cache, so "back" after sending asks the server and lands on the confirmation.
   Astro.response.headers.set('Cache-Control', 'no-store');
@@ -101,10 +119,10 @@ export async function loadCheck(Astro: AstroGlobal, procedure: Procedure, locale
 }
 
 /** The confirmation and the receipt: only for the browser that submitted (its draft cookie), never cached. */
-export async function loadConfirmation(Astro: AstroGlobal, procedure: Procedure, locale: Locale): Promise<Response | Confirmation> {
-  const draft = await draftOf(Astro, procedure);
+export async function loadConfirmation(Astro: AstroGlobal, procedure: Procedure, locale: Locale, flow: ApplyFlow = citizenFlow): Promise<Response | Confirmation> {
+  const draft = await draftOf(Astro, procedure, flow);
   const confirmation = draft ? await confirmationFor(await getDb(), draft) : undefined;
-  if (!confirmation) return Astro.redirect(applyPath(procedure, locale), 303);
+  if (!confirmation) return Astro.redirect(flow.path(procedure, locale), 303);
   Astro.response.headers.set('Cache-Control', 'no-store');
   return confirmation;
 }

@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Locale } from '../../src/server/catalog/types.ts';
 import { escapeHtml } from '../../src/server/mail/layout.ts';
-import { renderDossierMail, type DossierMailData, type DossierMailKind } from '../../src/server/mail/templates.ts';
+import { dossierMailKinds, renderDossierMail, type DossierMailData, type DossierMailKind } from '../../src/server/mail/templates.ts';
 
-const kinds: DossierMailKind[] = ['submitted', 'supplement_received', 'withdrawn'];
+const kinds: readonly DossierMailKind[] = dossierMailKinds;
+/** The mails of the back office's public actions. */
+const staffKinds: DossierMailKind[] = ['received', 'supplement_requested', 'refused', 'result_ready', 'returned', 'rejected', 'apologised'];
 const locales: Locale[] = ['vi', 'en'];
 
 const data: DossierMailData = {
@@ -60,7 +62,7 @@ describe('dossier mail templates', () => {
       const submitted = renderDossierMail('submitted', locale, data);
       assert.ok(submitted.text.includes('483920'));
       assert.ok(submitted.html.includes('483920'));
-      for (const kind of ['supplement_received', 'withdrawn'] as const) {
+      for (const kind of kinds.filter((k) => k !== 'submitted')) {
         const mail = renderDossierMail(kind, locale, data);
         assert.ok(!mail.text.includes('483920'), `${kind}/${locale} text`);
         assert.ok(!mail.html.includes('483920'), `${kind}/${locale} html`);
@@ -96,6 +98,7 @@ describe('dossier mail templates', () => {
       agencyName: { vi: 'Cơ quan <b>', en: 'Agency <b>' },
       procedureName: { vi: 'Thủ tục "\'', en: 'Procedure "\'' },
       trackingUrl: 'https://thads.example.gov.vn/track?code="><script>',
+      reason: '<script>alert("x")</script> & Co',
     };
     for (const locale of locales) {
       for (const kind of kinds) {
@@ -121,5 +124,92 @@ describe('dossier mail templates', () => {
   it('refuses a tracking link that is not absolute', () => {
     assert.throws(() => renderDossierMail('withdrawn', 'vi', { ...data, trackingUrl: '/tra-cuu-ho-so' }), /absolute/);
     assert.throws(() => renderDossierMail('withdrawn', 'vi', { ...data, trackingUrl: 'javascript:alert(1)' }), /absolute/);
+  });
+  it('lists every kind once, the three of the citizen’s side and the seven of the staff’s public actions', () => {
+    assert.equal(new Set(kinds).size, 10);
+    for (const kind of [...staffKinds, 'submitted', 'supplement_received', 'withdrawn'] as const) assert.ok(kinds.includes(kind), kind);
+  });
+
+  const staffData: DossierMailData = {
+    ...data,
+    pin: undefined,
+    reason: 'Bổ sung bản sao bản án có chứng thực.\nBổ sung giấy ủy quyền.',
+    receivedOn: '2026-02-13',
+    dueDate: '2026-02-27',
+    newDueDate: '2026-03-06',
+    timeLimitDays: 5,
+  };
+
+  it('writes the subjects of the staff actions in both languages', () => {
+    const subjects: Record<string, [string, string]> = {
+      received: ['Đã tiếp nhận hồ sơ', 'Application 01-261123-7KQ4MX accepted'],
+      supplement_requested: ['Yêu cầu bổ sung hồ sơ', 'More documents needed for application'],
+      refused: ['Từ chối tiếp nhận hồ sơ', 'Application 01-261123-7KQ4MX refused'],
+      result_ready: ['Đã có kết quả hồ sơ', 'Result ready for application'],
+      returned: ['Đã trả kết quả hồ sơ', 'Result returned for application'],
+      rejected: ['Hồ sơ 01-261123-7KQ4MX không được giải quyết', 'Application 01-261123-7KQ4MX rejected'],
+      apologised: ['Xin lỗi và hẹn lại ngày trả kết quả hồ sơ', 'Apology and new result date for application'],
+    };
+    for (const kind of staffKinds) {
+      const [vi, en] = subjects[kind]!;
+      assert.ok(renderDossierMail(kind, 'vi', staffData).subject.startsWith(vi), kind);
+      assert.ok(renderDossierMail(kind, 'en', staffData).subject.startsWith(en), kind);
+    }
+    assert.equal(renderDossierMail('received', 'vi', staffData).subject, 'Đã tiếp nhận hồ sơ 01-261123-7KQ4MX: Yêu cầu thi hành án');
+  });
+
+  it('gives the receipt date, the time limit and the due date in the receipt mail', () => {
+    const vi = renderDossierMail('received', 'vi', staffData).text;
+    assert.match(vi, /^Ngày tiếp nhận: 13\/02\/2026$/m);
+    assert.match(vi, /^Thời hạn giải quyết: 5 ngày làm việc$/m);
+    assert.match(vi, /^Ngày hẹn trả kết quả: 27\/02\/2026$/m);
+    const en = renderDossierMail('received', 'en', staffData).text;
+    assert.match(en, /^Accepted on: 13\/02\/2026$/m);
+    assert.match(en, /^Time limit: 5 working days$/m);
+    assert.match(en, /^Result due by: 27\/02\/2026$/m);
+    assert.ok(!en.includes('2026-02-27'));
+    // Unknown facts are left out, not shown empty.
+    const bare = renderDossierMail('received', 'vi', { ...staffData, receivedOn: undefined, dueDate: undefined, timeLimitDays: undefined }).text;
+    assert.ok(!bare.includes('Ngày hẹn trả kết quả:'));
+    assert.ok(!bare.includes('Thời hạn giải quyết:'));
+    assert.ok(!bare.includes('undefined'));
+  });
+
+  it('carries the staff’s reason in the supplement request, the refusal, the rejection and the apology, line by line', () => {
+    for (const kind of ['supplement_requested', 'refused', 'rejected', 'apologised'] as const) {
+      for (const locale of locales) {
+        const mail = renderDossierMail(kind, locale, staffData);
+        assert.match(mail.text, /^Bổ sung bản sao bản án có chứng thực\.$/m, `${kind}/${locale}`);
+        assert.match(mail.text, /^Bổ sung giấy ủy quyền\.$/m, `${kind}/${locale}`);
+        assert.ok(mail.html.includes('<p>Bổ sung giấy ủy quyền.</p>'), `${kind}/${locale}`);
+      }
+    }
+    for (const kind of ['received', 'result_ready', 'returned'] as const) {
+      assert.ok(!renderDossierMail(kind, 'vi', staffData).text.includes('giấy ủy quyền'), `${kind} has no reason`);
+    }
+    const noReason = renderDossierMail('refused', 'en', { ...staffData, reason: '   ' }).text;
+    assert.ok(!noReason.includes('Reasons:'), 'no empty heading');
+  });
+
+  it('says that the time limit starts again once the supplement is complete', () => {
+    assert.match(renderDossierMail('supplement_requested', 'vi', staffData).text, /Thời hạn giải quyết được tính lại từ đầu/);
+    assert.match(renderDossierMail('supplement_requested', 'en', staffData).text, /time limit starts again from zero/);
+  });
+
+  it('gives the replaced and the new date in the apology', () => {
+    const vi = renderDossierMail('apologised', 'vi', staffData).text;
+    assert.match(vi, /xin lỗi/);
+    assert.match(vi, /^Ngày hẹn trước đây: 27\/02\/2026$/m);
+    assert.match(vi, /^Ngày hẹn trả kết quả mới: 06\/03\/2026$/m);
+    const en = renderDossierMail('apologised', 'en', staffData).text;
+    assert.match(en, /^Previous result date: 27\/02\/2026$/m);
+    assert.match(en, /^New result date: 06\/03\/2026$/m);
+  });
+
+  it('tells the citizen the result is ready, then that it was returned and the dossier is closed', () => {
+    assert.match(renderDossierMail('result_ready', 'vi', staffData).text, /đã có kết quả giải quyết/);
+    assert.match(renderDossierMail('result_ready', 'en', staffData).text, /will contact you/);
+    assert.match(renderDossierMail('returned', 'vi', staffData).text, /Hồ sơ đã kết thúc/);
+    assert.match(renderDossierMail('returned', 'en', staffData).text, /The application is closed/);
   });
 });

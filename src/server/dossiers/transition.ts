@@ -1,33 +1,78 @@
 /**
- * The only way a dossier's status changes (DESIGN.md): in one transaction, lock the dossier, check the action is
- * allowed from its status for the actor's role, update it, append the timeline event, and queue the citizen's e-mail.
+ * The only way a dossier's status changes (DESIGN.md): in one transaction, lock the dossier, check the actor's agency
+ * may handle it and the action is allowed from its status for the actor's role, update it, append the timeline event,
+ * write the audit entry of a staff action, and queue the citizen's e-mail.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { DossierMailKind } from '../mail/templates.ts';
+import { recordAudit } from '../audit.ts';
+import { todayInVietnam } from '../calendar.ts';
+import { procedureByCode, rulesFor } from '../catalog/index.ts';
+import { enqueueMail } from '../mail/outbox.ts';
+import { renderDossierMail, type DossierMailData, type DossierMailKind } from '../mail/templates.ts';
+import { trackingUrl } from '../routes.ts';
 import type { Database } from '../schema.ts';
 import { closedStatuses, isAllowed, oneStopActions, type ActorRole, type DossierAction, type DossierStatus } from './lifecycle.ts';
-import { notifyCitizen } from './notify.ts';
 
-/** The e-mail each public action sends; actions without a template yet send none. */
-const mailKinds: Partial<Record<DossierAction, DossierMailKind>> = {
+/** The e-mail each public action sends. Assignment is internal: the citizen is not told. */
+export const mailKinds: Partial<Record<DossierAction, DossierMailKind>> = {
+  receive: 'received',
+  refuse: 'refused',
+  request_supplement: 'supplement_requested',
   supplement: 'supplement_received',
   withdraw: 'withdrawn',
+  apologise: 'apologised',
+  record_result: 'result_ready',
+  reject: 'rejected',
+  return_result: 'returned',
 };
 
 /**
- * Who acts. A staff actor without an id is the demo seed (or another system job acting in a staff role).
- * `email` and `ip` go into the audit log with every staff action.
+ * Who acts. A staff actor without an id is the demo seed (or another system job acting in a staff role): it is not
+ * held to an agency, and its audit entries have no actor id. `email` and `ip` go into the audit log with every staff
+ * action.
  */
 export type Actor =
   | { role: 'citizen' }
   | { role: Exclude<ActorRole, 'citizen'>; staffId: number | null; agencyCode: string | null; email?: string | null; ip?: string | null };
 
+/** A staff actor (anyone but the citizen). */
+export type StaffActor = Exclude<Actor, { role: 'citizen' }>;
+
+/** The columns of a dossier a caller may change alongside its status. */
+export type DossierChanges = Partial<{ received_at: Date; due_date: string | null; assigned_to: number | null }>;
+
+/** The dossier as `transition()` holds it locked: what a guard may check. */
+export interface LockedDossier {
+  id: number;
+  code: string;
+  procedureCode: string;
+  status: DossierStatus;
+  agencyCode: string;
+  /** The provincial agency of a regional office; null for a provincial agency. */
+  agencyParentCode: string | null;
+  assignedTo: number | null;
+  dueDate: string | null;
+  receivedAt: Date | null;
+}
+
+/** What a guard adds to the caller's `set` and `data`. */
+export interface GuardResult {
+  set?: DossierChanges;
+  data?: Record<string, unknown>;
+}
+
 export interface TransitionInput {
   publicNote?: string | null;
   internalNote?: string | null;
   data?: Record<string, unknown>;
-  /** Extra changes to the dossier row (due date, receipt time…), decided by the caller's service. */
-  set?: Partial<{ received_at: Date; due_date: string | null }>;
+  /** Extra changes to the dossier row (due date, receipt time, assigned officer…), decided by the caller's service. */
+  set?: DossierChanges;
+  /**
+   * Rules that need the locked row (the assigned officer, one apology per dossier…), run after the agency and
+   * lifecycle checks and before anything is written. Throw to refuse: nothing is written then. May return more
+   * changes and event data worked out from the row (e.g. the due date an apology replaces).
+   */
+  guard?: (trx: Transaction<Database>, dossier: LockedDossier) => Promise<GuardResult | void> | GuardResult | void;
   /** Work done in the same transaction once the event exists (e.g. attaching uploaded files to it). */
   withEvent?: (trx: Transaction<Database>, eventId: number) => Promise<void>;
 }
@@ -41,6 +86,23 @@ export class TransitionError extends Error {
   }
 }
 
+/**
+ * Whether a staff actor's agency may handle a dossier of `agency`: its own agency's, or a regional office's of the
+ * provincial agency it works for. A central administrator (no agency) is in scope everywhere — but no action lists
+ * the administrator, so administrators never process dossiers (separation of duties). A system actor (no staff id)
+ * is in scope everywhere.
+ */
+export function inAgencyScope(actor: StaffActor, agency: { code: string; parentCode: string | null }): boolean {
+  if (actor.staffId === null) return true;
+  if (actor.agencyCode === null) return actor.role === 'admin';
+  return actor.agencyCode === agency.code || (agency.parentCode !== null && actor.agencyCode === agency.parentCode);
+}
+
+/** JSON-friendly copy of the changes, for the audit log and the event. */
+function plain(changes: DossierChanges): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
+}
+
 export async function transition(
   db: Kysely<Database>,
   dossierId: number,
@@ -50,23 +112,48 @@ export async function transition(
 ): Promise<{ from: DossierStatus; to: DossierStatus; eventId: number }> {
   const now = input.now ?? new Date();
   return db.transaction().execute(async (trx) => {
-    const dossier = await trx
+    const row = await trx
       .selectFrom('dossiers')
-      .select(['id', 'status', 'agency_code'])
-      .where('id', '=', dossierId)
-      .forUpdate()
+      .innerJoin('agencies', 'agencies.code', 'dossiers.agency_code')
+      .select([
+        'dossiers.id',
+        'dossiers.code',
+        'dossiers.procedure_code',
+        'dossiers.status',
+        'dossiers.agency_code',
+        'dossiers.assigned_to',
+        'dossiers.due_date',
+        'dossiers.received_at',
+        'agencies.parent_code',
+      ])
+      .where('dossiers.id', '=', dossierId)
+      .forUpdate('dossiers')
       .executeTakeFirst();
-    if (!dossier) throw new TransitionError('not_found');
-    if (actor.role !== 'citizen' && actor.role !== 'admin' && actor.agencyCode !== null && actor.agencyCode !== dossier.agency_code) {
+    if (!row) throw new TransitionError('not_found');
+    const dossier: LockedDossier = {
+      id: row.id,
+      code: row.code,
+      procedureCode: row.procedure_code,
+      status: row.status as DossierStatus,
+      agencyCode: row.agency_code,
+      agencyParentCode: row.parent_code,
+      assignedTo: row.assigned_to,
+      dueDate: row.due_date,
+      receivedAt: row.received_at,
+    };
+    if (actor.role !== 'citizen' && !inAgencyScope(actor, { code: dossier.agencyCode, parentCode: dossier.agencyParentCode })) {
       throw new TransitionError('other_agency');
     }
-    const from = dossier.status as DossierStatus;
+    const from = dossier.status;
     if (!isAllowed(action, from, actor.role)) throw new TransitionError('not_allowed');
+    const guarded = (await input.guard?.(trx, dossier)) ?? {};
     const to: DossierStatus = oneStopActions[action].to ?? from;
+    const changes: DossierChanges = { ...input.set, ...guarded.set };
+    const data = input.data || guarded.data ? { ...input.data, ...guarded.data } : null;
 
     await trx
       .updateTable('dossiers')
-      .set({ status: to, updated_at: now, ...(closedStatuses.has(to) ? { closed_at: now } : {}), ...input.set })
+      .set({ status: to, updated_at: now, ...(closedStatuses.has(to) ? { closed_at: now } : {}), ...changes })
       .where('id', '=', dossierId)
       .execute();
     const event = await trx
@@ -81,13 +168,80 @@ export async function transition(
         to_status: to,
         public_note: input.publicNote ?? null,
         internal_note: input.internalNote ?? null,
-        data: input.data ? JSON.stringify(input.data) : null,
+        data: data ? JSON.stringify(data) : null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     await input.withEvent?.(trx, event.id);
+
+    if (actor.role !== 'citizen') {
+      // The state before, for the fields this action changes, so an inspector sees what was replaced.
+      const previous: Record<string, unknown> = { due_date: dossier.dueDate, assigned_to: dossier.assignedTo, received_at: dossier.receivedAt };
+      const before = Object.fromEntries(Object.keys(changes).map((k) => [k, previous[k] instanceof Date ? (previous[k] as Date).toISOString() : previous[k]]));
+      await recordAudit(
+        trx,
+        { id: actor.staffId, email: actor.email ?? null, ip: actor.ip ?? null },
+        {
+          action: `dossier.${action}`,
+          entityType: 'dossier',
+          entityId: dossier.code,
+          agencyCode: dossier.agencyCode,
+          before: { status: from, ...before },
+          after: { status: to, ...plain(changes) },
+        },
+      );
+    }
+
     const kind = oneStopActions[action].public ? mailKinds[action] : undefined;
-    if (kind) await notifyCitizen(trx, { kind, dossierId, publicUrl: input.publicUrl });
+    if (kind) await notify(trx, kind, dossierId, input.publicUrl, mailFacts(action, dossier, changes, input.publicNote ?? null));
     return { from, to, eventId: event.id };
   });
+}
+
+type MailFacts = Pick<DossierMailData, 'reason' | 'receivedOn' | 'dueDate' | 'newDueDate' | 'timeLimitDays'>;
+
+/** What the mail of `action` says beyond the facts every dossier mail repeats. */
+function mailFacts(action: DossierAction, dossier: LockedDossier, changes: DossierChanges, publicNote: string | null): MailFacts {
+  const facts: MailFacts = { reason: publicNote };
+  if (action === 'receive') {
+    const receivedAt = changes.received_at ?? dossier.receivedAt;
+    const dueDate = changes.due_date !== undefined ? changes.due_date : dossier.dueDate;
+    const procedure = procedureByCode(dossier.procedureCode);
+    if (receivedAt) {
+      facts.receivedOn = todayInVietnam(receivedAt);
+      const rule = procedure ? rulesFor(procedure, facts.receivedOn) : undefined;
+      if (rule?.timeLimit.unit === 'working') facts.timeLimitDays = rule.timeLimit.days;
+    }
+    if (dueDate) facts.dueDate = dueDate;
+  } else if (action === 'apologise') {
+    if (dossier.dueDate) facts.dueDate = dossier.dueDate;
+    if (changes.due_date) facts.newDueDate = changes.due_date;
+  }
+  return facts;
+}
+
+/**
+ * Queues the citizen's mail when the applicant gave an e-mail address. (notify.ts does the same for the submission
+ * mail; this one also carries the reason and dates of staff actions, which `NotifyInput` has no fields for.)
+ */
+async function notify(trx: Transaction<Database>, kind: DossierMailKind, dossierId: number, publicUrl: string, facts: MailFacts): Promise<void> {
+  const dossier = await trx
+    .selectFrom('dossiers')
+    .innerJoin('agencies', 'agencies.code', 'dossiers.agency_code')
+    .select(['dossiers.code', 'dossiers.procedure_code', 'dossiers.locale', 'dossiers.applicant_name', 'dossiers.applicant_email', 'dossiers.submitted_at', 'agencies.name_vi', 'agencies.name_en'])
+    .where('dossiers.id', '=', dossierId)
+    .executeTakeFirstOrThrow();
+  if (!dossier.applicant_email) return;
+  const procedure = procedureByCode(dossier.procedure_code);
+  if (!procedure) throw new Error(`Unknown procedure ${dossier.procedure_code}`);
+  const mail = renderDossierMail(kind, dossier.locale, {
+    code: dossier.code,
+    procedureName: procedure.name,
+    agencyName: { vi: dossier.name_vi, en: dossier.name_en },
+    trackingUrl: trackingUrl(publicUrl, dossier.locale, dossier.code),
+    submittedOn: new Date(dossier.submitted_at).toISOString(),
+    applicantName: dossier.applicant_name,
+    ...facts,
+  });
+  await enqueueMail(trx, { to: dossier.applicant_email, ...mail, kind, dossierId });
 }

@@ -4,7 +4,31 @@ import type { DateISO, Locale, Text } from '../catalog/types.ts';
 import { renderHtml, renderText, type Block } from './layout.ts';
 
 /** Which dossier event a mail reports. */
-export type DossierMailKind = 'submitted' | 'supplement_received' | 'withdrawn';
+export type DossierMailKind =
+  | 'submitted'
+  | 'supplement_received'
+  | 'withdrawn'
+  | 'received'
+  | 'supplement_requested'
+  | 'refused'
+  | 'result_ready'
+  | 'returned'
+  | 'rejected'
+  | 'apologised';
+
+/** Every kind, in the order a dossier usually meets them (for tests and the outbox's operators). */
+export const dossierMailKinds: readonly DossierMailKind[] = [
+  'submitted',
+  'supplement_requested',
+  'supplement_received',
+  'received',
+  'apologised',
+  'result_ready',
+  'returned',
+  'refused',
+  'rejected',
+  'withdrawn',
+];
 
 /** What the dossier mails say. */
 export interface DossierMailData {
@@ -23,6 +47,17 @@ export interface DossierMailData {
   /** The time limit in working days, counted from acceptance. */
   timeLimitDays?: number | undefined;
   applicantName: string;
+  /**
+   * What the staff wrote to the citizen: what is missing (`supplement_requested`), the reasons (`refused`,
+   * `rejected`), the reason for the delay (`apologised`).
+   */
+  reason?: string | null | undefined;
+  /** The day the agency received the dossier (`received`): the time limit counts from the next working day. */
+  receivedOn?: DateISO | Date | undefined;
+  /** yyyy-mm-dd the result is due (`received`), or was due before an apology (`apologised`). */
+  dueDate?: DateISO | undefined;
+  /** yyyy-mm-dd of the new result date an apology sets (`apologised`). */
+  newDueDate?: DateISO | undefined;
 }
 
 /** A rendered mail, ready for `enqueueMail`. */
@@ -43,6 +78,10 @@ interface View {
   due: string | undefined;
   days: number | undefined;
   name: string;
+  reason: string | undefined;
+  received: string | undefined;
+  dueDate: string | undefined;
+  newDueDate: string | undefined;
 }
 
 type Template = (v: View) => { subject: string; blocks: Block[] };
@@ -101,6 +140,115 @@ const vi: Record<DossierMailKind, Template> = {
       { kind: 'facts', items: facts('vi', v) },
       { kind: 'link', label: 'Tra cứu hồ sơ', url: v.url },
       { kind: 'paragraph', text: `Nếu ông/bà không yêu cầu rút hồ sơ, hãy liên hệ ngay với ${v.agency}.` },
+      signatureVi,
+    ],
+  }),
+  received: (v) => ({
+    subject: `Đã tiếp nhận hồ sơ ${v.code}: ${v.procedure}`,
+    blocks: [
+      { kind: 'paragraph', text: `Kính gửi ông/bà ${v.name},` },
+      {
+        kind: 'paragraph',
+        text: `${v.agency} đã tiếp nhận hồ sơ ${v.code} của ông/bà${v.received ? ` ngày ${v.received}` : ''}. Hồ sơ đầy đủ, hợp lệ và đang được giải quyết.`,
+      },
+      {
+        kind: 'facts',
+        items: [
+          ...facts('vi', v),
+          ...(v.received ? [{ label: 'Ngày tiếp nhận', value: v.received }] : []),
+          ...(v.days !== undefined ? [{ label: 'Thời hạn giải quyết', value: `${v.days} ngày làm việc` }] : []),
+          ...(v.dueDate ? [{ label: 'Ngày hẹn trả kết quả', value: v.dueDate }] : []),
+        ],
+      },
+      ...(v.days !== undefined
+        ? [{ kind: 'paragraph', text: 'Thời hạn được tính theo ngày làm việc kể từ ngày tiếp nhận hồ sơ, không tính thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết.' } as const]
+        : []),
+      { kind: 'paragraph', text: 'Ông/bà không cần làm gì thêm. Ông/bà sẽ nhận được thư thông báo khi có kết quả.' },
+      { kind: 'link', label: 'Tra cứu hồ sơ', url: v.url },
+      signatureVi,
+    ],
+  }),
+  supplement_requested: (v) => ({
+    subject: `Yêu cầu bổ sung hồ sơ ${v.code}: ${v.procedure}`,
+    blocks: [
+      { kind: 'paragraph', text: `Kính gửi ông/bà ${v.name},` },
+      { kind: 'paragraph', text: `${v.agency} đề nghị ông/bà bổ sung, hoàn thiện hồ sơ ${v.code}.` },
+      { kind: 'facts', items: facts('vi', v) },
+      ...reasonBlock('Nội dung cần bổ sung:', v),
+      {
+        kind: 'paragraph',
+        text: 'Ông/bà nộp tài liệu bổ sung trên trang tra cứu hồ sơ (cần mã hồ sơ và mã PIN). Thời hạn giải quyết được tính lại từ đầu kể từ ngày hồ sơ được tiếp nhận lại sau khi đã đầy đủ.',
+      },
+      { kind: 'link', label: 'Tra cứu và bổ sung hồ sơ', url: v.url },
+      signatureVi,
+    ],
+  }),
+  refused: (v) => ({
+    subject: `Từ chối tiếp nhận hồ sơ ${v.code}: ${v.procedure}`,
+    blocks: [
+      { kind: 'paragraph', text: `Kính gửi ông/bà ${v.name},` },
+      { kind: 'paragraph', text: `${v.agency} từ chối tiếp nhận giải quyết hồ sơ ${v.code}.` },
+      { kind: 'facts', items: facts('vi', v) },
+      ...reasonBlock('Lý do:', v),
+      { kind: 'paragraph', text: `Nếu cần giải thích thêm, ông/bà liên hệ ${v.agency}.` },
+      { kind: 'link', label: 'Tra cứu hồ sơ', url: v.url },
+      signatureVi,
+    ],
+  }),
+  result_ready: (v) => ({
+    subject: `Đã có kết quả hồ sơ ${v.code}: ${v.procedure}`,
+    blocks: [
+      { kind: 'paragraph', text: `Kính gửi ông/bà ${v.name},` },
+      {
+        kind: 'paragraph',
+        text: `Hồ sơ ${v.code} đã có kết quả giải quyết. ${v.agency} sẽ liên hệ để trả kết quả cho ông/bà.`,
+      },
+      { kind: 'facts', items: facts('vi', v) },
+      { kind: 'link', label: 'Tra cứu hồ sơ', url: v.url },
+      signatureVi,
+    ],
+  }),
+  returned: (v) => ({
+    subject: `Đã trả kết quả hồ sơ ${v.code}: ${v.procedure}`,
+    blocks: [
+      { kind: 'paragraph', text: `Kính gửi ông/bà ${v.name},` },
+      { kind: 'paragraph', text: `${v.agency} đã trả kết quả giải quyết hồ sơ ${v.code}. Hồ sơ đã kết thúc.` },
+      { kind: 'facts', items: facts('vi', v) },
+      { kind: 'link', label: 'Tra cứu hồ sơ', url: v.url },
+      { kind: 'paragraph', text: `Nếu ông/bà chưa nhận được kết quả, hãy liên hệ ngay với ${v.agency}.` },
+      signatureVi,
+    ],
+  }),
+  rejected: (v) => ({
+    subject: `Hồ sơ ${v.code} không được giải quyết: ${v.procedure}`,
+    blocks: [
+      { kind: 'paragraph', text: `Kính gửi ông/bà ${v.name},` },
+      { kind: 'paragraph', text: `Sau khi xem xét, ${v.agency} không giải quyết hồ sơ ${v.code}.` },
+      { kind: 'facts', items: facts('vi', v) },
+      ...reasonBlock('Lý do:', v),
+      { kind: 'paragraph', text: `Nếu cần giải thích thêm, ông/bà liên hệ ${v.agency}.` },
+      { kind: 'link', label: 'Tra cứu hồ sơ', url: v.url },
+      signatureVi,
+    ],
+  }),
+  apologised: (v) => ({
+    subject: `Xin lỗi và hẹn lại ngày trả kết quả hồ sơ ${v.code}: ${v.procedure}`,
+    blocks: [
+      { kind: 'paragraph', text: `Kính gửi ông/bà ${v.name},` },
+      {
+        kind: 'paragraph',
+        text: `${v.agency} chân thành xin lỗi ông/bà: hồ sơ ${v.code} không thể giải quyết xong${v.dueDate ? ` đúng ngày hẹn ${v.dueDate}` : ' đúng ngày hẹn'}.`,
+      },
+      {
+        kind: 'facts',
+        items: [
+          ...facts('vi', v),
+          ...(v.dueDate ? [{ label: 'Ngày hẹn trước đây', value: v.dueDate }] : []),
+          ...(v.newDueDate ? [{ label: 'Ngày hẹn trả kết quả mới', value: v.newDueDate }] : []),
+        ],
+      },
+      ...reasonBlock('Lý do:', v),
+      { kind: 'link', label: 'Tra cứu hồ sơ', url: v.url },
       signatureVi,
     ],
   }),
@@ -163,7 +311,120 @@ const en: Record<DossierMailKind, Template> = {
       signatureEn,
     ],
   }),
+  received: (v) => ({
+    subject: `Application ${v.code} accepted: ${v.procedure}`,
+    blocks: [
+      { kind: 'paragraph', text: `Dear ${v.name},` },
+      {
+        kind: 'paragraph',
+        text: `${v.agency} accepted your application ${v.code}${v.received ? ` on ${v.received}` : ''}. It is complete and valid, and is now being handled.`,
+      },
+      {
+        kind: 'facts',
+        items: [
+          ...facts('en', v),
+          ...(v.received ? [{ label: 'Accepted on', value: v.received }] : []),
+          ...(v.days !== undefined ? [{ label: 'Time limit', value: `${v.days} working days` }] : []),
+          ...(v.dueDate ? [{ label: 'Result due by', value: v.dueDate }] : []),
+        ],
+      },
+      ...(v.days !== undefined
+        ? [{ kind: 'paragraph', text: 'The time limit counts working days from the day the application was accepted, leaving out Saturdays, Sundays and public holidays.' } as const]
+        : []),
+      { kind: 'paragraph', text: 'You do not need to do anything. You will get an e-mail when the result is ready.' },
+      { kind: 'link', label: 'Track your application', url: v.url },
+      signatureEn,
+    ],
+  }),
+  supplement_requested: (v) => ({
+    subject: `More documents needed for application ${v.code}: ${v.procedure}`,
+    blocks: [
+      { kind: 'paragraph', text: `Dear ${v.name},` },
+      { kind: 'paragraph', text: `${v.agency} needs more documents to complete your application ${v.code}.` },
+      { kind: 'facts', items: facts('en', v) },
+      ...reasonBlock('What is needed:', v),
+      {
+        kind: 'paragraph',
+        text: 'Send them on the tracking page (you need the dossier code and PIN). The time limit starts again from zero when the completed application is accepted.',
+      },
+      { kind: 'link', label: 'Track your application and send documents', url: v.url },
+      signatureEn,
+    ],
+  }),
+  refused: (v) => ({
+    subject: `Application ${v.code} refused: ${v.procedure}`,
+    blocks: [
+      { kind: 'paragraph', text: `Dear ${v.name},` },
+      { kind: 'paragraph', text: `${v.agency} cannot accept your application ${v.code}.` },
+      { kind: 'facts', items: facts('en', v) },
+      ...reasonBlock('Reasons:', v),
+      { kind: 'paragraph', text: `If you need more explanation, contact ${v.agency}.` },
+      { kind: 'link', label: 'Track your application', url: v.url },
+      signatureEn,
+    ],
+  }),
+  result_ready: (v) => ({
+    subject: `Result ready for application ${v.code}: ${v.procedure}`,
+    blocks: [
+      { kind: 'paragraph', text: `Dear ${v.name},` },
+      { kind: 'paragraph', text: `The result of your application ${v.code} is ready. ${v.agency} will contact you to hand it over.` },
+      { kind: 'facts', items: facts('en', v) },
+      { kind: 'link', label: 'Track your application', url: v.url },
+      signatureEn,
+    ],
+  }),
+  returned: (v) => ({
+    subject: `Result returned for application ${v.code}: ${v.procedure}`,
+    blocks: [
+      { kind: 'paragraph', text: `Dear ${v.name},` },
+      { kind: 'paragraph', text: `${v.agency} has returned the result of your application ${v.code}. The application is closed.` },
+      { kind: 'facts', items: facts('en', v) },
+      { kind: 'link', label: 'Track your application', url: v.url },
+      { kind: 'paragraph', text: `If you have not received the result, contact ${v.agency} at once.` },
+      signatureEn,
+    ],
+  }),
+  rejected: (v) => ({
+    subject: `Application ${v.code} rejected: ${v.procedure}`,
+    blocks: [
+      { kind: 'paragraph', text: `Dear ${v.name},` },
+      { kind: 'paragraph', text: `After reviewing it, ${v.agency} will not grant your application ${v.code}.` },
+      { kind: 'facts', items: facts('en', v) },
+      ...reasonBlock('Reasons:', v),
+      { kind: 'paragraph', text: `If you need more explanation, contact ${v.agency}.` },
+      { kind: 'link', label: 'Track your application', url: v.url },
+      signatureEn,
+    ],
+  }),
+  apologised: (v) => ({
+    subject: `Apology and new result date for application ${v.code}: ${v.procedure}`,
+    blocks: [
+      { kind: 'paragraph', text: `Dear ${v.name},` },
+      {
+        kind: 'paragraph',
+        text: `${v.agency} apologises: your application ${v.code} cannot be completed by ${v.dueDate ? `the date set, ${v.dueDate}` : 'the date set'}.`,
+      },
+      {
+        kind: 'facts',
+        items: [
+          ...facts('en', v),
+          ...(v.dueDate ? [{ label: 'Previous result date', value: v.dueDate }] : []),
+          ...(v.newDueDate ? [{ label: 'New result date', value: v.newDueDate }] : []),
+        ],
+      },
+      ...reasonBlock('Reason:', v),
+      { kind: 'link', label: 'Track your application', url: v.url },
+      signatureEn,
+    ],
+  }),
 };
+
+/** The staff's own words under a heading, one paragraph per line they wrote (verbatim; escaped in HTML like every value). */
+function reasonBlock(heading: string, v: View): Block[] {
+  if (!v.reason) return [];
+  const lines = v.reason.split(/\s*[\r\n]+\s*/).filter((line) => line !== '');
+  return [{ kind: 'paragraph', text: heading }, ...lines.map((text): Block => ({ kind: 'paragraph', text }))];
+}
 
 const signatureVi: Block = {
   kind: 'paragraph',
@@ -228,6 +489,10 @@ export function renderDossierMail(kind: DossierMailKind, locale: Locale, data: D
     due: data.expectedDueDate ? formatDate(vietnamDate(data.expectedDueDate)) : undefined,
     days: data.timeLimitDays,
     name: data.applicantName,
+    reason: data.reason?.trim() || undefined,
+    received: data.receivedOn ? formatDate(vietnamDate(data.receivedOn)) : undefined,
+    dueDate: data.dueDate ? formatDate(vietnamDate(data.dueDate)) : undefined,
+    newDueDate: data.newDueDate ? formatDate(vietnamDate(data.newDueDate)) : undefined,
   };
   const { subject, blocks } = (locale === 'en' ? en : vi)[kind](view);
   // A line break in a subject would be folded into the header; names and codes never need one.

@@ -1,0 +1,265 @@
+/**
+ * Staff sign-in, second factor, password change and sign-out. Every attempt is audited, success or failure.
+ *
+ * Throttling (in memory, per process — see ratelimit.ts): per account, 5 failed attempts in 15 minutes (a successful
+ * sign-in clears the account's count); per IP address, 20 attempts in 15 minutes, successful or not (an office behind
+ * one NAT address shares that budget; raise it with `createSignIn({ ipLimit })` if needed); the second factor, 5
+ * attempts in 15 minutes per account. `createSignIn()` makes a set of functions with their own counters (tests); the
+ * functions exported at the bottom share one default set.
+ *
+ * An unknown e-mail and a wrong password look the same from outside: both say 'invalid', and both run one argon2
+ * verification (against a decoy hash when the e-mail is unknown), so the time taken does not tell them apart. A
+ * disabled account says 'disabled' only to someone who knew its password.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../audit.ts';
+import { createRateLimiter, type RateLimiter } from '../ratelimit.ts';
+import type { Database } from '../schema.ts';
+import { checkPasswordStrength, hashPassword, verifyPasswordHash, type PasswordProblem } from './password.ts';
+import {
+  createSession,
+  generateSessionToken,
+  invalidateSession,
+  invalidateUserSessions,
+  setSessionTwoFactorVerified,
+  type Session,
+  type SessionUser,
+} from './session.ts';
+import { findStaffByEmail, findStaffById, normaliseEmail } from './staff.ts';
+import { looksLikeRecoveryCode, useRecoveryCode, verifyTotpCode } from './totp.ts';
+
+const FIFTEEN_MINUTES = 15 * 60 * 1000;
+
+export interface SignInInput {
+  email: string;
+  password: string;
+  ip: string | null;
+  userAgent?: string | null;
+  now?: Date;
+}
+
+export type SignInResult =
+  | { ok: true; token: string; session: Session; user: SessionUser; needsTwoFactor: boolean }
+  | { ok: false; reason: 'invalid' | 'throttled' | 'disabled'; retryAfterSeconds?: number };
+
+export type SecondFactorResult =
+  | { ok: true; method: 'totp' | 'recovery_code' }
+  | { ok: false; reason: 'invalid' | 'throttled'; retryAfterSeconds?: number };
+
+export type ChangePasswordResult =
+  | { ok: true }
+  | { ok: false; reason: 'wrong_password' | 'same_password' | 'throttled' | PasswordProblem; retryAfterSeconds?: number };
+
+export interface SignInLimiters {
+  /** Failed sign-ins per account (normalised e-mail); default 5 per 15 minutes. */
+  accountLimit: RateLimiter;
+  /** Sign-in attempts per IP address; default 20 per 15 minutes. */
+  ipLimit: RateLimiter;
+  /** Second-factor attempts per account; default 5 per 15 minutes. */
+  secondFactorLimit: RateLimiter;
+}
+
+export interface SignInService {
+  signIn(db: Kysely<Database>, input: SignInInput): Promise<SignInResult>;
+  verifySecondFactor(db: Kysely<Database>, session: Session, user: SessionUser, code: string, ip: string | null): Promise<SecondFactorResult>;
+  changePassword(
+    db: Kysely<Database>,
+    user: SessionUser,
+    sessionId: string,
+    passwords: { current: string; next: string },
+    ip?: string | null,
+  ): Promise<ChangePasswordResult>;
+  signOut(db: Kysely<Database>, session: Session, user: SessionUser, ip?: string | null): Promise<void>;
+  signOutEverywhere(db: Kysely<Database>, user: SessionUser, ip?: string | null): Promise<void>;
+  readonly limiters: SignInLimiters;
+}
+
+/** A hash of a random password nobody knows, verified against when the e-mail is unknown (made once, lazily). */
+let decoyHash: Promise<string> | undefined;
+function decoy(): Promise<string> {
+  decoyHash ??= hashPassword(randomBytes(18).toString('base64'));
+  return decoyHash;
+}
+
+/** What the audit log keeps of a typed e-mail: normalised and bounded (it could be anything). */
+const typedEmail = (email: string) => normaliseEmail(email).slice(0, 254);
+
+/** Creates the sign-in functions with their own rate-limit counters (defaults as in the module comment). */
+export function createSignIn(limits: Partial<SignInLimiters> = {}): SignInService {
+  const limiters: SignInLimiters = {
+    accountLimit: limits.accountLimit ?? createRateLimiter({ limit: 5, windowMs: FIFTEEN_MINUTES }),
+    ipLimit: limits.ipLimit ?? createRateLimiter({ limit: 20, windowMs: FIFTEEN_MINUTES }),
+    secondFactorLimit: limits.secondFactorLimit ?? createRateLimiter({ limit: 5, windowMs: FIFTEEN_MINUTES }),
+  };
+  // Start hashing the decoy now, so the first unknown e-mail does not take one hash longer than the others.
+  decoy().catch(() => {});
+
+  async function signIn(db: Kysely<Database>, input: SignInInput): Promise<SignInResult> {
+    const email = typedEmail(input.email);
+    const ip = input.ip;
+
+    const byIp = limiters.ipLimit.hit(`ip:${ip ?? 'unknown'}`);
+    const byAccount = byIp.allowed ? limiters.accountLimit.hit(`email:${email}`) : byIp;
+    if (!byIp.allowed || !byAccount.allowed) {
+      const user = await findStaffByEmail(db, email);
+      await recordAudit(db, { id: user?.id ?? null, email, ip }, {
+        action: 'auth.signin_throttled',
+        entityType: user ? 'staff_user' : null,
+        entityId: user?.id ?? null,
+        agencyCode: user?.agency_code ?? null,
+        after: { limit: byIp.allowed ? 'account' : 'ip' },
+      });
+      return { ok: false, reason: 'throttled', retryAfterSeconds: (byIp.allowed ? byAccount : byIp).retryAfterSeconds };
+    }
+
+    const user = email ? await findStaffByEmail(db, email) : undefined;
+    const passwordOk = await verifyPasswordHash(user?.password_hash ?? (await decoy()), input.password);
+    if (!user || !passwordOk) {
+      await recordAudit(db, { id: user?.id ?? null, email, ip }, {
+        action: 'auth.signin_failed',
+        entityType: user ? 'staff_user' : null,
+        entityId: user?.id ?? null,
+        agencyCode: user?.agency_code ?? null,
+        after: { reason: user ? 'wrong_password' : 'unknown_email' },
+      });
+      return { ok: false, reason: 'invalid' };
+    }
+    if (user.disabled_at) {
+      await recordAudit(db, { id: user.id, email: user.email, ip }, {
+        action: 'auth.signin_failed',
+        entityType: 'staff_user',
+        entityId: user.id,
+        agencyCode: user.agency_code,
+        after: { reason: 'disabled' },
+      });
+      return { ok: false, reason: 'disabled' };
+    }
+
+    limiters.accountLimit.reset(`email:${email}`);
+    const totpEnabled = user.totp_key_encrypted !== null;
+    const token = generateSessionToken();
+    const session = await db.transaction().execute(async (trx) => {
+      const created = await createSession(trx, token, user.id, {
+        ip,
+        userAgent: input.userAgent ?? null,
+        twoFactorVerified: !totpEnabled,
+        ...(input.now ? { now: input.now } : {}),
+      });
+      await recordAudit(trx, { id: user.id, email: user.email, ip }, {
+        action: 'auth.signin',
+        entityType: 'staff_user',
+        entityId: user.id,
+        agencyCode: user.agency_code,
+        after: { twoFactorPending: totpEnabled },
+      });
+      return created;
+    });
+    return {
+      ok: true,
+      token,
+      session,
+      user: { id: user.id, email: user.email, full_name: user.full_name, role: user.role, agency_code: user.agency_code, totpEnabled },
+      needsTwoFactor: totpEnabled,
+    };
+  }
+
+  async function verifySecondFactor(
+    db: Kysely<Database>,
+    session: Session,
+    user: SessionUser,
+    code: string,
+    ip: string | null,
+  ): Promise<SecondFactorResult> {
+    const actor = { id: user.id, email: user.email, ip };
+    const audit = (action: string, after: unknown) =>
+      recordAudit(db, actor, { action, entityType: 'staff_user', entityId: user.id, agencyCode: user.agency_code, after });
+    if (session.userId !== user.id) throw new Error('The session does not belong to this user');
+
+    const limit = limiters.secondFactorLimit.hit(`user:${user.id}`);
+    if (!limit.allowed) {
+      await audit('auth.2fa_throttled', null);
+      return { ok: false, reason: 'throttled', retryAfterSeconds: limit.retryAfterSeconds };
+    }
+    const method = looksLikeRecoveryCode(code) ? 'recovery_code' : 'totp';
+    const ok = method === 'totp' ? await verifyTotpCode(db, user.id, code) : await useRecoveryCode(db, user.id, code, { ip });
+    if (!ok) {
+      await audit('auth.2fa_failed', { method });
+      return { ok: false, reason: 'invalid' };
+    }
+    limiters.secondFactorLimit.reset(`user:${user.id}`);
+    await db.transaction().execute(async (trx) => {
+      await setSessionTwoFactorVerified(trx, session.id);
+      await recordAudit(trx, actor, { action: 'auth.2fa', entityType: 'staff_user', entityId: user.id, agencyCode: user.agency_code, after: { method } });
+    });
+    return { ok: true, method };
+  }
+
+  async function changePassword(
+    db: Kysely<Database>,
+    user: SessionUser,
+    sessionId: string,
+    passwords: { current: string; next: string },
+    ip: string | null = null,
+  ): Promise<ChangePasswordResult> {
+    const actor = { id: user.id, email: user.email, ip };
+    const audit = { entityType: 'staff_user', entityId: user.id, agencyCode: user.agency_code };
+    // Wrong current passwords count against the account like failed sign-ins: a stolen session cannot guess it.
+    const key = `email:${normaliseEmail(user.email)}`;
+    const limit = limiters.accountLimit.hit(key);
+    if (!limit.allowed) {
+      await recordAudit(db, actor, { action: 'auth.password_change_failed', ...audit, after: { reason: 'throttled' } });
+      return { ok: false, reason: 'throttled', retryAfterSeconds: limit.retryAfterSeconds };
+    }
+    const row = await findStaffById(db, user.id);
+    if (!row || !(await verifyPasswordHash(row.password_hash, passwords.current))) {
+      await recordAudit(db, actor, { action: 'auth.password_change_failed', ...audit, after: { reason: 'wrong_password' } });
+      return { ok: false, reason: 'wrong_password' };
+    }
+    limiters.accountLimit.reset(key);
+    const problem = checkPasswordStrength(passwords.next, row.email);
+    if (problem) return { ok: false, reason: problem };
+    if (passwords.next.normalize('NFC') === passwords.current.normalize('NFC')) return { ok: false, reason: 'same_password' };
+
+    const passwordHash = await hashPassword(passwords.next);
+    await db.transaction().execute(async (trx) => {
+      const now = new Date();
+      await trx.updateTable('staff_users').set({ password_hash: passwordHash, password_changed_at: now, updated_at: now }).where('id', '=', user.id).execute();
+      await invalidateUserSessions(trx, user.id, sessionId);
+      await recordAudit(trx, actor, { action: 'auth.password_changed', ...audit, after: { otherSessionsSignedOut: true } });
+    });
+    return { ok: true };
+  }
+
+  async function signOut(db: Kysely<Database>, session: Session, user: SessionUser, ip: string | null = null): Promise<void> {
+    await db.transaction().execute(async (trx) => {
+      await invalidateSession(trx, session.id);
+      await recordAudit(trx, { id: user.id, email: user.email, ip }, {
+        action: 'auth.signout',
+        entityType: 'staff_user',
+        entityId: user.id,
+        agencyCode: user.agency_code,
+      });
+    });
+  }
+
+  async function signOutEverywhere(db: Kysely<Database>, user: SessionUser, ip: string | null = null): Promise<void> {
+    await db.transaction().execute(async (trx) => {
+      const sessions = await trx.selectFrom('sessions').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', user.id).executeTakeFirstOrThrow();
+      await invalidateUserSessions(trx, user.id);
+      await recordAudit(trx, { id: user.id, email: user.email, ip }, {
+        action: 'auth.signout_everywhere',
+        entityType: 'staff_user',
+        entityId: user.id,
+        agencyCode: user.agency_code,
+        after: { sessionsEnded: Number(sessions.n) },
+      });
+    });
+  }
+
+  return { signIn, verifySecondFactor, changePassword, signOut, signOutEverywhere, limiters };
+}
+
+/** The process-wide sign-in functions (one set of counters). */
+export const defaultSignIn: SignInService = createSignIn();
+export const { signIn, verifySecondFactor, changePassword, signOut, signOutEverywhere } = defaultSignIn;

@@ -1,0 +1,407 @@
+/**
+ * The back-office actions on a one-stop dossier, one function each: check the input, then hand over to
+ * `transition()` — the only writer of a dossier's status — with the changes the action makes (receipt time and due
+ * date, assigned officer, new date) and the rules that need the locked row (only the assigned officer records the
+ * result; one apology per dossier, made before the due date).
+ */
+import type { Kysely } from 'kysely';
+import { loadCalendar } from '../calendar-store.ts';
+import { todayInVietnam, type DateISO } from '../calendar.ts';
+import { procedureByCode, rulesFor } from '../catalog/index.ts';
+import type { Database } from '../schema.ts';
+import { dueDate as computeDueDate } from './deadline.ts';
+import { checkUpload } from './files.ts';
+import { isAllowed, type DossierAction, type DossierStatus } from './lifecycle.ts';
+import { inAgencyScope, transition, TransitionError, type Actor, type LockedDossier, type StaffActor } from './transition.ts';
+
+/** The longest reason or note staff may write (the form's `maxlength` too). */
+export const TEXT_LIMIT = 2000;
+
+/** The actions staff take in the back office, in the order the dossier page lists them. */
+export const staffActionNames = [
+  'receive',
+  'request_supplement',
+  'refuse',
+  'assign',
+  'reassign',
+  'apologise',
+  'record_result',
+  'reject',
+  'return_result',
+] as const satisfies readonly DossierAction[];
+export type StaffActionName = (typeof staffActionNames)[number];
+
+/** Why an action's input was refused. The keys name messages the back office shows next to the field. */
+export type ActionProblem =
+  | 'reasonRequired'
+  | 'reasonTooLong'
+  | 'noteTooLong'
+  | 'officerInvalid'
+  | 'officerUnchanged'
+  | 'fileMissing'
+  | 'file.empty'
+  | 'file.tooLarge'
+  | 'file.type'
+  | 'apologyUsed'
+  | 'apologyTooLate'
+  | 'dateInvalid';
+
+export class ActionInputError extends Error {
+  readonly problem: ActionProblem;
+  constructor(problem: ActionProblem) {
+    super(`Invalid action input: ${problem}`);
+    this.name = 'ActionInputError';
+    this.problem = problem;
+  }
+}
+
+/** What every action takes besides its own input. */
+export interface ActionOptions {
+  /** The portal's public address, for the link in the citizen's mail. */
+  publicUrl: string;
+  /** Staff-only remark on the timeline; never shown or sent to the citizen. */
+  internalNote?: string | null | undefined;
+  /** The moment of the action (tests and the demo seed set it); the receipt date is its day in Vietnam. */
+  now?: Date | undefined;
+}
+
+export interface ActionResult {
+  from: DossierStatus;
+  to: DossierStatus;
+  eventId: number;
+}
+
+/** A text the citizen reads: required, trimmed, at most TEXT_LIMIT characters. */
+function requiredReason(value: string | null | undefined): string {
+  const reason = (value ?? '').trim();
+  if (reason === '') throw new ActionInputError('reasonRequired');
+  if (reason.length > TEXT_LIMIT) throw new ActionInputError('reasonTooLong');
+  return reason;
+}
+
+/** An optional note: trimmed, null when empty, at most TEXT_LIMIT characters. */
+function optionalNote(value: string | null | undefined): string | null {
+  const note = (value ?? '').trim();
+  if (note.length > TEXT_LIMIT) throw new ActionInputError('noteTooLong');
+  return note === '' ? null : note;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function common(opts: ActionOptions) {
+  return { publicUrl: opts.publicUrl, internalNote: optionalNote(opts.internalNote), ...(opts.now ? { now: opts.now } : {}) };
+}
+
+async function dossierFacts(db: Kysely<Database>, dossierId: number) {
+  const row = await db.selectFrom('dossiers').select(['procedure_code', 'status']).where('id', '=', dossierId).executeTakeFirst();
+  if (!row) throw new TransitionError('not_found');
+  return row;
+}
+
+/**
+ * Reception accepts a complete dossier (form 01, receipt and appointment date): the receipt time is now, and the
+ * due date counts the time limit in force on the day of receipt from that day (the day itself not counted). After a
+ * supplement, a new receipt starts the time limit again from zero.
+ */
+export async function receiveDossier(
+  db: Kysely<Database>,
+  dossierId: number,
+  actor: Actor,
+  opts: ActionOptions,
+): Promise<ActionResult & { dueDate: DateISO }> {
+  const base = common(opts);
+  const now = opts.now ?? new Date();
+  const { procedure_code } = await dossierFacts(db, dossierId);
+  const procedure = procedureByCode(procedure_code);
+  if (!procedure) throw new Error(`Unknown procedure ${procedure_code}`);
+  const receivedOn = todayInVietnam(now);
+  const rule = rulesFor(procedure, receivedOn);
+  const due = computeDueDate(rule, await loadCalendar(db), receivedOn);
+  const result = await transition(db, dossierId, 'receive', actor, {
+    ...base,
+    now,
+    set: { received_at: now, due_date: due },
+    data: { receivedOn, dueDate: due, timeLimit: { days: rule.timeLimit.days, unit: rule.timeLimit.unit }, rulesEffectiveFrom: rule.effectiveFrom },
+  });
+  return { ...result, dueDate: due };
+}
+
+/**
+ * Reception or the officer asks for what is missing (form 02), once and in full. The clock stops: the due date is
+ * cleared, and the citizen's supplement sends the dossier back to reception, whose new receipt restarts the time limit.
+ */
+export async function requestSupplement(
+  db: Kysely<Database>,
+  dossierId: number,
+  actor: Actor,
+  input: ActionOptions & { reason: string },
+): Promise<ActionResult> {
+  const reason = requiredReason(input.reason);
+  return transition(db, dossierId, 'request_supplement', actor, {
+    ...common(input),
+    publicNote: reason,
+    set: { due_date: null },
+    guard: (_trx, dossier) => ({ data: { previousDueDate: dossier.dueDate } }),
+  });
+}
+
+/** Reception refuses a dossier outside the agency's remit (form 03), with the reasons. */
+export async function refuseDossier(
+  db: Kysely<Database>,
+  dossierId: number,
+  actor: Actor,
+  input: ActionOptions & { reason: string },
+): Promise<ActionResult> {
+  const reason = requiredReason(input.reason);
+  return transition(db, dossierId, 'refuse', actor, { ...common(input), publicNote: reason });
+}
+
+/** The head refuses, after review, to grant a dossier being processed, with the reasons. */
+export async function rejectDossier(
+  db: Kysely<Database>,
+  dossierId: number,
+  actor: Actor,
+  input: ActionOptions & { reason: string },
+): Promise<ActionResult> {
+  const reason = requiredReason(input.reason);
+  return transition(db, dossierId, 'reject', actor, { ...common(input), publicNote: reason });
+}
+
+/**
+ * Gives a received dossier to an officer ('assign'), or a dossier in progress to another officer ('reassign'). The
+ * officer must be an active account with the officer role in the dossier's agency or its provincial agency.
+ */
+export async function assignOfficer(
+  db: Kysely<Database>,
+  dossierId: number,
+  actor: Actor,
+  input: ActionOptions & { officerId: number },
+): Promise<ActionResult & { action: 'assign' | 'reassign' }> {
+  const base = common(input);
+  const officerId = input.officerId;
+  if (!Number.isSafeInteger(officerId) || officerId <= 0) throw new ActionInputError('officerInvalid');
+  const { status } = await dossierFacts(db, dossierId);
+  // The status is checked again under the lock: if it changed meanwhile, the lifecycle refuses the action.
+  const action = status === 'in_progress' ? 'reassign' : 'assign';
+  const result = await transition(db, dossierId, action, actor, {
+    ...base,
+    set: { assigned_to: officerId },
+    guard: async (trx, dossier) => {
+      const officer = await trx
+        .selectFrom('staff_users')
+        .select(['id', 'role', 'agency_code', 'disabled_at'])
+        .where('id', '=', officerId)
+        .executeTakeFirst();
+      const agencies = [dossier.agencyCode, dossier.agencyParentCode];
+      if (!officer || officer.role !== 'officer' || officer.disabled_at !== null || !agencies.includes(officer.agency_code)) {
+        throw new ActionInputError('officerInvalid');
+      }
+      if (dossier.assignedTo === officerId) throw new ActionInputError('officerUnchanged');
+      return { data: { officerId, previousOfficerId: dossier.assignedTo } };
+    },
+  });
+  return { ...result, action };
+}
+
+/** Whether `actor` is the officer the dossier is assigned to (a system actor stands in for anyone). */
+function isAssignedOfficer(actor: StaffActor, assignedTo: number | null): boolean {
+  return actor.staffId === null || (assignedTo !== null && assignedTo === actor.staffId);
+}
+
+/**
+ * The assigned officer records the result: the result document (checked by its bytes, stored as an attachment
+ * `result` of the dossier and of the event) and an optional note to the citizen. Only the assigned officer may.
+ */
+export async function recordResult(
+  db: Kysely<Database>,
+  dossierId: number,
+  actor: Actor,
+  input: ActionOptions & { file: { name: string; bytes: Uint8Array } | null | undefined; note?: string | null },
+): Promise<ActionResult & { attachmentId: number }> {
+  const base = common(input);
+  const note = optionalNote(input.note);
+  const file = input.file;
+  if (!file || (file.bytes.byteLength === 0 && file.name === '')) throw new ActionInputError('fileMissing');
+  const check = checkUpload(file);
+  if (!check.ok) throw new ActionInputError(`file.${check.reason}`);
+  let attachmentId = 0;
+  const result = await transition(db, dossierId, 'record_result', actor, {
+    ...base,
+    publicNote: note,
+    data: { fileName: check.fileName, sha256: check.sha256 },
+    guard: (_trx, dossier: LockedDossier) => {
+      if (actor.role !== 'citizen' && !isAssignedOfficer(actor, dossier.assignedTo)) throw new TransitionError('not_allowed');
+    },
+    withEvent: async (trx, eventId) => {
+      const row = await trx
+        .insertInto('attachments')
+        .values({
+          dossier_id: dossierId,
+          event_id: eventId,
+          document_id: 'result',
+          file_name: check.fileName,
+          content_type: check.contentType,
+          size_bytes: check.size,
+          sha256: check.sha256,
+          content: file.bytes,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      attachmentId = row.id;
+    },
+  });
+  return { ...result, attachmentId };
+}
+
+/** Reception hands the result over; the dossier is closed. */
+export async function returnResult(db: Kysely<Database>, dossierId: number, actor: Actor, opts: ActionOptions): Promise<ActionResult> {
+  return transition(db, dossierId, 'return_result', actor, common(opts));
+}
+
+/**
+ * Going to be late: the head or the officer apologises with the reason and a new date (form 04). Once per dossier,
+ * and at the latest the day before the due date (today must be before it). The new date must be a working day
+ * after the current due date.
+ */
+export async function apologise(
+  db: Kysely<Database>,
+  dossierId: number,
+  actor: Actor,
+  input: ActionOptions & { reason: string; newDueDate: string },
+): Promise<ActionResult & { previousDueDate: DateISO; newDueDate: DateISO }> {
+  const reason = requiredReason(input.reason);
+  const base = common(input);
+  const newDueDate = (input.newDueDate ?? '').trim();
+  if (!ISO_DATE.test(newDueDate)) throw new ActionInputError('dateInvalid');
+  const calendar = await loadCalendar(db);
+  let newIsWorkingDay: boolean;
+  try {
+    newIsWorkingDay = calendar.isWorkingDay(newDueDate);
+  } catch {
+    throw new ActionInputError('dateInvalid'); // e.g. 2026-02-30
+  }
+  const today = todayInVietnam(input.now ?? new Date());
+  let previousDueDate = '';
+  const result = await transition(db, dossierId, 'apologise', actor, {
+    ...base,
+    publicNote: reason,
+    set: { due_date: newDueDate },
+    guard: async (trx, dossier) => {
+      const earlier = await trx
+        .selectFrom('dossier_events')
+        .select('id')
+        .where('dossier_id', '=', dossier.id)
+        .where('action', '=', 'apologise')
+        .executeTakeFirst();
+      if (earlier) throw new ActionInputError('apologyUsed');
+      if (dossier.dueDate === null || today >= dossier.dueDate) throw new ActionInputError('apologyTooLate');
+      if (newDueDate <= dossier.dueDate || !newIsWorkingDay) throw new ActionInputError('dateInvalid');
+      previousDueDate = dossier.dueDate;
+      return { data: { previousDueDate: dossier.dueDate, newDueDate } };
+    },
+  });
+  return { ...result, previousDueDate, newDueDate };
+}
+
+/** The input of any staff action, as the dossier page posts it. */
+export interface StaffActionInput extends ActionOptions {
+  reason?: string | null;
+  officerId?: number | null;
+  newDueDate?: string | null;
+  file?: { name: string; bytes: Uint8Array } | null;
+  note?: string | null;
+}
+
+/** Runs the staff action `action` with the fields it needs from `input` ('assign' and 'reassign' both assign). */
+export async function takeStaffAction(
+  db: Kysely<Database>,
+  dossierId: number,
+  action: StaffActionName,
+  actor: Actor,
+  input: StaffActionInput,
+): Promise<ActionResult> {
+  const opts: ActionOptions = { publicUrl: input.publicUrl, internalNote: input.internalNote, now: input.now };
+  switch (action) {
+    case 'receive':
+      return receiveDossier(db, dossierId, actor, opts);
+    case 'request_supplement':
+      return requestSupplement(db, dossierId, actor, { ...opts, reason: input.reason ?? '' });
+    case 'refuse':
+      return refuseDossier(db, dossierId, actor, { ...opts, reason: input.reason ?? '' });
+    case 'reject':
+      return rejectDossier(db, dossierId, actor, { ...opts, reason: input.reason ?? '' });
+    case 'assign':
+    case 'reassign': {
+      // The action named must be the one the dossier's status calls for; the lifecycle refuses the other.
+      const status = (await dossierFacts(db, dossierId)).status;
+      if ((action === 'reassign') !== (status === 'in_progress')) throw new TransitionError('not_allowed');
+      return assignOfficer(db, dossierId, actor, { ...opts, officerId: input.officerId ?? 0 });
+    }
+    case 'record_result':
+      return recordResult(db, dossierId, actor, { ...opts, file: input.file, note: input.note ?? null });
+    case 'return_result':
+      return returnResult(db, dossierId, actor, opts);
+    case 'apologise':
+      return apologise(db, dossierId, actor, { ...opts, reason: input.reason ?? '', newDueDate: input.newDueDate ?? '' });
+  }
+}
+
+/** What `availableActionsFor` needs to know of a dossier. */
+export interface DossierSnapshot {
+  status: DossierStatus;
+  agencyCode: string;
+  agencyParentCode: string | null;
+  assignedTo: number | null;
+  dueDate: DateISO | null;
+  /** Whether the one apology allowed has been made. */
+  apologised: boolean;
+}
+
+/**
+ * The staff actions `actor` may take on the dossier now: the lifecycle's statuses and roles, the agency scope, and the
+ * rules of the actions themselves (one apology, before the due date; the result recorded by the assigned officer).
+ */
+export function availableActionsFor(dossier: DossierSnapshot, actor: Actor, today: DateISO = todayInVietnam()): StaffActionName[] {
+  if (actor.role === 'citizen') return [];
+  if (!inAgencyScope(actor, { code: dossier.agencyCode, parentCode: dossier.agencyParentCode })) return [];
+  return staffActionNames.filter((action) => {
+    if (!isAllowed(action, dossier.status, actor.role)) return false;
+    if (action === 'apologise') return !dossier.apologised && dossier.dueDate !== null && today < dossier.dueDate;
+    if (action === 'record_result') return isAssignedOfficer(actor, dossier.assignedTo);
+    return true;
+  });
+}
+
+/** `availableActionsFor` of the dossier `dossierId` as it is now (none when it does not exist). */
+export async function availableActions(db: Kysely<Database>, dossierId: number, actor: Actor, now: Date = new Date()): Promise<StaffActionName[]> {
+  const row = await db
+    .selectFrom('dossiers')
+    .innerJoin('agencies', 'agencies.code', 'dossiers.agency_code')
+    .select(['dossiers.status', 'dossiers.agency_code', 'dossiers.assigned_to', 'dossiers.due_date', 'agencies.parent_code'])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('dossier_events')
+            .select('dossier_events.id')
+            .whereRef('dossier_events.dossier_id', '=', 'dossiers.id')
+            .where('dossier_events.action', '=', 'apologise'),
+        )
+        .as('apologised'),
+    )
+    .where('dossiers.id', '=', dossierId)
+    .executeTakeFirst();
+  if (!row) return [];
+  return availableActionsFor(
+    {
+      status: row.status as DossierStatus,
+      agencyCode: row.agency_code,
+      agencyParentCode: row.parent_code,
+      assignedTo: row.assigned_to,
+      dueDate: row.due_date,
+      apologised: Boolean(row.apologised),
+    },
+    actor,
+    todayInVietnam(now),
+  );
+}

@@ -1,0 +1,23 @@
+/** Back-office wording shared by the staff pages. */
+
+const problems: Record<string, string> = {
+  reasonRequired: 'Hãy nhập lý do hoặc nội dung gửi người nộp.',
+  reasonTooLong: 'Lý do quá dài (tối đa 2.000 ký tự).',
+  officerInvalid: 'Hãy chọn một Chấp hành viên của cơ quan.',
+  fileMissing: 'Hãy đính kèm văn bản kết quả.',
+  'file.type': 'Văn bản kết quả phải là tệp PDF, JPG hoặc PNG.',
+  'file.tooLarge': 'Văn bản kết quả phải nhỏ hơn 10 MB.',
+  'file.empty': 'Tệp đã chọn trống.',
+  apologyUsed: 'Hồ sơ đã được hẹn lại một lần; chỉ được hẹn lại một lần.',
+  apologyTooLate: 'Phải xin lỗi và hẹn lại chậm nhất 01 ngày trước ngày hẹn trả kết quả.',
+  dateInvalid: 'Ngày hẹn mới phải là một ngày làm việc sau ngày hẹn hiện tại.',
+  notAllowed: 'Vai trò của bạn không được thực hiện thao tác này ở trạng thái hiện tại của hồ sơ.',
+  other_agency: 'Hồ sơ không thuộc cơ quan của bạn.',
+  not_allowed: 'Vai trò của bạn không được thực hiện thao tác này ở trạng thái hiện tại của hồ sơ.',
+  not_found: 'Không tìm thấy hồ sơ.',
+  notAssigned: 'Chỉ Chấp hành viên được phân công mới ghi nhận kết quả.',
+};
+
+export function staffActionErrorText(problem: string | null | undefined): string {
+  return (problem && problems[problem]) || 'Không thực hiện được thao tác. Hãy kiểm tra và thử lại.';
+}

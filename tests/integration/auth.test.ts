@@ -1,0 +1,511 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { generateHOTP } from '@oslojs/otp';
+import type { Kysely } from 'kysely';
+import { createStaffUser } from '../../src/server/auth/staff.ts';
+import {
+  ACTIVITY_CHECK_INTERVAL_MS,
+  createSession,
+  generateSessionToken,
+  INACTIVITY_TIMEOUT_MS,
+  validateSessionToken,
+} from '../../src/server/auth/session.ts';
+import { createSignIn, type SignInService } from '../../src/server/auth/signin.ts';
+import {
+  beginTotpSetup,
+  decryptKey,
+  disableTotp,
+  enableTotp,
+  generateTotpCode,
+  totpStep,
+  useRecoveryCode,
+  verifyTotpCode,
+} from '../../src/server/auth/totp.ts';
+import { createRateLimiter } from '../../src/server/ratelimit.ts';
+import type { Database } from '../../src/server/schema.ts';
+import { closeAndDrop, openSeeded } from '../helpers/applications.ts';
+import { testDatabases } from '../helpers/databases.ts';
+
+// The TOTP keys of these tests are encrypted under a key of their own (never $DATA_DIR/secret.key).
+process.env.SECRET_KEY = randomBytes(32).toString('base64');
+
+const PASSWORD = 'mật-khẩu-rất-dài-2026';
+const FIFTEEN_MINUTES = 15 * 60 * 1000;
+
+/** Sign-in functions whose counters run on a clock the test moves. */
+function signInWithClock() {
+  const clock = { t: 0 };
+  const now = () => clock.t;
+  const service = createSignIn({
+    accountLimit: createRateLimiter({ limit: 5, windowMs: FIFTEEN_MINUTES, now }),
+    ipLimit: createRateLimiter({ limit: 20, windowMs: FIFTEEN_MINUTES, now }),
+    secondFactorLimit: createRateLimiter({ limit: 5, windowMs: FIFTEEN_MINUTES, now }),
+  });
+  return { service, clock };
+}
+
+for (const target of testDatabases) {
+  describe(`staff authentication on ${target.name}`, () => {
+    let handle: Awaited<ReturnType<typeof openSeeded>>;
+    let db: Kysely<Database>;
+    let auth: SignInService;
+    let clock: { t: number };
+    let n = 0;
+
+    before(async () => {
+      handle = await openSeeded(target);
+      db = handle.db;
+    });
+    after(async () => {
+      await closeAndDrop(handle);
+    });
+    beforeEach(() => {
+      ({ service: auth, clock } = signInWithClock());
+    });
+
+    /** A new account with PASSWORD. */
+    async function newUser(opts: { role?: 'reception' | 'admin'; agency?: string | null } = {}) {
+      n++;
+      const email = `can.bo.${n}@thads.gov.vn`;
+      const id = await createStaffUser(db, {
+        email,
+        fullName: `Cán Bộ ${n}`,
+        role: opts.role ?? 'reception',
+        agencyCode: opts.agency === undefined ? 'HNI' : opts.agency,
+        password: PASSWORD,
+      });
+      return { id, email };
+    }
+
+    const audits = (filter: { action?: string; actorEmail?: string; actorId?: number }) => {
+      let q = db.selectFrom('audit_log').selectAll().orderBy('id');
+      if (filter.action) q = q.where('action', '=', filter.action);
+      if (filter.actorEmail) q = q.where('actor_email', '=', filter.actorEmail);
+      if (filter.actorId) q = q.where('actor_id', '=', filter.actorId);
+      return q.execute();
+    };
+    const sessionCount = async (userId: number) =>
+      Number((await db.selectFrom('sessions').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow()).n);
+
+    async function signedIn(user: { email: string }, ip = '203.0.113.1') {
+      const result = await auth.signIn(db, { email: user.email, password: PASSWORD, ip, userAgent: 'test' });
+      assert.ok(result.ok, JSON.stringify(result));
+      return result;
+    }
+
+    describe('signIn', () => {
+      it('signs in with the right password (e-mail in any case), creates a verified session and audits it', async () => {
+        const user = await newUser();
+        const result = await auth.signIn(db, { email: `  ${user.email.toUpperCase()} `, password: PASSWORD, ip: '203.0.113.7', userAgent: 'Firefox' });
+        assert.ok(result.ok);
+        assert.equal(result.needsTwoFactor, false);
+        assert.equal(result.session.twoFactorVerified, true);
+        assert.equal(result.user.id, user.id);
+        assert.equal(result.user.email, user.email);
+        assert.equal(result.user.totpEnabled, false);
+        assert.match(result.token, /^[a-z2-7]{24}\.[a-z2-7]{24}$/);
+
+        const validated = await validateSessionToken(db, result.token);
+        assert.equal(validated?.user.id, user.id);
+        assert.equal(validated?.session.twoFactorVerified, true);
+        const row = await db.selectFrom('sessions').selectAll().where('id', '=', result.session.id).executeTakeFirstOrThrow();
+        assert.equal(row.ip, '203.0.113.7');
+        assert.equal(row.user_agent, 'Firefox');
+        assert.ok(!Buffer.from(row.secret_hash).toString('utf8').includes(result.token.split('.')[1]!), 'only the hash is stored');
+
+        const [entry] = await audits({ action: 'auth.signin', actorId: user.id });
+        assert.ok(entry);
+        assert.equal(entry.actor_email, user.email);
+        assert.equal(entry.entity_type, 'staff_user');
+        assert.equal(entry.entity_id, String(user.id));
+        assert.equal(entry.agency_code, 'HNI');
+        assert.equal(entry.ip, '203.0.113.7');
+      });
+
+      it('refuses a wrong password as "invalid" and audits the failure', async () => {
+        const user = await newUser();
+        const result = await auth.signIn(db, { email: user.email, password: PASSWORD + 'x', ip: '203.0.113.8' });
+        assert.deepEqual(result, { ok: false, reason: 'invalid' });
+        assert.equal(await sessionCount(user.id), 0);
+        const [entry] = await audits({ action: 'auth.signin_failed', actorId: user.id });
+        assert.ok(entry);
+        assert.equal(entry.entity_id, String(user.id));
+        assert.equal(entry.ip, '203.0.113.8');
+        assert.deepEqual(entry.after, { reason: 'wrong_password' });
+      });
+
+      it('refuses an unknown e-mail the same way, taking about as long, and audits what was typed', async () => {
+        const user = await newUser();
+        await auth.signIn(db, { email: 'warm.up@nowhere.vn', password: 'x', ip: '198.51.100.1' }); // the decoy hash exists
+        const time = async (email: string) => {
+          const started = performance.now();
+          const result = await auth.signIn(db, { email, password: 'wrong password', ip: '198.51.100.1' });
+          assert.deepEqual(result, { ok: false, reason: 'invalid' });
+          return performance.now() - started;
+        };
+        const unknown: number[] = [];
+        const known: number[] = [];
+        for (let i = 0; i < 3; i++) {
+          unknown.push(await time(`khong.ton.tai.${i}@thads.gov.vn`));
+          known.push(await time(user.email));
+        }
+        const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]!;
+        const ratio = median(unknown) / median(known);
+        assert.ok(ratio > 0.33 && ratio < 3, `unknown ${median(unknown).toFixed(1)} ms vs known ${median(known).toFixed(1)} ms`);
+
+        const entries = await audits({ action: 'auth.signin_failed', actorEmail: 'khong.ton.tai.0@thads.gov.vn' });
+        assert.equal(entries.length, 1);
+        assert.equal(entries[0]!.actor_id, null);
+        assert.equal(entries[0]!.entity_id, null);
+        assert.deepEqual(entries[0]!.after, { reason: 'unknown_email' });
+      });
+
+      it('says "disabled" only after the right password; a wrong one stays "invalid"', async () => {
+        const user = await newUser();
+        await db.updateTable('staff_users').set({ disabled_at: new Date() }).where('id', '=', user.id).execute();
+        assert.deepEqual(await auth.signIn(db, { email: user.email, password: 'wrong password', ip: '203.0.113.9' }), { ok: false, reason: 'invalid' });
+        assert.deepEqual(await auth.signIn(db, { email: user.email, password: PASSWORD, ip: '203.0.113.9' }), { ok: false, reason: 'disabled' });
+        assert.equal(await sessionCount(user.id), 0);
+        const reasons = (await audits({ action: 'auth.signin_failed', actorId: user.id })).map((e) => (e.after as { reason: string }).reason);
+        assert.deepEqual(reasons, ['wrong_password', 'disabled']);
+      });
+    });
+
+    describe('throttling', () => {
+      it('per account: the 6th attempt in 15 minutes is refused, even with the right password and from another address', async () => {
+        const user = await newUser();
+        for (let i = 0; i < 5; i++) {
+          assert.deepEqual(await auth.signIn(db, { email: user.email, password: `wrong ${i}`, ip: `192.0.2.${i + 1}` }), { ok: false, reason: 'invalid' });
+        }
+        const throttled = await auth.signIn(db, { email: user.email, password: PASSWORD, ip: '192.0.2.99' });
+        assert.equal(throttled.ok, false);
+        assert.equal(!throttled.ok && throttled.reason, 'throttled');
+        assert.ok(!throttled.ok && throttled.retryAfterSeconds! > 0 && throttled.retryAfterSeconds! <= 900);
+        assert.equal(await sessionCount(user.id), 0);
+        const [entry] = await audits({ action: 'auth.signin_throttled', actorId: user.id });
+        assert.ok(entry);
+        assert.equal(entry.ip, '192.0.2.99');
+        assert.deepEqual(entry.after, { limit: 'account' });
+
+        // Other accounts are not affected; the account itself is free again after the window.
+        assert.ok((await auth.signIn(db, { email: (await newUser()).email, password: PASSWORD, ip: '192.0.2.99' })).ok);
+        clock.t += FIFTEEN_MINUTES;
+        assert.ok((await auth.signIn(db, { email: user.email, password: PASSWORD, ip: '192.0.2.99' })).ok);
+      });
+
+      it('per account: a successful sign-in starts the count afresh', async () => {
+        const user = await newUser();
+        const attempt = (password: string) => auth.signIn(db, { email: user.email, password, ip: '192.0.2.50' });
+        for (let i = 0; i < 4; i++) assert.equal((await attempt('wrong')).ok, false);
+        assert.ok((await attempt(PASSWORD)).ok);
+        for (let i = 0; i < 5; i++) assert.deepEqual(await attempt('wrong'), { ok: false, reason: 'invalid' });
+        assert.equal(((await attempt(PASSWORD)) as { reason?: string }).reason, 'throttled');
+      });
+
+      it('per account: unknown e-mails are counted too (by the normalised e-mail)', async () => {
+        for (let i = 0; i < 5; i++) await auth.signIn(db, { email: 'Ghost@Nowhere.vn', password: 'x', ip: `192.0.2.${i + 60}` });
+        const result = await auth.signIn(db, { email: 'ghost@nowhere.vn ', password: 'x', ip: '192.0.2.70' });
+        assert.equal(!result.ok && result.reason, 'throttled');
+        const [entry] = await audits({ action: 'auth.signin_throttled', actorEmail: 'ghost@nowhere.vn' });
+        assert.equal(entry?.actor_id, null);
+      });
+
+      it('per IP address: the 21st attempt in 15 minutes is refused, whatever the account', async () => {
+        const ip = '198.51.100.77';
+        const valid = await newUser();
+        for (let i = 0; i < 19; i++) await auth.signIn(db, { email: `guess.${i}@thads.gov.vn`, password: 'x', ip });
+        assert.ok((await auth.signIn(db, { email: valid.email, password: PASSWORD, ip })).ok, 'the 20th attempt is still allowed');
+        const result = await auth.signIn(db, { email: valid.email, password: PASSWORD, ip });
+        assert.equal(!result.ok && result.reason, 'throttled');
+        const entries = await audits({ action: 'auth.signin_throttled', actorId: valid.id });
+        assert.deepEqual(entries.at(-1)?.after, { limit: 'ip' });
+        assert.equal(entries.at(-1)?.ip, ip);
+        // Another address is not affected.
+        assert.ok((await auth.signIn(db, { email: valid.email, password: PASSWORD, ip: '198.51.100.78' })).ok);
+        clock.t += FIFTEEN_MINUTES;
+        assert.ok((await auth.signIn(db, { email: valid.email, password: PASSWORD, ip })).ok);
+      });
+
+      it('uses separate counters for separate instances (the default one included)', async () => {
+        const user = await newUser();
+        for (let i = 0; i < 6; i++) await auth.signIn(db, { email: user.email, password: 'wrong', ip: '192.0.2.200' });
+        const fresh = createSignIn();
+        assert.ok((await fresh.signIn(db, { email: user.email, password: PASSWORD, ip: '192.0.2.200' })).ok);
+      });
+    });
+
+    describe('two-factor (TOTP)', () => {
+      /** A user with TOTP on; returns the key and the recovery code. */
+      async function userWithTotp() {
+        const user = await newUser();
+        const { key } = beginTotpSetup(user.email);
+        const enabled = await enableTotp(db, user.id, key, generateTotpCode(key), { ip: '203.0.113.30' });
+        assert.ok(enabled.ok);
+        return { ...user, key, recoveryCode: enabled.recoveryCode };
+      }
+      /** A valid code not used yet: the next step's (accepted: one step of clock drift). */
+      const nextCode = (key: Uint8Array, steps = 1n) => generateHOTP(key, totpStep() + steps, 6);
+
+      it('enableTotp checks the code first, stores the key encrypted and a hashed recovery code, and audits it', async () => {
+        const user = await newUser();
+        const { key } = beginTotpSetup(user.email);
+        const wrong = String((Number(generateTotpCode(key)) + 1) % 1_000_000).padStart(6, '0');
+        assert.deepEqual(await enableTotp(db, user.id, key, wrong), { ok: false, reason: 'invalid_code' });
+        assert.equal((await db.selectFrom('staff_users').select('totp_key_encrypted').where('id', '=', user.id).executeTakeFirstOrThrow()).totp_key_encrypted, null);
+
+        const enabled = await enableTotp(db, user.id, key, generateTotpCode(key), { ip: '203.0.113.31' });
+        assert.ok(enabled.ok);
+        assert.match(enabled.recoveryCode, /^[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}$/);
+        const row = await db.selectFrom('staff_users').selectAll().where('id', '=', user.id).executeTakeFirstOrThrow();
+        assert.ok(row.totp_key_encrypted);
+        assert.ok(!row.totp_key_encrypted.includes(Buffer.from(key).toString('base64')));
+        assert.deepEqual(decryptKey(row.totp_key_encrypted, { aad: `totp:staff:${user.id}` }), key);
+        assert.match(row.totp_recovery_hash!, /^\$argon2id\$/);
+        assert.ok(!row.totp_recovery_hash!.includes(enabled.recoveryCode.replaceAll('-', '')));
+
+        assert.deepEqual(await enableTotp(db, user.id, beginTotpSetup(user.email).key, '000000'), { ok: false, reason: 'already_enabled' });
+        const [entry] = await audits({ action: 'auth.totp_enabled', actorId: user.id });
+        assert.equal(entry?.ip, '203.0.113.31');
+        assert.deepEqual(entry?.after, { totp: true });
+      });
+
+      it('verifyTotpCode accepts a current code once, refuses old and replayed codes', async () => {
+        const user = await userWithTotp();
+        const later = new Date(Date.now() + 120_000);
+        assert.equal(await verifyTotpCode(db, user.id, generateTotpCode(user.key, later), later), true);
+        assert.equal(await verifyTotpCode(db, user.id, generateTotpCode(user.key, later), later), false, 'replay');
+        const evenLater = new Date(later.getTime() + 30_000);
+        assert.equal(await verifyTotpCode(db, user.id, generateTotpCode(user.key, new Date(evenLater.getTime() - 120_000)), evenLater), false, 'too old');
+        assert.equal(await verifyTotpCode(db, user.id, generateTotpCode(user.key, evenLater), evenLater), true);
+        assert.equal(await verifyTotpCode(db, user.id, 'abcdef', evenLater), false);
+        const plain = await newUser();
+        assert.equal(await verifyTotpCode(db, plain.id, '123456'), false, 'TOTP off');
+      });
+
+      it('a stored key copied to another account does not work there (bound to its account)', async () => {
+        const owner = await userWithTotp();
+        const other = await newUser();
+        const { totp_key_encrypted } = await db.selectFrom('staff_users').select('totp_key_encrypted').where('id', '=', owner.id).executeTakeFirstOrThrow();
+        await db.updateTable('staff_users').set({ totp_key_encrypted }).where('id', '=', other.id).execute();
+        const originalError = console.error;
+        console.error = () => {};
+        try {
+          assert.equal(await verifyTotpCode(db, other.id, nextCode(owner.key)), false);
+        } finally {
+          console.error = originalError;
+        }
+      });
+
+      it('sign-in with TOTP on gives an unverified session until verifySecondFactor passes', async () => {
+        const user = await userWithTotp();
+        const result = await signedIn(user, '203.0.113.40');
+        assert.equal(result.needsTwoFactor, true);
+        assert.equal(result.session.twoFactorVerified, false);
+        assert.equal(result.user.totpEnabled, true);
+        let validated = await validateSessionToken(db, result.token);
+        assert.equal(validated?.session.twoFactorVerified, false);
+        assert.equal(validated?.user.totpEnabled, true);
+        assert.deepEqual((await audits({ action: 'auth.signin', actorId: user.id })).at(-1)?.after, { twoFactorPending: true });
+
+        assert.deepEqual(await auth.verifySecondFactor(db, result.session, result.user, '000000', '203.0.113.40'), { ok: false, reason: 'invalid' });
+        validated = await validateSessionToken(db, result.token);
+        assert.equal(validated?.session.twoFactorVerified, false);
+
+        assert.deepEqual(await auth.verifySecondFactor(db, result.session, result.user, nextCode(user.key), '203.0.113.40'), { ok: true, method: 'totp' });
+        validated = await validateSessionToken(db, result.token);
+        assert.equal(validated?.session.twoFactorVerified, true);
+
+        const failed = await audits({ action: 'auth.2fa_failed', actorId: user.id });
+        assert.equal(failed.length, 1);
+        const [passed] = await audits({ action: 'auth.2fa', actorId: user.id });
+        assert.equal(passed?.ip, '203.0.113.40');
+        assert.deepEqual(passed?.after, { method: 'totp' });
+      });
+
+      it('verifySecondFactor refuses a replayed code and throttles after 5 attempts in 15 minutes', async () => {
+        const user = await userWithTotp();
+        const { session, user: sessionUser } = await signedIn(user);
+        const code = nextCode(user.key);
+        assert.ok((await auth.verifySecondFactor(db, session, sessionUser, code, null)).ok);
+        const second = await signedIn(user);
+        assert.deepEqual(await auth.verifySecondFactor(db, second.session, second.user, code, null), { ok: false, reason: 'invalid' }, 'replay');
+        for (let i = 0; i < 3; i++) await auth.verifySecondFactor(db, second.session, second.user, '000000', null);
+        // 5 attempts so far since the success reset the count (1 replay + 3 wrong = 4); one more wrong, then throttled.
+        await auth.verifySecondFactor(db, second.session, second.user, '000000', null);
+        const throttled = await auth.verifySecondFactor(db, second.session, second.user, nextCode(user.key, 0n), null);
+        assert.equal(!throttled.ok && throttled.reason, 'throttled');
+        assert.ok(!throttled.ok && throttled.retryAfterSeconds! > 0);
+        assert.equal((await validateSessionToken(db, second.token))?.session.twoFactorVerified, false);
+        assert.equal((await audits({ action: 'auth.2fa_throttled', actorId: user.id })).length, 1);
+        clock.t += FIFTEEN_MINUTES;
+        assert.ok((await auth.verifySecondFactor(db, second.session, second.user, nextCode(user.key, 0n), null)).ok);
+      });
+
+      it('the recovery code passes the second factor once, and turns TOTP off', async () => {
+        const user = await userWithTotp();
+        const result = await signedIn(user);
+        const typed = user.recoveryCode.toLowerCase().replaceAll('-', ' ');
+        assert.deepEqual(await auth.verifySecondFactor(db, result.session, result.user, typed, '203.0.113.41'), { ok: true, method: 'recovery_code' });
+        assert.equal((await validateSessionToken(db, result.token))?.session.twoFactorVerified, true);
+        const row = await db.selectFrom('staff_users').selectAll().where('id', '=', user.id).executeTakeFirstOrThrow();
+        assert.equal(row.totp_key_encrypted, null);
+        assert.equal(row.totp_recovery_hash, null);
+        assert.equal(await useRecoveryCode(db, user.id, user.recoveryCode), false, 'single use');
+        const [entry] = await audits({ action: 'auth.recovery_code_used', actorId: user.id });
+        assert.equal(entry?.ip, '203.0.113.41');
+        assert.deepEqual((await audits({ action: 'auth.2fa', actorId: user.id })).at(-1)?.after, { method: 'recovery_code' });
+        // Signing in again needs no second factor until TOTP is set up again.
+        assert.equal((await signedIn(user)).needsTwoFactor, false);
+      });
+
+      it('useRecoveryCode refuses a wrong code and leaves TOTP on', async () => {
+        const user = await userWithTotp();
+        assert.equal(await useRecoveryCode(db, user.id, 'AAAA-BBBB-CCCC-DDDD'), false);
+        assert.equal(await useRecoveryCode(db, user.id, 'not a code'), false);
+        const row = await db.selectFrom('staff_users').select('totp_key_encrypted').where('id', '=', user.id).executeTakeFirstOrThrow();
+        assert.ok(row.totp_key_encrypted);
+      });
+
+      it('disableTotp turns it off and audits who did it', async () => {
+        const user = await userWithTotp();
+        assert.equal(await disableTotp(db, user.id, { ip: '203.0.113.42' }), true);
+        assert.equal(await disableTotp(db, user.id), false, 'already off');
+        const [entry] = await audits({ action: 'auth.totp_disabled', actorId: user.id });
+        assert.equal(entry?.entity_id, String(user.id));
+        assert.equal(entry?.ip, '203.0.113.42');
+        assert.equal((await signedIn(user)).needsTwoFactor, false);
+      });
+    });
+
+    describe('sessions', () => {
+      it('expire after 8 hours of inactivity (and are deleted)', async () => {
+        const user = await newUser();
+        const t0 = new Date('2026-11-23T01:00:00Z');
+        const token = generateSessionToken();
+        const session = await createSession(db, token, user.id, { now: t0, twoFactorVerified: true });
+        assert.ok(await validateSessionToken(db, token, new Date(t0.getTime() + 5 * 60_000)));
+        assert.equal(await validateSessionToken(db, token, new Date(t0.getTime() + INACTIVITY_TIMEOUT_MS)), null);
+        assert.equal(await db.selectFrom('sessions').select('id').where('id', '=', session.id).executeTakeFirst(), undefined);
+      });
+
+      it('renew their activity time only after the check interval, and so slide', async () => {
+        const user = await newUser();
+        const t0 = new Date('2026-11-23T01:00:00Z');
+        const token = generateSessionToken();
+        const session = await createSession(db, token, user.id, { now: t0 });
+        const lastActive = async () =>
+          new Date((await db.selectFrom('sessions').select('last_active_at').where('id', '=', session.id).executeTakeFirstOrThrow()).last_active_at).getTime();
+
+        const early = new Date(t0.getTime() + ACTIVITY_CHECK_INTERVAL_MS - 1000);
+        assert.equal((await validateSessionToken(db, token, early))?.session.lastActiveAt.getTime(), t0.getTime());
+        assert.equal(await lastActive(), t0.getTime(), 'not written within the interval');
+
+        const t1 = new Date(t0.getTime() + ACTIVITY_CHECK_INTERVAL_MS + 1000);
+        assert.equal((await validateSessionToken(db, token, t1))?.session.lastActiveAt.getTime(), t1.getTime());
+        assert.equal(await lastActive(), t1.getTime());
+
+        // Alive past 8 hours after creation, because it was used at t1.
+        assert.ok(await validateSessionToken(db, token, new Date(t1.getTime() + INACTIVITY_TIMEOUT_MS - 1000)));
+      });
+
+      it('are refused when the token was tampered with', async () => {
+        const user = await newUser();
+        const { token } = await signedIn(user);
+        const [id, secret] = token.split('.') as [string, string];
+        const other = (s: string) => s.slice(0, -1) + (s.endsWith('a') ? 'b' : 'a');
+        for (const bad of [
+          `${id}.${other(secret)}`,
+          `${other(id)}.${secret}`,
+          `${id}.${generateSessionToken().split('.')[1]}`,
+          `${id}.${secret.toUpperCase()}`,
+          `${id}.${secret}.x`,
+          `${id}${secret}`,
+          `${id}.`,
+          '.',
+          '',
+          'garbage',
+          `${id}.${secret}`.padEnd(200, 'a'),
+        ]) {
+          assert.equal(await validateSessionToken(db, bad), null, JSON.stringify(bad));
+        }
+        assert.ok(await validateSessionToken(db, token), 'the real token still works');
+      });
+
+      it('of a disabled account are refused', async () => {
+        const user = await newUser();
+        const { token } = await signedIn(user);
+        await db.updateTable('staff_users').set({ disabled_at: new Date() }).where('id', '=', user.id).execute();
+        assert.equal(await validateSessionToken(db, token), null);
+      });
+    });
+
+    describe('signing out and changing the password', () => {
+      it('signOut ends one session, audited', async () => {
+        const user = await newUser();
+        const a = await signedIn(user);
+        const b = await signedIn(user);
+        await auth.signOut(db, a.session, a.user, '203.0.113.50');
+        assert.equal(await validateSessionToken(db, a.token), null);
+        assert.ok(await validateSessionToken(db, b.token));
+        const [entry] = await audits({ action: 'auth.signout', actorId: user.id });
+        assert.equal(entry?.ip, '203.0.113.50');
+      });
+
+      it('signOutEverywhere ends every session of the user only, audited', async () => {
+        const user = await newUser();
+        const other = await newUser();
+        const a = await signedIn(user);
+        const b = await signedIn(user);
+        const c = await signedIn(other);
+        await auth.signOutEverywhere(db, a.user, '203.0.113.51');
+        assert.equal(await validateSessionToken(db, a.token), null);
+        assert.equal(await validateSessionToken(db, b.token), null);
+        assert.ok(await validateSessionToken(db, c.token));
+        const [entry] = await audits({ action: 'auth.signout_everywhere', actorId: user.id });
+        assert.deepEqual(entry?.after, { sessionsEnded: 2 });
+      });
+
+      it('changePassword checks the current one and the strength, keeps this session and ends the others', async () => {
+        const user = await newUser();
+        const a = await signedIn(user);
+        const b = await signedIn(user);
+        const next = 'một-mật-khẩu-mới-2027';
+        assert.deepEqual(await auth.changePassword(db, a.user, a.session.id, { current: 'wrong', next }), { ok: false, reason: 'wrong_password' });
+        assert.deepEqual(await auth.changePassword(db, a.user, a.session.id, { current: PASSWORD, next: 'short' }), { ok: false, reason: 'tooShort' });
+        assert.deepEqual(await auth.changePassword(db, a.user, a.session.id, { current: PASSWORD, next: PASSWORD }), { ok: false, reason: 'same_password' });
+        assert.ok(await validateSessionToken(db, b.token), 'nothing changed yet');
+
+        assert.deepEqual(await auth.changePassword(db, a.user, a.session.id, { current: PASSWORD, next }, '203.0.113.52'), { ok: true });
+        assert.ok(await validateSessionToken(db, a.token));
+        assert.equal(await validateSessionToken(db, b.token), null);
+        assert.deepEqual(await auth.signIn(db, { email: user.email, password: PASSWORD, ip: '203.0.113.52' }), { ok: false, reason: 'invalid' });
+        assert.ok((await auth.signIn(db, { email: user.email, password: next, ip: '203.0.113.52' })).ok);
+
+        const [entry] = await audits({ action: 'auth.password_changed', actorId: user.id });
+        assert.equal(entry?.ip, '203.0.113.52');
+        assert.ok(!JSON.stringify(entry).includes('argon2'), 'no hash in the audit log');
+        assert.equal((await audits({ action: 'auth.password_change_failed', actorId: user.id })).length, 1);
+      });
+
+      it('changePassword is throttled with the account’s sign-in count', async () => {
+        const user = await newUser();
+        const a = await signedIn(user);
+        for (let i = 0; i < 5; i++) await auth.changePassword(db, a.user, a.session.id, { current: 'wrong', next: 'một-mật-khẩu-mới-2027' });
+        const result = await auth.changePassword(db, a.user, a.session.id, { current: PASSWORD, next: 'một-mật-khẩu-mới-2027' });
+        assert.equal(!result.ok && result.reason, 'throttled');
+      });
+    });
+
+    it('records every attempt in the audit log, whose rows cannot be changed', async () => {
+      const before = (await audits({})).length;
+      const user = await newUser();
+      await auth.signIn(db, { email: user.email, password: 'wrong', ip: null });
+      await auth.signIn(db, { email: 'nobody@nowhere.vn', password: 'wrong', ip: null });
+      await auth.signIn(db, { email: user.email, password: PASSWORD, ip: null });
+      assert.equal((await audits({})).length, before + 3);
+      await assert.rejects(db.updateTable('audit_log').set({ action: 'x' }).execute(), /append-only/);
+      await assert.rejects(db.deleteFrom('audit_log').execute(), /append-only/);
+    });
+  });
+}
