@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { seedReferenceData } from '../db/seed/index.ts';
 import { recordAudit } from '../src/server/audit.ts';
+import { checkPasswordStrength } from '../src/server/auth/password.ts';
 import { createStaffUser, normaliseEmail, roleLabels, StaffInputError, staffRoles, type StaffRole } from '../src/server/auth/staff.ts';
 import { migrateToLatest } from '../src/server/migrate.ts';
 import { withDatabase } from './cli.ts';
@@ -103,6 +104,9 @@ const agencyCode = args.agency ? args.agency.trim().toUpperCase() : null;
 if (agencyCode === null && role !== 'admin') fail(`--role ${role} cần --agency. / --role ${role} needs --agency.`);
 const email = normaliseEmail(args.email);
 const password = await readPassword();
+// Checked again on creation; checked here too so that a weak password is refused before the (slow) migrations.
+const weakness = checkPasswordStrength(password, email);
+if (weakness) fail(problemMessages[weakness]);
 
 // A refusal is reported after the database is closed (exiting with it open could leave the embedded one unflushed).
 let refusal: string | undefined;

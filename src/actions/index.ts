@@ -9,6 +9,7 @@ import { findTrackedDossier, sendSupplement, withdrawDossier } from '../server/d
 import { localeOfPath } from '../server/routes.ts';
 import { counterDraftCookie, draftCookie, setDraftCookie } from './draft-cookie.ts';
 import { rateLimit, text } from './guards.ts';
+import { adminActions } from './admin.ts';
 import { requireStaff, staffActions } from './staff.ts';
 
 /**
@@ -30,6 +31,7 @@ function oneStopProcedure(form: FormData) {
 
 export const server = {
   ...staffActions,
+  ...adminActions,
 
   /** The application form: keeps uploads and answers in the draft, reports problems per field. */
   saveApplication: defineAction({

@@ -6,10 +6,14 @@ import { normaliseDossierCode } from '../server/dossiers/code.ts';
 import { ActionInputError, staffActionNames, takeStaffAction, type StaffActionName } from '../server/dossiers/staff-actions.ts';
 import { TransitionError } from '../server/dossiers/transition.ts';
 import { FILE_LIMITS } from '../server/dossiers/files.ts';
-import { signIn, verifySecondFactor } from '../server/auth/signin.ts';
+import { changePassword, signIn, signOutEverywhere, verifySecondFactor } from '../server/auth/signin.ts';
+import { beginTotpSetup, disableTotp, enableTotp } from '../server/auth/totp.ts';
+import { verifyPasswordHash } from '../server/auth/password.ts';
+import { findStaffById } from '../server/auth/staff.ts';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import type { SessionValidation } from '../server/auth/session.ts';
 import { clientAddress } from '../server/ratelimit.ts';
-import { setSessionCookie } from './staff-cookie.ts';
+import { deleteSessionCookie, setSessionCookie } from './staff-cookie.ts';
 import { text } from './guards.ts';
 
 /** The signed-in staff member (second factor passed), or a 401. */
@@ -31,6 +35,57 @@ export function actorOf(staff: SessionValidation, ip: string) {
 }
 
 export const staffActions = {
+  staffChangePassword: defineAction({
+    accept: 'form',
+    handler: async (form: FormData, ctx) => {
+      const staff = requireStaff(ctx);
+      const next = text(form, 'next').slice(0, 500);
+      if (next !== text(form, 'confirm').slice(0, 500)) return { ok: false as const, reason: 'mismatch' };
+      const result = await changePassword(await getDb(), staff.user, staff.session.id, { current: text(form, 'current').slice(0, 500), next }, ipOf(ctx));
+      return result.ok ? { ok: true as const, reason: null } : { ok: false as const, reason: result.reason as string };
+    },
+  }),
+
+  staffSignOutEverywhere: defineAction({
+    accept: 'form',
+    handler: async (_form: FormData, ctx) => {
+      const staff = requireStaff(ctx);
+      await signOutEverywhere(await getDb(), staff.user, ipOf(ctx));
+      deleteSessionCookie(ctx.cookies);
+      return { ok: true as const };
+    },
+  }),
+
+  /** Step 1 shows a new key (kept in the form, never stored until a code proves the app holds it); step 2 enables. */
+  staffEnableTotp: defineAction({
+    accept: 'form',
+    handler: async (form: FormData, ctx) => {
+      const staff = requireStaff(ctx);
+      const keyText = text(form, 'key');
+      let key: Uint8Array;
+      try {
+        key = decodeBase32IgnorePadding(keyText.toUpperCase());
+      } catch {
+        return { ok: false as const, reason: 'invalid_key', recoveryCode: null, key: beginTotpSetup(staff.user.email).key };
+      }
+      const result = await enableTotp(await getDb(), staff.user.id, key, text(form, 'code').replace(/\s/g, '').slice(0, 10), { ip: ipOf(ctx) });
+      return result.ok ? { ok: true as const, reason: null, recoveryCode: result.recoveryCode, key: null } : { ok: false as const, reason: result.reason as string, recoveryCode: null, key };
+    },
+  }),
+
+  staffDisableTotp: defineAction({
+    accept: 'form',
+    handler: async (form: FormData, ctx) => {
+      const staff = requireStaff(ctx);
+      const db = await getDb();
+      const user = await findStaffById(db, staff.user.id);
+      // Turning a factor off asks for the password again: a session left open must not be enough.
+      if (!user || !(await verifyPasswordHash(user.password_hash, text(form, 'password').slice(0, 500)))) return { ok: false as const, reason: 'wrong_password' };
+      await disableTotp(db, staff.user.id, { ip: ipOf(ctx) });
+      return { ok: true as const, reason: null };
+    },
+  }),
+
   /** Every back-office action on a dossier; the lifecycle decides whether this role may take it now. */
   staffDossierAction: defineAction({
     accept: 'form',

@@ -146,13 +146,14 @@ for (const target of testDatabases) {
         };
         const unknown: number[] = [];
         const known: number[] = [];
-        for (let i = 0; i < 3; i++) {
+        for (let i = 0; i < 5; i++) {
           unknown.push(await time(`khong.ton.tai.${i}@thads.gov.vn`));
           known.push(await time(user.email));
         }
-        const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]!;
+        const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[2]!;
         const ratio = median(unknown) / median(known);
-        assert.ok(ratio > 0.33 && ratio < 3, `unknown ${median(unknown).toFixed(1)} ms vs known ${median(known).toFixed(1)} ms`);
+        // Loose bounds: the point is that both run one argon2 verification (without the decoy, unknown ≈ 0.05×).
+        assert.ok(ratio > 0.25 && ratio < 4, `unknown ${median(unknown).toFixed(1)} ms vs known ${median(known).toFixed(1)} ms`);
 
         const entries = await audits({ action: 'auth.signin_failed', actorEmail: 'khong.ton.tai.0@thads.gov.vn' });
         assert.equal(entries.length, 1);
@@ -339,7 +340,9 @@ for (const target of testDatabases) {
         assert.equal((await validateSessionToken(db, second.token))?.session.twoFactorVerified, false);
         assert.equal((await audits({ action: 'auth.2fa_throttled', actorId: user.id })).length, 1);
         clock.t += FIFTEEN_MINUTES;
-        assert.ok((await auth.verifySecondFactor(db, second.session, second.user, nextCode(user.key, 0n), null)).ok);
+        // A code the first success did not use: 90 seconds on, three steps later.
+        const later = new Date(Date.now() + 90_000);
+        assert.ok((await auth.verifySecondFactor(db, second.session, second.user, generateTotpCode(user.key, later), null, later)).ok);
       });
 
       it('the recovery code passes the second factor once, and turns TOTP off', async () => {

@@ -62,7 +62,8 @@ export interface SignInLimiters {
 
 export interface SignInService {
   signIn(db: Kysely<Database>, input: SignInInput): Promise<SignInResult>;
-  verifySecondFactor(db: Kysely<Database>, session: Session, user: SessionUser, code: string, ip: string | null): Promise<SecondFactorResult>;
+  /** `now` is for tests: the time the TOTP code is checked against. */
+  verifySecondFactor(db: Kysely<Database>, session: Session, user: SessionUser, code: string, ip: string | null, now?: Date): Promise<SecondFactorResult>;
   changePassword(
     db: Kysely<Database>,
     user: SessionUser,
@@ -170,6 +171,7 @@ export function createSignIn(limits: Partial<SignInLimiters> = {}): SignInServic
     user: SessionUser,
     code: string,
     ip: string | null,
+    now: Date = new Date(),
   ): Promise<SecondFactorResult> {
     const actor = { id: user.id, email: user.email, ip };
     const audit = (action: string, after: unknown) =>
@@ -182,7 +184,7 @@ export function createSignIn(limits: Partial<SignInLimiters> = {}): SignInServic
       return { ok: false, reason: 'throttled', retryAfterSeconds: limit.retryAfterSeconds };
     }
     const method = looksLikeRecoveryCode(code) ? 'recovery_code' : 'totp';
-    const ok = method === 'totp' ? await verifyTotpCode(db, user.id, code) : await useRecoveryCode(db, user.id, code, { ip });
+    const ok = method === 'totp' ? await verifyTotpCode(db, user.id, code, now) : await useRecoveryCode(db, user.id, code, { ip });
     if (!ok) {
       await audit('auth.2fa_failed', { method });
       return { ok: false, reason: 'invalid' };
