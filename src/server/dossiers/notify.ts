@@ -2,7 +2,7 @@
 import type { Transaction } from 'kysely';
 import { procedureByCode } from '../catalog/index.ts';
 import { enqueueMail } from '../mail/outbox.ts';
-import { renderDossierMail, type DossierMailKind } from '../mail/templates.ts';
+import { renderDossierMail, type DossierMailData, type DossierMailKind } from '../mail/templates.ts';
 import type { Database } from '../schema.ts';
 import { trackingUrl } from '../routes.ts';
 
@@ -15,6 +15,8 @@ export interface NotifyInput {
   /** yyyy-mm-dd the result would be due if the agency received the dossier today. */
   expectedDueDate?: string;
   timeLimitDays?: number;
+  /** What a staff action's mail says beyond the facts every dossier mail repeats. */
+  facts?: Pick<DossierMailData, 'reason' | 'receivedOn' | 'dueDate' | 'newDueDate' | 'timeLimitDays'>;
 }
 
 /** Enqueues the mail when the applicant gave an e-mail address; returns whether one was enqueued. */
@@ -38,6 +40,7 @@ export async function notifyCitizen(trx: Transaction<Database>, input: NotifyInp
     expectedDueDate: input.expectedDueDate,
     timeLimitDays: input.timeLimitDays,
     applicantName: dossier.applicant_name,
+    ...input.facts,
   });
   await enqueueMail(trx, { to: dossier.applicant_email, ...mail, kind: input.kind, dossierId: input.dossierId });
   return true;

@@ -7,9 +7,8 @@ import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit.ts';
 import { todayInVietnam } from '../calendar.ts';
 import { procedureByCode, rulesFor } from '../catalog/index.ts';
-import { enqueueMail } from '../mail/outbox.ts';
-import { renderDossierMail, type DossierMailData, type DossierMailKind } from '../mail/templates.ts';
-import { trackingUrl } from '../routes.ts';
+import type { DossierMailData, DossierMailKind } from '../mail/templates.ts';
+import { notifyCitizen } from './notify.ts';
 import type { Database } from '../schema.ts';
 import { closedStatuses, isAllowed, oneStopActions, type ActorRole, type DossierAction, type DossierStatus } from './lifecycle.ts';
 
@@ -193,7 +192,7 @@ export async function transition(
     }
 
     const kind = oneStopActions[action].public ? mailKinds[action] : undefined;
-    if (kind) await notify(trx, kind, dossierId, input.publicUrl, mailFacts(action, dossier, changes, input.publicNote ?? null));
+    if (kind) await notifyCitizen(trx, { kind, dossierId, publicUrl: input.publicUrl, facts: mailFacts(action, dossier, changes, input.publicNote ?? null) });
     return { from, to, eventId: event.id };
   });
 }
@@ -220,28 +219,3 @@ function mailFacts(action: DossierAction, dossier: LockedDossier, changes: Dossi
   return facts;
 }
 
-/**
- * Queues the citizen's mail when the applicant gave an e-mail address. (notify.ts does the same for the submission
- * mail; this one also carries the reason and dates of staff actions, which `NotifyInput` has no fields for.)
- */
-async function notify(trx: Transaction<Database>, kind: DossierMailKind, dossierId: number, publicUrl: string, facts: MailFacts): Promise<void> {
-  const dossier = await trx
-    .selectFrom('dossiers')
-    .innerJoin('agencies', 'agencies.code', 'dossiers.agency_code')
-    .select(['dossiers.code', 'dossiers.procedure_code', 'dossiers.locale', 'dossiers.applicant_name', 'dossiers.applicant_email', 'dossiers.submitted_at', 'agencies.name_vi', 'agencies.name_en'])
-    .where('dossiers.id', '=', dossierId)
-    .executeTakeFirstOrThrow();
-  if (!dossier.applicant_email) return;
-  const procedure = procedureByCode(dossier.procedure_code);
-  if (!procedure) throw new Error(`Unknown procedure ${dossier.procedure_code}`);
-  const mail = renderDossierMail(kind, dossier.locale, {
-    code: dossier.code,
-    procedureName: procedure.name,
-    agencyName: { vi: dossier.name_vi, en: dossier.name_en },
-    trackingUrl: trackingUrl(publicUrl, dossier.locale, dossier.code),
-    submittedOn: new Date(dossier.submitted_at).toISOString(),
-    applicantName: dossier.applicant_name,
-    ...facts,
-  });
-  await enqueueMail(trx, { to: dossier.applicant_email, ...mail, kind, dossierId });
-}
