@@ -24,7 +24,7 @@ import {
 } from '../../src/server/dossiers/staff-actions.ts';
 import { submitDraft } from '../../src/server/dossiers/submit.ts';
 import { findTrackedDossier, sendSupplement } from '../../src/server/dossiers/tracking.ts';
-import { TransitionError, type Actor, type StaffActor } from '../../src/server/dossiers/transition.ts';
+import { TransitionError, type StaffActor } from '../../src/server/dossiers/transition.ts';
 import { closeAndDrop, completeDraft, HTML_BYTES, openSeeded, pdfBytes, PUBLIC_URL } from '../helpers/applications.ts';
 import { testDatabases } from '../helpers/databases.ts';
 
