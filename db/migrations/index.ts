@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import * as foundation from './20261123T1100_foundation.ts';
 import * as dossiers from './20261123T1200_dossiers.ts';
 import * as staff from './20261123T1300_staff.ts';
+import * as queueIndexes from './20261123T1400_queue_indexes.ts';
 
 /**
  * Every migration, keyed by its timestamped name (applied in key order).
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '20261123T1100_foundation': foundation,
   '20261123T1200_dossiers': dossiers,
   '20261123T1300_staff': staff,
+  '20261123T1400_queue_indexes': queueIndexes,
 };
