@@ -1,4 +1,5 @@
 import { ActionError, type ActionAPIContext } from 'astro:actions';
+import { FILE_LIMITS } from '../server/dossiers/files.ts';
 import { clientAddress, createRateLimiter } from '../server/ratelimit.ts';
 
 // Per-process limits (see src/server/ratelimit.ts): generous for people, tight for scripts.
@@ -21,4 +22,13 @@ export function rateLimit(kind: keyof typeof limiters, ctx: ActionAPIContext): v
 export function text(form: FormData, name: string): string {
   const value = form.get(name);
   return typeof value === 'string' ? value : '';
+}
+
+/**
+ * An uploaded file's name and bytes. A file over the limit is not read: it stands as limit + 1 empty bytes, which
+ * the byte check (src/server/dossiers/files.ts) refuses as too large.
+ */
+export async function readUpload(file: File): Promise<{ name: string; bytes: Uint8Array }> {
+  const bytes = file.size > FILE_LIMITS.maxBytes ? new Uint8Array(FILE_LIMITS.maxBytes + 1) : new Uint8Array(await file.arrayBuffer());
+  return { name: file.name, bytes };
 }

@@ -8,7 +8,7 @@ import { DraftNotReadyError, submitDraft } from '../server/dossiers/submit.ts';
 import { findTrackedDossier, sendSupplement, withdrawDossier } from '../server/dossiers/tracking.ts';
 import { localeOfPath } from '../server/routes.ts';
 import { counterDraftCookie, draftCookie, setDraftCookie } from './draft-cookie.ts';
-import { rateLimit, text } from './guards.ts';
+import { rateLimit, readUpload, text } from './guards.ts';
 import { adminActions } from './admin.ts';
 import { requireStaff, staffActions } from './staff.ts';
 
@@ -97,7 +97,7 @@ export const server = {
         form
           .getAll('files')
           .filter((f): f is File => typeof f !== 'string')
-          .map(async (f) => ({ name: f.name, bytes: f.size > 11 * 1024 * 1024 ? new Uint8Array(11 * 1024 * 1024) : new Uint8Array(await f.arrayBuffer()) })),
+          .map(readUpload),
       );
       const problems = await sendSupplement(db, dossier, { files, note: text(form, 'note'), publicUrl: config().publicUrl });
       if (problems.length === 0) mailWorker()?.kick();

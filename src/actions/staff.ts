@@ -5,7 +5,6 @@ import { config } from '../server/config.ts';
 import { normaliseDossierCode } from '../server/dossiers/code.ts';
 import { ActionInputError, staffActionNames, takeStaffAction, type StaffActionName } from '../server/dossiers/staff-actions.ts';
 import { TransitionError } from '../server/dossiers/transition.ts';
-import { FILE_LIMITS } from '../server/dossiers/files.ts';
 import { changePassword, signIn, signOutEverywhere, verifySecondFactor } from '../server/auth/signin.ts';
 import { beginTotpSetup, disableTotp, enableTotp } from '../server/auth/totp.ts';
 import { verifyPasswordHash } from '../server/auth/password.ts';
@@ -14,7 +13,7 @@ import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import type { SessionValidation } from '../server/auth/session.ts';
 import { clientAddress } from '../server/ratelimit.ts';
 import { deleteSessionCookie, setSessionCookie } from './staff-cookie.ts';
-import { text } from './guards.ts';
+import { readUpload, text } from './guards.ts';
 
 /** The signed-in staff member (second factor passed), or a 401. */
 export function requireStaff(ctx: ActionAPIContext): SessionValidation {
@@ -98,10 +97,7 @@ export const staffActions = {
       const dossier = await db.selectFrom('dossiers').select('id').where('code', '=', code).executeTakeFirst();
       if (!dossier) return { ok: false as const, action, problem: 'not_found', status: 404 };
       const upload = form.get('file');
-      const file =
-        upload instanceof File && upload.size > 0
-          ? { name: upload.name, bytes: upload.size > FILE_LIMITS.maxBytes ? new Uint8Array(FILE_LIMITS.maxBytes + 1) : new Uint8Array(await upload.arrayBuffer()) }
-          : null;
+      const file = upload instanceof File && upload.size > 0 ? await readUpload(upload) : null;
       const officer = text(form, 'officerId');
       try {
         await takeStaffAction(db, dossier.id, action, actorOf(staff, ipOf(ctx)), {
