@@ -3,6 +3,7 @@ import * as foundation from './20261123T1100_foundation.ts';
 import * as dossiers from './20261123T1200_dossiers.ts';
 import * as staff from './20261123T1300_staff.ts';
 import * as queueIndexes from './20261123T1400_queue_indexes.ts';
+import * as registry from './20261123T1500_registry.ts';
 
 /**
  * Every migration, keyed by its timestamped name (applied in key order).
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '20261123T1200_dossiers': dossiers,
   '20261123T1300_staff': staff,
   '20261123T1400_queue_indexes': queueIndexes,
+  '20261123T1500_registry': registry,
 };

@@ -1,5 +1,6 @@
 import { seedDemoData, type DemoDossier } from '../../db/seed/demo.ts';
 import { seedReferenceData } from '../../db/seed/index.ts';
+import { seedRegistryDemo } from '../../db/seed/registry-demo.ts';
 import { config } from './config.ts';
 import { sharedDatabase, type DbHandle } from './db.ts';
 import { purgeExpiredDrafts } from './dossiers/drafts.ts';
@@ -34,6 +35,7 @@ export function boot(): Promise<BootReport> {
     const results = await migrateToLatest(handle.db);
     const seeded = await seedReferenceData(handle.db);
     const demo = cfg.demoData ? await seedDemoData(handle.db, { publicUrl: cfg.publicUrl, dataDir: cfg.dataDir }) : [];
+    if (cfg.demoData) await seedRegistryDemo(handle.db);
     holder[WORKER] = startMailWorker(handle.db, transportFromConfig(cfg), { from: cfg.mailFrom, log: (m) => console.error(m) });
     const purge = () => purgeExpiredDrafts(handle.db).catch((err) => console.error('Draft purge failed:', err));
     setInterval(purge, 60 * 60_000).unref();

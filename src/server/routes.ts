@@ -9,6 +9,7 @@ export const routes = {
   procedure: { vi: '/thu-tuc/', en: '/en/procedures/' },
   apply: { vi: '/nop-ho-so/', en: '/en/apply/' },
   track: { vi: '/tra-cuu-ho-so', en: '/en/track' },
+  registry: { vi: '/danh-sach-chua-co-dieu-kien-thi-hanh', en: '/en/debtors-without-means' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type RouteName = keyof typeof routes;

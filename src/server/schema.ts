@@ -152,6 +152,30 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
+export interface RegistryEntriesTable {
+  id: Generated<number>;
+  debtor_name: string;
+  debtor_address: string;
+  province_code: string;
+  agency_code: string;
+  judgment_number: string;
+  judgment_date: string;
+  judgment_court: string;
+  decision_number: string;
+  decision_date: string;
+  obligation: string;
+  reason: 'no_means' | 'item_gone' | 'address_unknown';
+  reason_detail: string | null;
+  verified_on: string;
+  published_on: string;
+  removed_on: string | null;
+  removal_reason: 'conditions_appeared' | 'enforced' | 'revoked' | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  search_name: ColumnType<string, never, never>;
+  search_address: ColumnType<string, never, never>;
+}
+
 /** The database as Kysely sees it. Later migrations add their tables here. */
 export interface Database {
   agencies: AgenciesTable;
@@ -164,6 +188,7 @@ export interface Database {
   staff_users: StaffUsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  registry_entries: RegistryEntriesTable;
 }
 
 export type Agency = Selectable<AgenciesTable>;
@@ -175,3 +200,4 @@ export type DossierEvent = Selectable<DossierEventsTable>;
 export type MailOutboxRow = Selectable<MailOutboxTable>;
 export type StaffUser = Selectable<StaffUsersTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
+export type RegistryEntry = Selectable<RegistryEntriesTable>;

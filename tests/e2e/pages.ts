@@ -26,6 +26,9 @@ export function allPages(): PageCase[] {
     for (const p of procedures.filter((x) => x.kind === 'one-stop')) {
       pages.push({ path: pathTo('apply', locale, p.slug[locale]), locale, status: 200, expect: p.name[locale] });
     }
+    const registry = locale === 'vi' ? 'Danh sách người phải thi hành án chưa có điều kiện thi hành' : 'Judgment debtors without conditions to enforce';
+    pages.push({ path: pathTo('registry', locale), locale, status: 200, expect: registry });
+    pages.push({ path: pathTo('registry', locale) + '?ten=nguyen+van', locale, status: 200, expect: registry });
     pages.push({ path: pathTo('privacy', locale), locale, status: 200, expect: locale === 'vi' ? 'Quyền riêng tư' : 'Privacy' });
     pages.push({ path: pathTo('terms', locale), locale, status: 200, expect: locale === 'vi' ? 'Điều khoản sử dụng' : 'Terms of use' });
     pages.push({
