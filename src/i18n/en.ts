@@ -195,7 +195,8 @@ export const en: Dictionary = {
       address_unknown: 'Address not known',
     },
     correctionHeading: 'Is this about you, and wrong?',
-    correctionText: 'If you have performed the obligation, or the information is wrong, contact the enforcement agency named above to have it corrected or removed from the list.',
+    correctionText: 'If you have performed the obligation, have means again, or the information is wrong, you can send a request online. It is handled as a dossier, with a code, a time limit and tracking.',
+    correctionAction: 'Ask for a correction or removal',
     backToSearch: 'Back to the search',
   },
   errorPages: {

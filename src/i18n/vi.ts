@@ -193,7 +193,8 @@ export const vi = {
       address_unknown: 'Chưa xác định được địa chỉ',
     },
     correctionHeading: 'Thông tin về bạn không đúng?',
-    correctionText: 'Nếu bạn đã thi hành xong nghĩa vụ hoặc thông tin không đúng, hãy liên hệ cơ quan thi hành án ghi ở trên để được xem xét đính chính hoặc rút tên khỏi danh sách.',
+    correctionText: 'Nếu bạn đã thi hành xong nghĩa vụ, đã có điều kiện thi hành hoặc thông tin không đúng, bạn có thể gửi đề nghị trực tuyến. Đề nghị được xử lý như một hồ sơ, có mã hồ sơ, thời hạn giải quyết và tra cứu được.',
+    correctionAction: 'Đề nghị đính chính hoặc rút tên',
     backToSearch: 'Quay lại tìm kiếm',
   },
   errorPages: {

@@ -71,6 +71,7 @@ async function draftOf(Astro: AstroGlobal, procedure: Procedure, flow: ApplyFlow
 
 export interface ApplyProps {
   draft: Draft | undefined;
+  prefill: Record<string, string>;
   agencies: Agency[];
   errors: FieldError[];
   summary: { href: string; text: string }[];
@@ -82,6 +83,13 @@ export async function loadApply(Astro: AstroGlobal, procedure: Procedure, locale
   if (result?.data?.complete) return Astro.redirect(flow.path(procedure, locale, 'check'), 303);
   const found = await draftOf(Astro, procedure, flow);
   const draft = found?.dossierId === null ? found : undefined;
+  // A link may fill in answers (the public list's "ask for a correction" names the entry and its agency); they are
+  // only the form's starting values, shown to the citizen and validated like anything typed.
+  const prefill: Record<string, string> = {};
+  for (const field of procedure.fields) {
+    const v = Astro.url.searchParams.get(field.name);
+    if (v !== null && field.kind !== 'checkboxes') prefill[field.name] = v.slice(0, field.maxLength ?? 300);
+  }
   const agencies = await (await getDb()).selectFrom('agencies').selectAll().orderBy('sort_order').execute();
   const errors = result?.data?.errors ?? [];
   const general = result?.error ? refusal(Astro, result.error, locale) : undefined;
@@ -94,7 +102,7 @@ export async function loadApply(Astro: AstroGlobal, procedure: Procedure, locale
     ...(general ? [{ href: '#main-form', text: general }] : []),
     ...errors.map((e) => ({ href: `#f-${e.field}-input`, text: `${labelOf(e.field)}: ${errorText(e.key, locale)}` })),
   ];
-  return { draft, agencies, errors, summary };
+  return { draft, agencies, errors, summary, prefill };
 }
 
 export interface CheckProps {

@@ -76,6 +76,7 @@ const EXPECTED = [
   { code: 'DCHV', kind: 'one-stop', vi: 'thay-doi-chap-hanh-vien', en: 'change-enforcement-officer', days: [5, 3] },
   { code: 'MGCPCC', kind: 'one-stop', vi: 'mien-giam-chi-phi-cuong-che', en: 'coercion-cost-exemption', days: [5, 3] },
   { code: 'MGPTHA', kind: 'one-stop', vi: 'mien-giam-phi-thi-hanh-an', en: 'enforcement-fee-exemption', days: [5, 5] },
+  { code: 'DCDS', kind: 'one-stop', vi: 'dinh-chinh-danh-sach-chua-co-dieu-kien-thi-hanh', en: 'public-list-correction', days: [2, 3] },
   { code: 'KN', kind: 'complaint', vi: 'khieu-nai', en: 'complaint', days: [5, 5] },
   { code: 'TC', kind: 'denunciation', vi: 'to-cao', en: 'denunciation', days: [7, 7] },
 ] as const;
@@ -86,7 +87,7 @@ describe('catalog index', () => {
       procedures.map((p) => [p.code, p.kind, p.slug.vi, p.slug.en]),
       EXPECTED.map((e) => [e.code, e.kind, e.vi, e.en]),
     );
-    assert.deepEqual(oneStopProcedures.map((p) => p.code), ['YCTHA', 'XNKQ', 'DCHV', 'MGCPCC', 'MGPTHA']);
+    assert.deepEqual(oneStopProcedures.map((p) => p.code), ['YCTHA', 'XNKQ', 'DCHV', 'MGCPCC', 'MGPTHA', 'DCDS']);
   });
 
   test('finds procedures by code and by slug in either language', () => {

@@ -8,6 +8,7 @@ import { complaint } from './complaint.ts';
 import { confirmResult } from './confirm-result.ts';
 import { denunciation } from './denunciation.ts';
 import { enforcementFeeExemption } from './enforcement-fee-exemption.ts';
+import { registryCorrection } from './registry-correction.ts';
 import { requestEnforcement } from './request-enforcement.ts';
 import type { Locale, Procedure } from './types.ts';
 
@@ -26,6 +27,7 @@ export const procedures: readonly Procedure[] = [
   changeOfficer,
   coercionCostExemption,
   enforcementFeeExemption,
+  registryCorrection,
   complaint,
   denunciation,
 ];

@@ -1,0 +1,330 @@
+// `npm run bench:registry`: the public list of debtors without conditions to enforce (Art. 44a) at national scale.
+// A fresh PostgreSQL database (DATABASE_URL's server, default local) gets N entries (default 1,000,000) from the
+// deterministic generator in bench/registry-data.ts; then a FIXED mix of searches is timed three ways:
+//   SQL indexed  the trigram search (partial GIN indexes on search_name/search_address, upper(judgment_number))
+//   SQL ILIKE    the same mix as a naive `search_fold(col) ilike '%q%'` sequential scan (what we would do without
+//                the indexes; it also misses the typo and reversed-order queries — see the rows column)
+//   HTTP page    GET of the public search page on the built server, autocannon, many client addresses
+// and compared with the targets (SQL p95 ≤ 30 ms, page p95 ≤ 80 ms). The database is dropped at the end.
+// Usage: npm run build && npm run bench:registry [-- --entries 1000000 --runs 50 --ilike-runs 5 --seconds 10 --connections 16]
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { seedReferenceData } from '../db/seed/index.ts';
+import { openPostgres } from '../src/server/db.ts';
+import { migrateToLatest } from '../src/server/migrate.ts';
+import { searchRegistry, type RegistryQuery } from '../src/server/registry.ts';
+import { REGISTRY_COLUMNS, registryColumns } from './registry-data.ts';
+import { startBenchServer } from './server.ts';
+
+const { values } = parseArgs({
+  options: {
+    entries: { type: 'string', default: '1000000' },
+    runs: { type: 'string', default: '50' },
+    'ilike-runs': { type: 'string', default: '5' },
+    // Wall-clock caps per mix (at least 3 runs each): a slow query must not turn the bench into an hour.
+    budget: { type: 'string', default: '150' },
+    'ilike-budget': { type: 'string', default: '60' },
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '16' },
+    port: { type: 'string', default: '4398' },
+    seed: { type: 'string', default: '1' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const n = Number(values.entries);
+const runs = Number(values.runs);
+const ilikeRuns = Number(values['ilike-runs']);
+const seconds = Number(values.seconds);
+const budget = Number(values.budget) * 1000;
+const ilikeBudget = Number(values['ilike-budget']) * 1000;
+const connections = Number(values.connections);
+const seed = Number(values.seed);
+const SQL_TARGET_P95 = 30;
+const PAGE_TARGET_P95 = 80;
+const root = path.resolve(import.meta.dirname, '..');
+const PAGE = '/danh-sach-chua-co-dieu-kien-thi-hanh';
+
+const server = new URL(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
+const name = `thads_bench_registry_${randomBytes(4).toString('hex')}`;
+const admin = new URL(server);
+admin.pathname = '/postgres';
+const adminClient = new pg.Client({ connectionString: admin.toString() });
+await adminClient.connect();
+await adminClient.query(`create database ${name}`);
+const url = new URL(server);
+url.pathname = '/' + name;
+const client = new pg.Client({ connectionString: url.toString() });
+
+const secs = (t0: number) => ((performance.now() - t0) / 1000).toFixed(1);
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '–');
+
+/** Loads the entries: indexes dropped first and rebuilt after (as a bulk import would), batches through unnest(). */
+async function load(): Promise<void> {
+  const t0 = performance.now();
+  const { rows: indexes } = await client.query<{ indexname: string; indexdef: string }>(
+    `select indexname, indexdef from pg_indexes where tablename = 'registry_entries' and indexname <> 'registry_entries_pkey'`,
+  );
+  for (const ix of indexes) await client.query(`drop index ${ix.indexname}`);
+  const casts = REGISTRY_COLUMNS.map((c, i) => `$${i + 1}::${/_(date|on)$/.test(c) ? 'date' : 'text'}[]`);
+  const insert = `insert into registry_entries (${REGISTRY_COLUMNS.join(', ')}) select * from unnest(${casts.join(', ')})`;
+  // The server folds names (generated columns) while this process generates the next batch.
+  const batch = 20_000;
+  let pending: Promise<unknown> = Promise.resolve();
+  for (let from = 0; from < n; from += batch) {
+    const cols = registryColumns(seed, from, Math.min(n, from + batch));
+    await pending;
+    pending = client.query(insert, cols);
+  }
+  await pending;
+  const loaded = performance.now();
+  await client.query(`set maintenance_work_mem = '512MB'`);
+  await client.query(`set max_parallel_maintenance_workers = 2`);
+  for (const ix of indexes) await client.query(ix.indexdef);
+  await client.query('analyze registry_entries');
+  const { rows } = await client.query<{ live: string; size: string }>(
+    `select count(*) filter (where removed_on is null) as live, pg_size_pretty(pg_total_relation_size('registry_entries')) as size from registry_entries`,
+  );
+  console.log(
+    `${n.toLocaleString('en-US')} entries (${Number(rows[0]!.live).toLocaleString('en-US')} published) loaded in ${((loaded - t0) / 1000).toFixed(1)} s, ` +
+      `${indexes.length} indexes rebuilt + ANALYZE in ${secs(loaded)} s; table + indexes ${rows[0]!.size} (database ${name})`,
+  );
+}
+
+type Kind = 'name' | 'number' | 'address';
+interface Case {
+  label: string;
+  kind: Kind;
+  q: string;
+  province?: string;
+}
+
+const COLS = 'id, debtor_name, debtor_address, province_code, judgment_number, judgment_date, judgment_court, decision_number, obligation, reason, verified_on';
+
+/** The indexed search, as src/server/registry.ts does it (trigram similarity on the folded name). */
+function indexedSql(c: Case): [string, unknown[]] {
+  if (c.kind === 'number')
+    return [`select ${COLS} from registry_entries where removed_on is null and upper(judgment_number) = upper($1) order by judgment_date desc, id limit 20`, [c.q]];
+  if (c.kind === 'address') {
+    const words = c.q.split(/\s+/).filter(Boolean);
+    const where = words.map((_, i) => `search_address like '%' || search_fold($${i + 1}) || '%'`).join(' and ');
+    return [`select ${COLS} from registry_entries where removed_on is null and ${where} order by id limit 20`, words];
+  }
+  const province = c.province ? ' and province_code = $2' : '';
+  return [
+    `select ${COLS}, similarity(search_name, search_fold($1)) as score from registry_entries
+     where removed_on is null and search_name % search_fold($1)${province} order by score desc, id limit 20`,
+    c.province ? [c.q, c.province] : [c.q],
+  ];
+}
+
+/** The naive alternative: substring match on the folded text, every row folded again (sequential scan). */
+function ilikeSql(c: Case): [string, unknown[]] {
+  if (c.kind === 'number') return [`select ${COLS} from registry_entries where removed_on is null and judgment_number ilike '%' || $1 || '%' limit 20`, [c.q]];
+  const col = c.kind === 'address' ? 'debtor_address' : 'debtor_name';
+  const words = c.kind === 'address' ? c.q.split(/\s+/).filter(Boolean) : [c.q];
+  const where = words.map((_, i) => `search_fold(${col}) ilike '%' || search_fold($${i + 1}) || '%'`).join(' and ');
+  const province = c.province ? ` and province_code = $${words.length + 1}` : '';
+  return [`select ${COLS} from registry_entries where removed_on is null and ${where}${province} limit 20`, c.province ? [...words, c.province] : words];
+}
+
+interface Timing {
+  label: string;
+  times: number[];
+  rows: number;
+}
+
+async function time(cases: Case[], count: number, build: (c: Case) => [string, unknown[]], seqScan: boolean, cap: number): Promise<Timing[]> {
+  const out: Timing[] = cases.map((c) => ({ label: c.label, times: [], rows: 0 }));
+  // Warm-up: one pass, untimed (first-touch of the index pages is not the steady state of a public search).
+  for (const c of seqScan ? [] : cases) {
+    const [text, params] = build(c);
+    if (seqScan) await client.query('begin; set local enable_indexscan = off; set local enable_bitmapscan = off');
+    await client.query(text, params);
+    if (seqScan) await client.query('commit');
+  }
+  // Interleaved: run r of every query, then run r+1, so a slow spell hits the whole mix alike.
+  const start = performance.now();
+  for (let r = 0; r < count && (r < 3 || performance.now() - start < cap); r++) {
+    for (const [i, c] of cases.entries()) {
+      const [text, params] = build(c);
+      if (seqScan) await client.query('begin; set local enable_indexscan = off; set local enable_bitmapscan = off');
+      const t = performance.now();
+      const res = await client.query(text, params);
+      out[i]!.times.push(performance.now() - t);
+      out[i]!.rows = res.rowCount ?? 0;
+      if (seqScan) await client.query('commit');
+    }
+  }
+  for (const o of out) o.times.sort((a, b) => a - b);
+  return out;
+}
+
+interface Summary {
+  what: string;
+  samples: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  target?: number;
+  note?: string;
+}
+
+function summarise(what: string, timings: Timing[], target?: number, note?: string): Summary {
+  const all = timings.flatMap((t) => t.times).sort((a, b) => a - b);
+  return { what, samples: all.length, p50: pct(all, 0.5), p95: pct(all, 0.95), p99: pct(all, 0.99), target, note };
+}
+
+/** The search form's query-string names (src/views/registry.ts). */
+const PARAMS: Record<Kind, string> = { name: 'ten', address: 'dia-chi', number: 'so' };
+const PROVINCE_PARAM = 'tinh';
+
+/** The same query as searchRegistry() takes it. */
+function registryQuery(c: Case): RegistryQuery {
+  return { [c.kind]: c.q, ...(c.province ? { province: c.province } : {}) };
+}
+
+async function http(cases: Case[]): Promise<Summary | string> {
+  const candidates = [`src/pages${PAGE}.astro`, `src/pages${PAGE}/index.astro`, `src/pages${PAGE}.ts`].map((p) => path.join(root, p));
+  const source = candidates.find((p) => fs.existsSync(p));
+  if (!source) return `skipped: no search page at src/pages${PAGE}(.astro|/index.astro) yet`;
+  if (!fs.existsSync(path.join(root, 'dist/server/entry.mjs'))) return 'skipped: no build (run `npm run build` first)';
+  const paths = cases.map((c) => {
+    const qs = new URLSearchParams({ [PARAMS[c.kind]]: c.q });
+    if (c.province) qs.set(PROVINCE_PARAM, c.province);
+    return `${PAGE}?${qs}`;
+  });
+  const { base, stop } = await startBenchServer(values.port!, { DATABASE_URL: url.toString(), TRUST_PROXY: '1' });
+  try {
+    let ip = 0;
+    const nextIp = () => `2001:db8::${(++ip).toString(16)}`;
+    for (const pth of paths) {
+      const res = await fetch(base + pth, { headers: { 'X-Forwarded-For': nextIp() } });
+      await res.arrayBuffer();
+      if (res.status !== 200) return `skipped: GET ${pth} → HTTP ${res.status} (is the build older than the page? run \`npm run build\`)`;
+    }
+    let next = 0;
+    const latencies: number[] = [];
+    // autocannon's histogram has no p95: every response time is kept instead.
+    const r = await new Promise<autocannon.Result>((resolve, reject) => {
+      const instance = autocannon(
+        {
+          url: base,
+          connections,
+          duration: seconds,
+          // Slow responses are measured, not dropped as timeouts (which would flatter the percentiles).
+          timeout: 120,
+          requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length]!, headers: { ...req.headers, 'X-Forwarded-For': nextIp() } }) }],
+        },
+        (err, result) => (err ? reject(err) : resolve(result)),
+      );
+      instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+    });
+    latencies.sort((a, b) => a - b);
+    const bad = r.non2xx + r.errors + r.timeouts;
+    return {
+      what: `HTTP page GET ${PAGE} (autocannon, ${connections} conn., ${seconds} s)`,
+      samples: latencies.length,
+      p50: pct(latencies, 0.5),
+      p95: pct(latencies, 0.95),
+      p99: pct(latencies, 0.99),
+      target: PAGE_TARGET_P95,
+      note: `${Math.round(r.requests.average)} req/s; non-2xx/errors/timeouts ${bad}`,
+    };
+  } finally {
+    await stop();
+  }
+}
+
+/** searchRegistry() from src/server/registry.ts through Kysely: the SQL above plus the query builder and pool. */
+async function viaModule(cases: Case[]): Promise<Summary> {
+  const handle = openPostgres(url.toString());
+  try {
+    const timings: Timing[] = cases.map((c) => ({ label: c.label, times: [], rows: 0 }));
+    const start = performance.now();
+    for (let r = -1; r < runs && (r < 3 || performance.now() - start < budget); r++) {
+      for (const [i, c] of cases.entries()) {
+        const t = performance.now();
+        const res = await searchRegistry(handle.db, registryQuery(c));
+        if (r >= 0) timings[i]!.times.push(performance.now() - t);
+        timings[i]!.rows = res.entries.length;
+      }
+    }
+    return summarise('searchRegistry() via Kysely (page 1 of ≤ 100)', timings, SQL_TARGET_P95);
+  } finally {
+    await handle.close();
+  }
+}
+
+try {
+  const handle = openPostgres(url.toString());
+  await migrateToLatest(handle.db);
+  await seedReferenceData(handle.db);
+  await handle.close();
+  await client.connect();
+  await load();
+
+  // One real judgment number from the published list (numbers repeat across courts, as in life).
+  const { rows: sample } = await client.query<{ judgment_number: string }>(
+    `select judgment_number from registry_entries where removed_on is null and id >= $1 order by id limit 1`,
+    [Math.floor(n * 0.37)],
+  );
+  const cases: Case[] = [
+    { label: 'unaccented "nguyen van hung"', kind: 'name', q: 'nguyen van hung' },
+    { label: 'unaccented "tran thi mai"', kind: 'name', q: 'tran thi mai' },
+    { label: 'diacritics "Nguyễn Thị Lan"', kind: 'name', q: 'Nguyễn Thị Lan' },
+    { label: 'diacritics "Đặng Quốc Cường"', kind: 'name', q: 'Đặng Quốc Cường' },
+    { label: 'typo "nguyen van hng"', kind: 'name', q: 'nguyen van hng' },
+    { label: 'reversed "hung nguyen van"', kind: 'name', q: 'hung nguyen van' },
+    { label: 'rare "Khổng Minh Triết"', kind: 'name', q: 'Khổng Minh Triết' },
+    { label: 'name + province "le van nam", HCM', kind: 'name', q: 'le van nam', province: 'HCM' },
+    { label: `judgment number "${sample[0]?.judgment_number}"`, kind: 'number', q: sample[0]?.judgment_number ?? '1/2024/DS-ST' },
+    { label: 'address words "ben thanh tran hung dao"', kind: 'address', q: 'ben thanh tran hung dao' },
+  ];
+
+  const t1 = performance.now();
+  const indexed = await time(cases, runs, indexedSql, false, budget);
+  console.log(`indexed mix: ${indexed[0]!.times.length} runs × ${cases.length} queries in ${secs(t1)} s`);
+  const t2 = performance.now();
+  const ilike = await time(cases, ilikeRuns, ilikeSql, true, ilikeBudget);
+  console.log(`ILIKE mix: ${ilike[0]!.times.length} runs × ${cases.length} queries in ${secs(t2)} s`);
+
+  console.log(`\n| query | indexed p50 ms | indexed p95 ms | indexed rows | ILIKE p50 ms | ILIKE rows |`);
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const [i, c] of cases.entries()) {
+    const a = indexed[i]!;
+    const b = ilike[i]!;
+    console.log(`| ${c.label} | ${ms(pct(a.times, 0.5))} | ${ms(pct(a.times, 0.95))} | ${a.rows} | ${ms(pct(b.times, 0.5))} | ${b.rows} |`);
+  }
+
+  const summaries: (Summary | string)[] = [
+    summarise('SQL indexed (trigram, partial GIN)', indexed, SQL_TARGET_P95),
+    summarise('SQL ILIKE \'%q%\' (seq scan)', ilike, undefined, 'reference: no index'),
+    await viaModule(cases),
+    await http(cases),
+  ];
+  console.log(
+    `\n${n.toLocaleString('en-US')} entries; ${cases.length} queries in the mix; Node ${process.version}; ${os.cpus().length} cores; ` +
+      `PostgreSQL ${(await client.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]!.v}`,
+  );
+  console.log('| what | samples | p50 ms | p95 ms | p99 ms | target p95 | met | note |');
+  console.log('|---|---:|---:|---:|---:|---:|---|---|');
+  const labels = ['SQL indexed', 'SQL ILIKE', 'searchRegistry()', 'HTTP page'];
+  summaries.forEach((s, i) => {
+    if (typeof s === 'string') console.log(`| ${labels[i]} | – | – | – | – | – | – | ${s} |`);
+    else {
+      const met = s.target === undefined ? '–' : s.p95 <= s.target ? 'yes' : '**no**';
+      console.log(`| ${s.what} | ${s.samples} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${s.target ?? '–'} | ${met} | ${s.note ?? ''} |`);
+    }
+  });
+} finally {
+  await client.end().catch(() => {});
+  if (values.keep) console.log(`kept database ${name}`);
+  else await adminClient.query(`drop database if exists ${name} with (force)`);
+  await adminClient.end();
+}

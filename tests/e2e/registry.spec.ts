@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test';
+import { registryDemoEntries } from '../../db/seed/registry-demo.ts';
+import { clientIp } from './mail.ts';
+import { expectAxeClean } from './staff.ts';
+
+test.beforeEach(async ({ page }) => {
+  await page.setExtraHTTPHeaders({ 'X-Forwarded-For': clientIp() });
+});
+
+// The demo list is deterministic: its first published entry is known to the test.
+const listed = registryDemoEntries().find((e) => !e.removed_on)!;
+const unaccented = listed.debtor_name.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+
+for (const locale of ['vi', 'en'] as const) {
+  test(`a member of the public finds a listed person by an unaccented name (${locale})`, async ({ page }) => {
+    await page.goto(locale === 'vi' ? '/' : '/en/');
+    await page.getByRole('link', { name: locale === 'vi' ? 'Danh sách người phải thi hành án chưa có điều kiện thi hành' : 'Judgment debtors without conditions to enforce' }).click();
+    await page.getByLabel(locale === 'vi' ? 'Họ và tên' : 'Full name').fill(unaccented);
+    const started = Date.now();
+    await page.getByRole('button', { name: locale === 'vi' ? 'Tìm kiếm' : 'Search' }).click();
+    await expect(page.getByRole('link', { name: listed.debtor_name }).first()).toBeVisible();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await expectAxeClean(page);
+    // Only what the law publishes: no ID number, date of birth or phone anywhere on the page.
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).not.toMatch(/\b\d{12}\b/);
+    expect(text).not.toMatch(/\b0\d{9}\b/);
+    await page.getByRole('link', { name: listed.debtor_name }).first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectAxeClean(page);
+  });
+}
+
+test('an empty search is refused with a message, not a dump of the list', async ({ page }) => {
+  const response = await page.goto('/danh-sach-chua-co-dieu-kien-thi-hanh?ten=&tinh=HNI');
+  expect(response?.status()).toBe(400);
+  await expect(page.getByRole('alert')).toContainText('Hãy nhập họ tên');
+});
+
+test('a listed person asks for a correction from the entry page; it becomes a tracked dossier', async ({ page }) => {
+  await page.goto(`/danh-sach-chua-co-dieu-kien-thi-hanh?ten=${encodeURIComponent(unaccented)}`);
+  await page.getByRole('link', { name: listed.debtor_name }).first().click();
+  await page.getByRole('link', { name: 'Đề nghị đính chính hoặc rút tên' }).click();
+  await expect(page.locator('#f-registryEntry-input')).not.toHaveValue('');
+  await page.locator('#f-fullName-input').fill(listed.debtor_name);
+  await page.locator('#f-cccd-input').fill('001079012345');
+  await page.locator('#f-dateOfBirth-input').fill('1979-03-21');
+  await page.locator('#f-address-input').fill(listed.debtor_address);
+  await page.locator('#f-phone-input').fill('0912345678');
+  await page.locator('#f-applicantRole-input').check();
+  await page.locator('#f-requestKind-input').check();
+  await page.locator('#f-ground-input').check();
+  await page.locator('#f-explanation-input').fill('Tôi đã nộp đủ số tiền theo bản án ngày 10/11/2026.');
+  await page.getByRole('button', { name: 'Tiếp tục' }).last().click();
+  await page.getByRole('button', { name: 'Xác nhận và gửi hồ sơ' }).click();
+  await expect(page.getByTestId('dossier-code')).toHaveText(/^\d{2}-\d{6}-/);
+});
