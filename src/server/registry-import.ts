@@ -1,0 +1,195 @@
+/**
+ * Loading entries of the public list from a CSV file (one row per person, the columns of `entryFields`, a header
+ * row first), streamed: a file of 200,000 rows is parsed and checked without being held in memory.
+ *
+ * - A dry run reads and checks every row and writes nothing.
+ * - A commit is all or nothing: one transaction, inserts in batches of 500; if any row is bad (or the file is cut
+ *   short, too large or malformed), the transaction is rolled back and nothing is written. It is audited once
+ *   ('registry.import', with the counts).
+ */
+import { Readable } from 'node:stream';
+import { CsvError, parse } from 'csv-parse';
+import type { Kysely, Transaction } from 'kysely';
+import { recordAudit } from './audit.ts';
+import { agencyScope, allAgencyProvinces, entryFields, validateEntry, type EntryInput, type EntryValues, type RegistryActor } from './registry-admin.ts';
+import type { Database } from './schema.ts';
+import { todayInVietnam } from './validation/dates.ts';
+
+export const IMPORT_LIMITS = { maxRows: 200_000, maxBytes: 50 * 1024 * 1024, batchSize: 500, maxErrors: 10_000 } as const;
+
+export interface ImportError {
+  /** The line of the file (1 = the header). */
+  line: number;
+  /** The column, when the problem is one value. */
+  field?: string;
+  /**
+   * A field problem (required, tooLong, tooShort, date, future, beforeJudgment, reason, unknown, scope, mismatch,
+   * encoding) or a file problem: header (a column missing), unknownColumn, duplicateColumn, csv (malformed line),
+   * tooManyRows, tooLarge, empty.
+   */
+  reason: string;
+}
+
+export interface ImportResult {
+  /** Data rows read (the header not counted). */
+  rows: number;
+  /** Rows without a problem. */
+  valid: number;
+  /** The problems, in file order (at most IMPORT_LIMITS.maxErrors; `errorCount` has them all). */
+  errors: ImportError[];
+  errorCount: number;
+  /** Whether the rows were written (a commit of a file without any problem). */
+  committed: boolean;
+  /** Rows written. */
+  inserted: number;
+}
+
+export interface ImportOptions {
+  dryRun: boolean;
+  /** Called every 1,000 rows and at the end with the number of rows read. */
+  onProgress?(rowsRead: number): void;
+}
+
+class TooLarge extends Error {}
+/** Thrown inside the transaction to roll it back when the file has a problem. */
+class Rollback extends Error {}
+
+async function* limitBytes(input: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>, max: number): AsyncGenerator<Uint8Array> {
+  let bytes = 0;
+  for await (const chunk of input as AsyncIterable<Uint8Array>) {
+    bytes += chunk.byteLength;
+    if (bytes > max) throw new TooLarge();
+    yield chunk;
+  }
+}
+
+/** A CSV export neutralises cells Excel would run as formulas ('=…'): take the quote off again. */
+const unneutralise = (v: string) => (/^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v);
+
+/** Reads, checks and (unless a dry run) writes the rows of a CSV file. */
+export async function importCsv(
+  db: Kysely<Database>,
+  actor: RegistryActor,
+  stream: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>,
+  options: ImportOptions,
+): Promise<ImportResult> {
+  const scope = await agencyScope(db, actor);
+  const all = await allAgencyProvinces(db);
+  const today = todayInVietnam();
+  let rolledBack: ImportResult | undefined;
+
+  async function run(trx: Transaction<Database> | null): Promise<ImportResult & { byAgency: Record<string, number> }> {
+    const errors: ImportError[] = [];
+    let errorCount = 0;
+    const fail = (e: ImportError) => {
+      errorCount++;
+      if (errors.length < IMPORT_LIMITS.maxErrors) errors.push(e);
+    };
+    let rows = 0;
+    let valid = 0;
+    let inserted = 0;
+    const byAgency: Record<string, number> = {};
+    let batch: EntryValues[] = [];
+    const flush = async () => {
+      if (trx && batch.length > 0 && errorCount === 0) {
+        await trx.insertInto('registry_entries').values(batch).execute();
+        inserted += batch.length;
+      }
+      batch = [];
+    };
+
+    let headerOk = true;
+    const parser = parse({
+      bom: true,
+      columns: (header: string[]) => {
+        const names = header.map((h) => h.replace(/^\uFEFF/, '').trim().toLowerCase());
+        const seen = new Set<string>();
+        for (const n of names) {
+          if (seen.has(n)) fail({ line: 1, field: n, reason: 'duplicateColumn' });
+          else if (!(entryFields as readonly string[]).includes(n)) fail({ line: 1, field: n || undefined, reason: 'unknownColumn' });
+          seen.add(n);
+        }
+        for (const f of entryFields) {
+          if (f !== 'reason_detail' && f !== 'published_on' && !seen.has(f)) fail({ line: 1, field: f, reason: 'header' });
+        }
+        if (errorCount > 0) headerOk = false;
+        return names;
+      },
+      info: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      relax_quotes: false,
+      trim: true,
+    });
+    parser.on('skip', (err: CsvError) => {
+      rows++;
+      fail({ line: Number((err as unknown as { lines?: number }).lines ?? 0), reason: 'csv' });
+    });
+    const source = Readable.from(limitBytes(stream, IMPORT_LIMITS.maxBytes));
+    source.on('error', (err) => parser.destroy(err));
+    source.pipe(parser);
+    try {
+      for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+        rows++;
+        if (rows > IMPORT_LIMITS.maxRows) {
+          rows--;
+          fail({ line: info.lines, reason: 'tooManyRows' });
+          break;
+        }
+        if (options.onProgress && rows % 1000 === 0) options.onProgress(rows);
+        if (!headerOk) continue;
+        const input: EntryInput = {};
+        for (const f of entryFields) input[f] = unneutralise(record[f] ?? '');
+        const checked = validateEntry(input, scope, all, today);
+        if (checked.fields) {
+          for (const [field, reason] of Object.entries(checked.fields)) fail({ line: info.lines, field, reason });
+          continue;
+        }
+        valid++;
+        byAgency[checked.values.agency_code] = (byAgency[checked.values.agency_code] ?? 0) + 1;
+        if (trx && errorCount === 0) {
+          batch.push(checked.values);
+          if (batch.length >= IMPORT_LIMITS.batchSize) await flush();
+        }
+      }
+    } catch (err) {
+      if (err instanceof TooLarge) fail({ line: rows + 1, reason: 'tooLarge' });
+      else if (err instanceof CsvError) fail({ line: Number((err as unknown as { lines?: number }).lines ?? rows + 1), reason: 'csv' });
+      else throw err;
+    } finally {
+      source.destroy();
+    }
+    if (rows === 0 && errorCount === 0) fail({ line: 1, reason: 'empty' });
+    await flush();
+    options.onProgress?.(rows);
+    const committed = trx !== null && errorCount === 0;
+    const result = { rows, valid, errors, errorCount, committed, inserted: committed ? inserted : 0, byAgency };
+    if (trx && !committed) {
+      const { byAgency: _b, ...rest } = result;
+      rolledBack = rest;
+    }
+    return result;
+  }
+
+  // The rows are read once: a commit checks and inserts in the same pass, and rolls back at the end if needed.
+  if (options.dryRun) {
+    const { byAgency: _b, ...dry } = await run(null);
+    return dry;
+  }
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const { byAgency, ...result } = await run(trx);
+      if (!result.committed) throw new Rollback();
+      await recordAudit(trx, { id: actor.id, email: actor.email, ip: actor.ip ?? null }, {
+        action: 'registry.import',
+        entityType: 'registry_entry',
+        agencyCode: actor.agency_code,
+        after: { rows: result.rows, inserted: result.inserted, byAgency },
+      });
+      return result;
+    });
+  } catch (err) {
+    if (err instanceof Rollback && rolledBack) return rolledBack;
+    throw err;
+  }
+}
