@@ -10,6 +10,7 @@ import { localeOfPath } from '../server/routes.ts';
 import { counterDraftCookie, draftCookie, setDraftCookie } from './draft-cookie.ts';
 import { rateLimit, readUpload, text } from './guards.ts';
 import { adminActions } from './admin.ts';
+import { registryActions } from './registry.ts';
 import { requireStaff, staffActions } from './staff.ts';
 
 /**
@@ -32,6 +33,7 @@ function oneStopProcedure(form: FormData) {
 export const server = {
   ...staffActions,
   ...adminActions,
+  ...registryActions,
 
   /** The application form: keeps uploads and answers in the draft, reports problems per field. */
   saveApplication: defineAction({

@@ -432,6 +432,8 @@ const EXPORT_BATCH = 1000;
  */
 export async function* exportCsv(db: Kysely<Database>, actor: RegistryActor): AsyncGenerator<string> {
   const scope = await agencyScope(db, actor);
+  // A bulk copy of personal data leaves the system: who took it, and when, is on record.
+  await recordAudit(db, auditActor(actor), { action: 'registry.export', entityType: 'registry_entry', agencyCode: actor.agency_code });
   const options = { record_delimiter: '\r\n' as const, eof: true };
   yield '\uFEFF' + stringify([[...entryFields]], options);
   let after = 0;

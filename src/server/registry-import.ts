@@ -48,6 +48,8 @@ export interface ImportOptions {
   dryRun: boolean;
   /** Called every 1,000 rows and at the end with the number of rows read. */
   onProgress?(rowsRead: number): void;
+  /** Lower limits (tests). */
+  limits?: { maxRows?: number; maxBytes?: number };
 }
 
 class TooLarge extends Error {}
@@ -77,6 +79,8 @@ export async function importCsv(
   const all = await allAgencyProvinces(db);
   const today = todayInVietnam();
   let rolledBack: ImportResult | undefined;
+  const maxRows = Math.min(options.limits?.maxRows ?? IMPORT_LIMITS.maxRows, IMPORT_LIMITS.maxRows);
+  const maxBytes = Math.min(options.limits?.maxBytes ?? IMPORT_LIMITS.maxBytes, IMPORT_LIMITS.maxBytes);
 
   async function run(trx: Transaction<Database> | null): Promise<ImportResult & { byAgency: Record<string, number> }> {
     const errors: ImportError[] = [];
@@ -125,13 +129,13 @@ export async function importCsv(
       rows++;
       fail({ line: Number((err as unknown as { lines?: number }).lines ?? 0), reason: 'csv' });
     });
-    const source = Readable.from(limitBytes(stream, IMPORT_LIMITS.maxBytes));
+    const source = Readable.from(limitBytes(stream, maxBytes));
     source.on('error', (err) => parser.destroy(err));
     source.pipe(parser);
     try {
       for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
         rows++;
-        if (rows > IMPORT_LIMITS.maxRows) {
+        if (rows > maxRows) {
           rows--;
           fail({ line: info.lines, reason: 'tooManyRows' });
           break;

@@ -160,6 +160,11 @@ export const auditActionLabels: Record<string, string> = {
   'auth.password_change_failed': 'Đổi mật khẩu không thành công',
   'auth.signout': 'Đăng xuất',
   'auth.signout_everywhere': 'Đăng xuất trên mọi thiết bị',
+  'registry.create': 'Danh sách công khai: thêm',
+  'registry.update': 'Danh sách công khai: sửa',
+  'registry.remove': 'Danh sách công khai: rút tên',
+  'registry.import': 'Danh sách công khai: nhập CSV',
+  'registry.export': 'Danh sách công khai: xuất CSV',
   ...Object.fromEntries(Object.entries(actionLabels).map(([action, label]) => [`dossier.${action as DossierAction}`, `Hồ sơ: ${label.vi}`])),
 };
 
@@ -167,6 +172,7 @@ export const auditActionGroups: { label: string; prefix: string }[] = [
   { label: 'Quản trị', prefix: 'admin.' },
   { label: 'Đăng nhập, tài khoản', prefix: 'auth.' },
   { label: 'Xử lý hồ sơ', prefix: 'dossier.' },
+  { label: 'Danh sách công khai', prefix: 'registry.' },
 ];
 
 export const entityLabels: Record<string, string> = {
@@ -175,6 +181,7 @@ export const entityLabels: Record<string, string> = {
   agency: 'Cơ quan',
   calendar_day: 'Ngày',
   dossier: 'Hồ sơ',
+  registry_entry: 'Mục danh sách công khai',
 };
 
 /** 23/11/2026 14:05:09, Vietnam time. */

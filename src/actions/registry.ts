@@ -1,0 +1,180 @@
+/**
+ * Keeping the public list (Art. 44a): add, correct, remove entries and import a CSV file. Each handler authorises
+ * itself (actions are also reachable at /_actions/<name>): a signed-in staff member (reception, officer, head or
+ * administrator) or a 401/403; the scope (their agency and its regional offices) is the service's to enforce
+ * (src/server/registry-admin.ts). Refusals come back as data, with the HTTP status the page answers with.
+ */
+import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
+import { getDb } from '../server/boot.ts';
+import {
+  allAgencyProvinces,
+  createEntry,
+  entryFields,
+  RegistryError,
+  removeEntry,
+  updateEntry,
+  type EntryInput,
+  type RegistryActor,
+} from '../server/registry-admin.ts';
+import { importCsv, type ImportError } from '../server/registry-import.ts';
+import { text } from './guards.ts';
+import { ipOf, requireStaff } from './staff.ts';
+
+export type RegistryOp = 'create' | 'update' | 'remove' | 'import';
+
+export interface RegistryOutcome {
+  ok: boolean;
+  op: RegistryOp;
+  /** 'invalid' (see `fields`), 'forbidden', 'not_found', 'removed', 'file'; null on success. */
+  problem: string | null;
+  /** Field → problem code. */
+  fields: Record<string, string>;
+  /** The HTTP status the page answers with. */
+  status: number;
+  /** The entry acted on. */
+  target: string | null;
+  /** The submitted values, to fill the form again. */
+  values: Record<string, string>;
+}
+
+/** Errors shown on the import page: the first ones only. */
+export const IMPORT_ERRORS_SHOWN = 200;
+
+export interface ImportOutcome {
+  ok: boolean;
+  /** 'file' (none chosen, not a CSV), 'rows' (some rows have problems); null when the file is fine. */
+  problem: string | null;
+  status: number;
+  dryRun: boolean;
+  fileName: string;
+  rows: number;
+  valid: number;
+  errorCount: number;
+  errors: ImportError[];
+  committed: boolean;
+  inserted: number;
+}
+
+const outcome = (op: RegistryOp, parts: Partial<Omit<RegistryOutcome, 'op'>>): RegistryOutcome => ({
+  ok: false,
+  problem: null,
+  fields: {},
+  status: 200,
+  target: null,
+  values: {},
+  ...parts,
+  op,
+});
+
+const ROLES = new Set(['reception', 'officer', 'head', 'admin']);
+
+/** The signed-in staff member as the registry services see them, or a 401/403. */
+function requireRegistryStaff(ctx: ActionAPIContext): RegistryActor {
+  const staff = requireStaff(ctx);
+  if (!ROLES.has(staff.user.role)) throw new ActionError({ code: 'FORBIDDEN', message: 'role' });
+  const { id, email, role, agency_code } = staff.user;
+  return { id, email, role, agency_code, ip: ipOf(ctx) };
+}
+
+const statusOf = (reason: string) => (reason === 'forbidden' ? 403 : reason === 'not_found' ? 404 : reason === 'removed' ? 409 : 400);
+
+function refusal(op: RegistryOp, err: unknown, base: Partial<RegistryOutcome>): RegistryOutcome {
+  if (err instanceof RegistryError) return outcome(op, { ...base, problem: err.reason, fields: err.fields, status: statusOf(err.reason) });
+  throw err;
+}
+
+function idOf(form: FormData): number | null {
+  const raw = text(form, 'id');
+  return /^\d{1,15}$/.test(raw) ? Number(raw) : null;
+}
+
+/** The form's values (bounded), and the entry input: the province is the chosen agency's. */
+async function entryOf(form: FormData): Promise<{ values: Record<string, string>; input: EntryInput }> {
+  const values: Record<string, string> = {};
+  for (const f of entryFields) values[f] = text(form, f).slice(0, 2000);
+  const input: EntryInput = { ...values };
+  if (!values.province_code) input.province_code = (await allAgencyProvinces(await getDb())).get(values.agency_code!.trim()) ?? '';
+  return { values, input };
+}
+
+export const registryActions = {
+  /** A new entry, published at once. */
+  registryCreate: defineAction({
+    accept: 'form',
+    handler: async (form: FormData, ctx) => {
+      const actor = requireRegistryStaff(ctx);
+      const { values, input } = await entryOf(form);
+      try {
+        const id = await createEntry(await getDb(), actor, input);
+        return outcome('create', { ok: true, target: String(id) });
+      } catch (err) {
+        return refusal('create', err, { values });
+      }
+    },
+  }),
+
+  /** A correction of a published entry. */
+  registryUpdate: defineAction({
+    accept: 'form',
+    handler: async (form: FormData, ctx) => {
+      const actor = requireRegistryStaff(ctx);
+      const id = idOf(form);
+      if (id === null) return outcome('update', { problem: 'not_found', status: 404 });
+      const { values, input } = await entryOf(form);
+      try {
+        await updateEntry(await getDb(), actor, id, input);
+        return outcome('update', { ok: true, target: String(id) });
+      } catch (err) {
+        return refusal('update', err, { values, target: String(id) });
+      }
+    },
+  }),
+
+  /** Takes an entry off the public list, with the date and the legal reason. */
+  registryRemove: defineAction({
+    accept: 'form',
+    handler: async (form: FormData, ctx) => {
+      const actor = requireRegistryStaff(ctx);
+      const id = idOf(form);
+      if (id === null) return outcome('remove', { problem: 'not_found', status: 404 });
+      const values = { removed_on: text(form, 'removed_on').slice(0, 20), removal_reason: text(form, 'removal_reason').slice(0, 40) };
+      try {
+        await removeEntry(await getDb(), actor, id, { removedOn: values.removed_on, reason: values.removal_reason });
+        return outcome('remove', { ok: true, target: String(id) });
+      } catch (err) {
+        return refusal('remove', err, { values, target: String(id) });
+      }
+    },
+  }),
+
+  /** A CSV file: checked only (`mode` 'dry', the default), or written all or nothing (`mode` 'commit'). */
+  registryImport: defineAction({
+    accept: 'form',
+    handler: async (form: FormData, ctx): Promise<ImportOutcome> => {
+      const actor = requireRegistryStaff(ctx);
+      const dryRun = text(form, 'mode') !== 'commit';
+      const file = form.get('file');
+      const empty = { dryRun, rows: 0, valid: 0, errorCount: 0, errors: [], committed: false, inserted: 0 };
+      if (!file || typeof file === 'string' || file.size === 0) {
+        return { ok: false, problem: 'file', status: 400, fileName: '', ...empty };
+      }
+      const fileName = file.name.slice(0, 200);
+      if (!/\.(csv|txt)$/i.test(fileName)) return { ok: false, problem: 'type', status: 400, fileName, ...empty };
+      const result = await importCsv(await getDb(), actor, file.stream(), { dryRun });
+      const fine = result.errorCount === 0;
+      return {
+        ok: fine,
+        problem: fine ? null : 'rows',
+        status: fine ? 200 : 400,
+        dryRun,
+        fileName,
+        rows: result.rows,
+        valid: result.valid,
+        errorCount: result.errorCount,
+        errors: result.errors.slice(0, IMPORT_ERRORS_SHOWN),
+        committed: result.committed,
+        inserted: result.inserted,
+      };
+    },
+  }),
+};
