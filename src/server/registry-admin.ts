@@ -13,6 +13,7 @@ import { stringify } from 'csv-stringify/sync';
 import { recordAudit, type AuditActor } from './audit.ts';
 import type { Database, RegistryEntriesTable, RegistryEntry } from './schema.ts';
 import { isRealDate, todayInVietnam } from './validation/dates.ts';
+import { publishedFields } from './registry.ts';
 
 /** The signed-in staff member (a `SessionUser` fits), and where the request came from. */
 export interface RegistryActor {
@@ -43,22 +44,7 @@ export const removalReasons = ['conditions_appeared', 'enforced', 'revoked'] as 
 export type RemovalReason = (typeof removalReasons)[number];
 
 /** The columns of a CSV file, in order; also the fields of the form. */
-export const entryFields = [
-  'debtor_name',
-  'debtor_address',
-  'province_code',
-  'agency_code',
-  'judgment_number',
-  'judgment_date',
-  'judgment_court',
-  'decision_number',
-  'decision_date',
-  'obligation',
-  'reason',
-  'reason_detail',
-  'verified_on',
-  'published_on',
-] as const;
+export const entryFields = publishedFields;
 export type EntryField = (typeof entryFields)[number];
 
 /** What a form or a CSV row supplies: text, as typed. */

@@ -26,8 +26,8 @@ export type PublicEntry = Pick<
   | 'published_on'
 >;
 
-const publicColumns = [
-  'id',
+/** The published fields, in the order of the law's list (also the CSV columns of import and export). */
+export const publishedFields = [
   'debtor_name',
   'debtor_address',
   'province_code',
@@ -43,6 +43,8 @@ const publicColumns = [
   'verified_on',
   'published_on',
 ] as const;
+
+const publicColumns = ['id', ...publishedFields] as const;
 
 export interface RegistryQuery {
   name?: string;
