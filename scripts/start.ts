@@ -8,6 +8,7 @@ import { demoStaff } from '../db/seed/demo.ts';
 import { boot, stopBackgroundJobs } from '../src/server/boot.ts';
 import { ConfigError, config } from '../src/server/config.ts';
 import { closeSharedDatabase, DatabaseLockedError } from '../src/server/db.ts';
+import { coalesceWrites } from '../src/server/coalesce-writes.ts';
 import { applySecurityHeaders, securityHeaders } from '../src/server/security-headers.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   const headers = securityHeaders(cfg.publicUrl);
   const server = http.createServer((req, res) => {
     applySecurityHeaders(res, headers);
+    coalesceWrites(res);
     handler(req, res);
   });
   server.listen(cfg.port, cfg.host, () => {

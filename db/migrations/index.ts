@@ -4,6 +4,7 @@ import * as dossiers from './20261123T1200_dossiers.ts';
 import * as staff from './20261123T1300_staff.ts';
 import * as queueIndexes from './20261123T1400_queue_indexes.ts';
 import * as registry from './20261123T1500_registry.ts';
+import * as registryNameWords from './20261123T1600_registry_name_words.ts';
 
 /**
  * Every migration, keyed by its timestamped name (applied in key order).
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '20261123T1300_staff': staff,
   '20261123T1400_queue_indexes': queueIndexes,
   '20261123T1500_registry': registry,
+  '20261123T1600_registry_name_words': registryNameWords,
 };

@@ -176,6 +176,8 @@ export const en: Dictionary = {
     tooShort: 'A name needs at least 2 letters; an address at least 3 characters.',
     tooMany: 'You have searched too many times. Try again in a few minutes.',
     results: (n: number, capped: boolean) => (n === 0 ? 'Nobody matches.' : `${capped ? 'More than ' : ''}${n} ${n === 1 ? 'result' : 'results'}${capped ? ' — narrow your search (add an address or province)' : ''}.`),
+    similarHeading: 'Similar names (one letter different)',
+    similarNote: 'The names below differ from what you typed by one letter. You may have mistyped, or this may be someone else: check the address and judgment carefully.',
     judgment: 'Judgment or decision',
     decision: 'Enforcement decision',
     obligation: 'Obligation not yet performed',

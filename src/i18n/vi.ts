@@ -174,6 +174,8 @@ export const vi = {
     tooShort: 'Họ tên cần ít nhất 2 chữ cái; địa chỉ ít nhất 3 ký tự.',
     tooMany: 'Bạn đã tra cứu quá nhiều lần. Hãy thử lại sau ít phút.',
     results: (n: number, capped: boolean) => (n === 0 ? 'Không tìm thấy ai phù hợp.' : `${capped ? 'Hơn ' : ''}${n} kết quả${capped ? ' — hãy thu hẹp tìm kiếm (thêm địa chỉ hoặc tỉnh)' : ''}.`),
+    similarHeading: 'Tên gần giống (khác một chữ cái)',
+    similarNote: 'Những người dưới đây có họ tên khác tên bạn nhập một chữ cái. Có thể bạn gõ nhầm, cũng có thể đây là người khác: hãy đối chiếu kỹ địa chỉ và bản án.',
     judgment: 'Bản án, quyết định',
     decision: 'Quyết định thi hành án',
     obligation: 'Nghĩa vụ chưa thi hành',

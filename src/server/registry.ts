@@ -1,9 +1,12 @@
 /**
  * The public list of judgment debtors without conditions to enforce (Art. 44a): search and detail, showing only
- * what the law publishes. Searches compare against `search_name`/`search_address` (lower-case, unaccented, đ→d) with
- * trigram similarity, so "nguyen van hung" finds "Nguyễn Văn Hùng", word order matters little and one typo is forgiven.
+ * what the law publishes. Searches compare against `search_name`/`search_address` (lower-case, unaccented, đ→d), so
+ * "nguyen van hung" finds "Nguyễn Văn Hùng"; names match by whole words in any order, with one typo forgiven, and are
+ * ranked by trigram similarity; address words match as folded substrings (trigram index).
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { oneEditVariants } from './one-edit.ts';
+import { searchKey } from './search-key.ts';
 import type { Database, RegistryEntry } from './schema.ts';
 
 /** Exactly the published fields (Circular 04/2023/TT-BTP Art. 4(1)) plus province, agency and dates. */
@@ -71,21 +74,31 @@ export function checkQuery(q: RegistryQuery): { query: RegistryQuery; problem: Q
   return { query, problem: null };
 }
 
-/** One page of published entries matching the query, best match first; `total` is capped at MAX_RESULTS. */
-export async function searchRegistry(
-  db: Kysely<Database>,
-  input: RegistryQuery,
-  page = 1,
-): Promise<{ entries: PublicEntry[]; total: number; page: number; pages: number }> {
-  const { query, problem } = checkQuery(input);
-  if (problem) return { entries: [], total: 0, page: 1, pages: 0 };
-  const pages = Math.ceil(MAX_RESULTS / PAGE_SIZE);
-  const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+/** Tiers 3 and 4 rank at most this many candidate rows each (an arbitrary subset when a name is very common). */
+const CANDIDATES = 300;
+
+export interface SearchResult {
+  entries: PublicEntry[];
+  /** Results found, at most MAX_RESULTS. */
+  total: number;
+  /** More than MAX_RESULTS matched: the person should narrow the search. */
+  capped: boolean;
+  /** Index (in the whole result list) of the first entry whose name is only similar (one typo away); total if none. */
+  similarFrom: number;
+  page: number;
+  pages: number;
+}
+
+/**
+ * Published entries narrowed by everything but the name: the address's words (whole words in any order or, as a
+ * fallback, parts of words through the trigram index), the province, a judgment or enforcement decision number.
+ */
+function published(db: Kysely<Database>, query: RegistryQuery, addressAsFragments: boolean) {
   let q = db.selectFrom('registry_entries').where('removed_on', 'is', null);
-  if (query.name) q = q.where(sql<boolean>`search_name % search_fold(${query.name})`);
-  if (query.address) {
-    for (const word of query.address.split(' ').filter((w) => w.length >= 2).slice(0, 6)) {
-      q = q.where(sql<boolean>`search_address like '%' || search_fold(${word}) || '%'`);
+  if (query.address && !addressAsFragments) q = q.where(sql<boolean>`search_words(search_address) @> search_words(search_fold(${query.address}))`);
+  if (query.address && addressAsFragments) {
+    for (const word of searchKey(query.address).split(' ').filter((w) => w.length >= 2).slice(0, 6)) {
+      q = q.where(sql<boolean>`search_address like ${'%' + word + '%'}`);
     }
   }
   if (query.province) q = q.where('province_code', '=', query.province);
@@ -93,12 +106,112 @@ export async function searchRegistry(
     const n = query.number.toUpperCase();
     q = q.where((eb) => eb.or([eb(sql`upper(judgment_number)`, '=', n), eb(sql`upper(decision_number)`, '=', n)]));
   }
-  const ranked = query.name
-    ? q.select(publicColumns).select(sql<number>`similarity(search_name, search_fold(${query.name}))`.as('score')).orderBy('score', 'desc')
-    : q.select(publicColumns).select(sql<number>`0`.as('score')).orderBy('published_on', 'desc');
-  const rows = await ranked.orderBy('id').limit(MAX_RESULTS).execute();
-  const entries = rows.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE).map(({ score: _score, ...e }) => e);
-  return { entries, total: rows.length, page: current, pages: Math.max(1, Math.ceil(rows.length / PAGE_SIZE)) };
+  return q;
+}
+
+type Filtered = ReturnType<typeof published>;
+
+/** At most `want` of at most CANDIDATES rows of a candidate set, most similar name first (pg_trgm similarity). */
+function ranked(db: Kysely<Database>, candidates: Filtered, tier: number, name: string, want: number) {
+  return db
+    .selectFrom(candidates.select([...publicColumns, 'search_name']).limit(CANDIDATES).as('c'))
+    .select(publicColumns)
+    .select(sql.lit(tier).as('tier'))
+    .orderBy(sql`similarity(search_name, search_key(search_fold(${name})))`, 'desc')
+    .orderBy('id', 'desc')
+    .limit(want);
+}
+
+/**
+ * Entries whose name matches, best first, in tiers:
+ *   0. the name exactly as typed (folded) — btree, newest first, stops at the hundred-and-first namesake;
+ *   1. the same words in another order ("Hung Nguyen Van") — btree on the sorted words;
+ *   2. for two words, family name and given name ("Nguyễn Hùng" for "Nguyễn Văn Hùng") — btree on first and last word;
+ *   3. every typed word somewhere in the name — GIN over the name's words, ranked by trigram similarity;
+ *   4. names one typo away from what was typed — btree probes of the key's variants, ranked by similarity; reported
+ *      apart (`similarFrom`) as similar names.
+ * Tiers are the branches of a UNION ALL under LIMIT MAX_RESULTS + 1: PostgreSQL's Append reads its branches one after
+ * the other and stops when the limit is met, so a later tier only runs when the earlier ones fell short — most searches
+ * end in the first btree. Tiers 0–2 are one statement, tiers 3–4 (dearer to plan) a second one when needed. Each tier leaves out what an earlier one finds (by its
+ * condition, not by a list of ids). Whole words keep each step selective where the trigrams of common Vietnamese
+ * syllables are not (db/migrations/20261123T1600_registry_name_words.ts, bench/registry.ts). The keys are folded by
+ * the database, byte for byte what the indexes hold; only the typo variants start from the JavaScript twin of the fold.
+ */
+async function nameMatches(db: Kysely<Database>, query: RegistryQuery & { name: string }, fragments: boolean): Promise<{ rows: PublicEntry[]; similarFrom: number }> {
+  const want = MAX_RESULTS + 1;
+  const key = searchKey(query.name);
+  if (!key) return { rows: [], similarFrom: 0 };
+  const name = query.name;
+  const twoWords = key.split(' ').length === 2;
+  const variants = oneEditVariants(key);
+  const is = (fn: string) => sql<boolean>`${sql.raw(fn)}(search_name) = ${sql.raw(fn)}(search_fold(${name}))`;
+  const not = (fn: string) => sql<boolean>`${sql.raw(fn)}(search_name) <> ${sql.raw(fn)}(search_fold(${name}))`;
+  const hasAllWords = sql<boolean>`search_words(search_name) @> search_words(search_fold(${name}))`;
+  const exactly = (tier: number, ...where: RawBuilder<boolean>[]) =>
+    published(db, query, fragments)
+      .where(sql<boolean>`${sql.join(where, sql` and `)}`)
+      .select(publicColumns)
+      .select(sql.lit(tier).as('tier'))
+      .orderBy('id', 'desc')
+      .limit(want);
+  const union = async (branches: { compile(): unknown }[], limit: number) =>
+    (await sql<PublicEntry & { tier: number }>`select * from (${sql.join(branches.map((b) => sql`(${b})`), sql` union all `)}) as t limit ${limit}`.execute(db)).rows;
+  const found = await union(
+    [
+      exactly(0, is('search_key')),
+      exactly(1, is('search_sorted_key'), not('search_key')),
+      ...(twoWords ? [exactly(2, is('search_first_last'), not('search_sorted_key'))] : []),
+    ],
+    want,
+  );
+  // Tiers 3 and 4 cost more to plan and to run: a second statement, only when the btree tiers fell short.
+  if (found.length < want) {
+    const earlier = twoWords ? [not('search_sorted_key'), not('search_first_last')] : [not('search_sorted_key')];
+    found.push(
+      ...(await union(
+        [
+          ranked(db, published(db, query, fragments).where(hasAllWords).where(sql<boolean>`${sql.join(earlier, sql` and `)}`), 3, name, want),
+          ...(variants.length
+            ? [ranked(db, published(db, query, fragments).where(sql<boolean>`search_key(search_name) = any(${variants}::text[]) and not ${hasAllWords}`), 4, name, want)]
+            : []),
+        ],
+        want - found.length,
+      )),
+    );
+  }
+  // Stable sort: the order within a tier is kept. A name can only meet two tiers' conditions in odd cases (two
+  // one-letter words swapped): it is shown once, in the better tier.
+  const seen = new Set<number>();
+  const rows = found.sort((a, b) => a.tier - b.tier).filter((r) => !seen.has(r.id) && seen.add(r.id));
+  const similar = rows.findIndex((r) => r.tier === 4);
+  return { rows: rows.map(({ tier: _tier, ...e }) => e), similarFrom: similar === -1 ? rows.length : similar };
+}
+
+/** One page of published entries matching the query, best match first; at most MAX_RESULTS in all. */
+export async function searchRegistry(db: Kysely<Database>, input: RegistryQuery, page = 1): Promise<SearchResult> {
+  const { query, problem } = checkQuery(input);
+  const pages = Math.ceil(MAX_RESULTS / PAGE_SIZE);
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+  if (problem) return { entries: [], total: 0, capped: false, similarFrom: 0, page: 1, pages: 0 };
+  const run = async (fragments: boolean) =>
+    query.name
+      ? nameMatches(db, { ...query, name: query.name }, fragments)
+      : {
+          rows: await published(db, query, fragments).select(publicColumns).orderBy('id', 'desc').limit(MAX_RESULTS + 1).execute(),
+          similarFrom: Infinity,
+        };
+  let { rows, similarFrom } = await run(false);
+  // An address typed as parts of words ("p. Bến Th") finds nothing word by word: look for the fragments instead.
+  if (rows.length === 0 && query.address) ({ rows, similarFrom } = await run(true));
+  const total = Math.min(rows.length, MAX_RESULTS);
+  return {
+    entries: rows.slice((current - 1) * PAGE_SIZE, Math.min(total, current * PAGE_SIZE)),
+    total,
+    capped: rows.length > MAX_RESULTS,
+    similarFrom: Math.min(similarFrom, total),
+    page: current,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+  };
 }
 
 /** A published entry, or undefined (removed entries are not shown). */
