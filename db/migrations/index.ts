@@ -5,6 +5,7 @@ import * as staff from './20261123T1300_staff.ts';
 import * as queueIndexes from './20261123T1400_queue_indexes.ts';
 import * as registry from './20261123T1500_registry.ts';
 import * as registryNameWords from './20261123T1600_registry_name_words.ts';
+import * as registryImports from './20261123T1700_registry_imports.ts';
 
 /**
  * Every migration, keyed by its timestamped name (applied in key order).
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '20261123T1400_queue_indexes': queueIndexes,
   '20261123T1500_registry': registry,
   '20261123T1600_registry_name_words': registryNameWords,
+  '20261123T1700_registry_imports': registryImports,
 };

@@ -16,7 +16,8 @@ import {
   type EntryInput,
   type RegistryActor,
 } from '../server/registry-admin.ts';
-import { importCsv, type ImportError } from '../server/registry-import.ts';
+import { commitChecked, ImportJobError, startImport } from '../server/registry-import-jobs.ts';
+import { config } from '../server/config.ts';
 import { text } from './guards.ts';
 import { ipOf, requireStaff } from './staff.ts';
 
@@ -37,22 +38,14 @@ export interface RegistryOutcome {
   values: Record<string, string>;
 }
 
-/** Errors shown on the import page: the first ones only. */
-export const IMPORT_ERRORS_SHOWN = 200;
-
 export interface ImportOutcome {
   ok: boolean;
-  /** 'file' (none chosen, not a CSV), 'rows' (some rows have problems); null when the file is fine. */
+  /** 'file' (none chosen), 'type' (not a CSV), 'forbidden'; for a commit also 'not_found', 'not_clean', 'file_gone'. */
   problem: string | null;
   status: number;
-  dryRun: boolean;
   fileName: string;
-  rows: number;
-  valid: number;
-  errorCount: number;
-  errors: ImportError[];
-  committed: boolean;
-  inserted: number;
+  /** The job that checks or writes the file: its page shows the progress and the outcome. */
+  jobId: string | null;
 }
 
 const outcome = (op: RegistryOp, parts: Partial<Omit<RegistryOutcome, 'op'>>): RegistryOutcome => ({
@@ -147,34 +140,45 @@ export const registryActions = {
     },
   }),
 
-  /** A CSV file: checked only (`mode` 'dry', the default), or written all or nothing (`mode` 'commit'). */
+  /**
+   * A CSV file: saved and checked (`mode` 'dry', the default) or written all or nothing (`mode` 'commit') as a job;
+   * the page then follows the job (src/server/registry-import-jobs.ts).
+   */
   registryImport: defineAction({
     accept: 'form',
     handler: async (form: FormData, ctx): Promise<ImportOutcome> => {
       const actor = requireRegistryStaff(ctx);
       const dryRun = text(form, 'mode') !== 'commit';
       const file = form.get('file');
-      const empty = { dryRun, rows: 0, valid: 0, errorCount: 0, errors: [], committed: false, inserted: 0 };
-      if (!file || typeof file === 'string' || file.size === 0) {
-        return { ok: false, problem: 'file', status: 400, fileName: '', ...empty };
-      }
+      if (!file || typeof file === 'string' || file.size === 0) return { ok: false, problem: 'file', status: 400, fileName: '', jobId: null };
       const fileName = file.name.slice(0, 200);
-      if (!/\.(csv|txt)$/i.test(fileName)) return { ok: false, problem: 'type', status: 400, fileName, ...empty };
-      const result = await importCsv(await getDb(), actor, file.stream(), { dryRun });
-      const fine = result.errorCount === 0;
-      return {
-        ok: fine,
-        problem: fine ? null : 'rows',
-        status: fine ? 200 : 400,
-        dryRun,
-        fileName,
-        rows: result.rows,
-        valid: result.valid,
-        errorCount: result.errorCount,
-        errors: result.errors.slice(0, IMPORT_ERRORS_SHOWN),
-        committed: result.committed,
-        inserted: result.inserted,
-      };
+      if (!/\.(csv|txt)$/i.test(fileName)) return { ok: false, problem: 'type', status: 400, fileName, jobId: null };
+      try {
+        const jobId = await startImport(await getDb(), actor, { name: fileName, stream: file.stream() }, { dryRun, dataDir: config().dataDir });
+        return { ok: true, problem: null, status: 303, fileName, jobId };
+      } catch (err) {
+        if (err instanceof RegistryError) return { ok: false, problem: err.reason, status: statusOf(err.reason), fileName, jobId: null };
+        throw err;
+      }
+    },
+  }),
+
+  /** Writes the file a clean dry run checked (the `checked` job), without a second upload; once, however often posted. */
+  registryImportCommit: defineAction({
+    accept: 'form',
+    handler: async (form: FormData, ctx): Promise<ImportOutcome> => {
+      const actor = requireRegistryStaff(ctx);
+      const checked = text(form, 'checked').slice(0, 40);
+      try {
+        const jobId = await commitChecked(await getDb(), actor, checked, config().dataDir);
+        return { ok: true, problem: null, status: 303, fileName: '', jobId };
+      } catch (err) {
+        if (err instanceof ImportJobError) {
+          return { ok: false, problem: err.reason, status: err.reason === 'not_found' ? 404 : err.reason === 'file_gone' ? 410 : 409, fileName: '', jobId: null };
+        }
+        if (err instanceof RegistryError) return { ok: false, problem: err.reason, status: statusOf(err.reason), fileName: '', jobId: null };
+        throw err;
+      }
     },
   }),
 };

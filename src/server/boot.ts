@@ -4,6 +4,7 @@ import { seedRegistryDemo } from '../../db/seed/registry-demo.ts';
 import { config } from './config.ts';
 import { sharedDatabase, type DbHandle } from './db.ts';
 import { purgeExpiredDrafts } from './dossiers/drafts.ts';
+import { failInterruptedImports, purgeImportFiles } from './registry-import-jobs.ts';
 import { transportFromConfig } from './mail/transport.ts';
 import { startMailWorker } from './mail/worker.ts';
 import { migrateToLatest } from './migrate.ts';
@@ -25,7 +26,7 @@ type Holder = { [KEY]?: Promise<BootReport>; [WORKER]?: Worker };
 
 /**
  * Opens the database, applies pending migrations, seeds reference data, and starts the background jobs (the mail
- * worker, the purge of expired drafts); once per process.
+ * worker, the purge of expired drafts and of unwritten import files); once per process.
  */
 export function boot(): Promise<BootReport> {
   const holder = globalThis as Holder;
@@ -37,7 +38,11 @@ export function boot(): Promise<BootReport> {
     const demo = cfg.demoData ? await seedDemoData(handle.db, { publicUrl: cfg.publicUrl, dataDir: cfg.dataDir }) : [];
     if (cfg.demoData) await seedRegistryDemo(handle.db);
     holder[WORKER] = startMailWorker(handle.db, transportFromConfig(cfg), { from: cfg.mailFrom, log: (m) => console.error(m) });
-    const purge = () => purgeExpiredDrafts(handle.db).catch((err) => console.error('Draft purge failed:', err));
+    await failInterruptedImports(handle.db);
+    const purge = () => {
+      purgeExpiredDrafts(handle.db).catch((err) => console.error('Draft purge failed:', err));
+      purgeImportFiles(cfg.dataDir).catch((err) => console.error('Import file purge failed:', err));
+    };
     setInterval(purge, 60 * 60_000).unref();
     return { handle, migrations: results.map((r) => r.migrationName), seeded, demo };
   })().catch((err) => {

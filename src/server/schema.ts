@@ -176,6 +176,27 @@ export interface RegistryEntriesTable {
   search_address: ColumnType<string, never, never>;
 }
 
+export interface RegistryImportsTable {
+  id: string;
+  staff_id: number;
+  staff_email: string;
+  agency_code: string | null;
+  file_name: string;
+  file_bytes: number;
+  dry_run: boolean;
+  checked_by: string | null;
+  status: 'running' | 'done' | 'failed';
+  rows: number | null;
+  valid: number | null;
+  error_count: number | null;
+  errors: string | null;
+  committed: boolean | null;
+  inserted: number | null;
+  failure: string | null;
+  created_at: DefaultTimestamp;
+  finished_at: Date | null;
+}
+
 /** The database as Kysely sees it. Later migrations add their tables here. */
 export interface Database {
   agencies: AgenciesTable;
@@ -189,6 +210,7 @@ export interface Database {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   registry_entries: RegistryEntriesTable;
+  registry_imports: RegistryImportsTable;
 }
 
 export type Agency = Selectable<AgenciesTable>;

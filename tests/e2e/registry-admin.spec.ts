@@ -79,12 +79,16 @@ test('reception adds an entry, finds it on the public search, removes it with a 
   await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('Đã rút');
 });
 
-test('reception checks a CSV file: the dry run shows the rows read and each error by line, and writes nothing', async ({ page }) => {
+test('reception checks a CSV file as a job: the dry run shows each error by line and writes nothing; a clean file is written without a second upload', async ({ page }) => {
   const { name } = uniqueName();
   await signInAs(page, 'reception');
   await page.goto('/can-bo/danh-sach/nhap');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nhập danh sách từ tệp CSV');
   await expectAxeClean(page);
+
+  // No file: the form says so, 400.
+  expect(await submit(page, page.getByRole('button', { name: 'Kiểm tra tệp' }))).toBe(400);
+  await expect(page.getByRole('alert')).toContainText('Chọn tệp CSV cần nhập');
 
   const header = 'debtor_name,debtor_address,province_code,agency_code,judgment_number,judgment_date,judgment_court,decision_number,decision_date,obligation,reason,reason_detail,verified_on,published_on';
   const good = `${name},"Số 1 phố Huế, Hà Nội",HNI,HNI,12/2023/DS-ST,15/03/2023,Tòa án nhân dân khu vực 1 – Hà Nội,5/QĐ-THADS,02/05/2023,Trả nợ 10.000.000 đồng,no_means,,2025-06-01,`;
@@ -92,7 +96,10 @@ test('reception checks a CSV file: the dry run shows the rows read and each erro
   const badReason = good.replace(',no_means,', ',het_tien,');
   const csv = '\uFEFF' + [header, good, badDate, badReason].join('\r\n') + '\r\n';
   await page.locator('#f-file-input').setInputFiles({ name: 'danh-sach.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
-  expect(await submit(page, page.getByRole('button', { name: 'Kiểm tra tệp' }))).toBe(400);
+  // The upload is answered at once (303) with the job's page, which follows the reading and then shows the outcome.
+  expect(await submit(page, page.getByRole('button', { name: 'Kiểm tra tệp' }))).toBe(303);
+  await expect(page).toHaveURL(/\/can-bo\/danh-sach\/nhap\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kiểm tra tệp danh-sach.csv');
   await expect(page.getByRole('alert')).toContainText('Tệp có 2 lỗi: chưa ghi dòng nào vào danh sách');
   const result = page.locator('#ket-qua');
   await expect(result).toContainText('Số dòng đã đọc3');
@@ -100,24 +107,62 @@ test('reception checks a CSV file: the dry run shows the rows read and each erro
   await expect(result.getByRole('row', { name: /^4 reason/ })).toContainText('không hợp lệ');
   await expect(page.getByRole('button', { name: 'Ghi vào danh sách' })).toHaveCount(0);
   await expectAxeClean(page);
+  const progress = await page.request.get(`${new URL(page.url()).pathname}/tien-do.json`);
+  expect(progress.status()).toBe(200);
+  expect(await progress.json()).toMatchObject({ status: 'done', rows: 3 });
 
   // Nothing was written.
   await page.goto(`/can-bo/danh-sach?q=${encodeURIComponent(name)}`);
   await expect(page.getByText('Không tìm thấy ai khớp với nội dung tìm kiếm.')).toBeVisible();
 
-  // A clean file: the dry run offers to write it; writing it (the same file again) publishes the row.
+  // A clean file: its check offers to write it; one press writes the file the check kept.
   await page.goto('/can-bo/danh-sach/nhap');
   const clean = '\uFEFF' + [header, good].join('\r\n') + '\r\n';
-  const file = { name: 'sach.csv', mimeType: 'text/csv', buffer: Buffer.from(clean, 'utf8') };
-  await page.locator('#f-file-input').setInputFiles(file);
-  expect(await submit(page, page.getByRole('button', { name: 'Kiểm tra tệp' }))).toBe(200);
+  await page.locator('#f-file-input').setInputFiles({ name: 'sach.csv', mimeType: 'text/csv', buffer: Buffer.from(clean, 'utf8') });
+  expect(await submit(page, page.getByRole('button', { name: 'Kiểm tra tệp' }))).toBe(303);
   await expect(page.locator('#ket-qua')).toContainText('Tệp hợp lệ.');
   await expectAxeClean(page);
-  await page.locator('#f-commit-file-input').setInputFiles(file);
-  expect(await submit(page, page.getByRole('button', { name: 'Ghi vào danh sách' }))).toBe(200);
+  const checkedUrl = page.url();
+  expect(await submit(page, page.getByRole('button', { name: 'Ghi vào danh sách' }))).toBe(303);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ghi tệp sach.csv vào danh sách');
   await expect(page.getByRole('status')).toContainText('Đã ghi 1 người vào danh sách');
+  await expectAxeClean(page);
+  // The check now points to its commit and offers no second write.
+  await page.goto(checkedUrl);
+  await expect(page.getByRole('button', { name: 'Ghi vào danh sách' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'xem kết quả ghi' })).toBeVisible();
   await page.goto(`/can-bo/danh-sach?q=${encodeURIComponent(name)}`);
   await expect(page.getByRole('link', { name })).toBeVisible();
+  // Both jobs are listed on the import page.
+  await page.goto('/can-bo/danh-sach/nhap');
+  await expect(page.getByRole('row', { name: /sach\.csv Ghi Đã ghi 1 người/ })).toBeVisible();
+});
+
+test('a large file shows its progress while it is read, then the outcome, without a reload by hand', async ({ page }) => {
+  test.setTimeout(90_000);
+  await signInAs(page, 'reception');
+  await page.goto('/can-bo/danh-sach/nhap');
+  const header = 'debtor_name,debtor_address,province_code,agency_code,judgment_number,judgment_date,judgment_court,decision_number,decision_date,obligation,reason,reason_detail,verified_on,published_on';
+  const rows = Array.from({ length: 100_000 }, (_, i) => `Phan Văn Lớn ${i},"Số ${i} phố Huế, Hà Nội",HNI,HNI,${i}/2023/DS-ST,15/03/2023,Tòa án nhân dân khu vực 1 – Hà Nội,${i}/QĐ-THADS,02/05/2023,Trả nợ 10.000.000 đồng,no_means,,2025-06-01,`);
+  const csv = [header, ...rows].join('\r\n') + '\r\n';
+  await page.locator('#f-file-input').setInputFiles({ name: 'tep-lon.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  expect(await submit(page, page.getByRole('button', { name: 'Kiểm tra tệp' }))).toBe(303);
+  await expect(page.getByRole('heading', { name: 'Đang kiểm tra tệp' })).toBeVisible();
+  await expect(page.getByRole('progressbar', { name: 'Đã đọc' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Cập nhật tiến độ' })).toBeVisible();
+  await expectAxeClean(page);
+  // The page follows the reading by itself and shows the outcome when the whole file is read.
+  await expect(page.locator('#ket-qua')).toContainText('Số dòng đã đọc100.000', { timeout: 60_000 });
+  await expect(page.locator('#ket-qua')).toContainText('Tệp hợp lệ.');
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+});
+
+test('an unknown import job is a 404, its page and its progress alike', async ({ page }) => {
+  await signInAs(page, 'reception');
+  const missing = await page.request.get('/can-bo/danh-sach/nhap/00000000-0000-4000-8000-00000000abcd/tien-do.json');
+  expect(missing.status()).toBe(404);
+  const page404 = await page.request.get('/can-bo/danh-sach/nhap/khong-co');
+  expect(page404.status()).toBe(404);
 });
 
 test('the export is a UTF-8 CSV attachment with a byte-order mark, of the agency’s entries only', async ({ page }) => {

@@ -11,7 +11,6 @@ import {
   RegistryError,
   removeEntry,
   updateEntry,
-  type EntryInput,
   type RegistryActor,
 } from '../../src/server/registry-admin.ts';
 import { importCsv } from '../../src/server/registry-import.ts';
@@ -20,6 +19,7 @@ import type { Database } from '../../src/server/schema.ts';
 import { todayInVietnam } from '../../src/server/validation/dates.ts';
 import { closeAndDrop, openSeeded } from '../helpers/applications.ts';
 import { testDatabases } from '../helpers/databases.ts';
+import { csvRow, entry, HEADER } from '../helpers/registry-csv.ts';
 
 const PASSWORD = 'mật-khẩu-rất-dài-2026';
 const isRegistryError = (reason: RegistryError['reason'], fields?: Record<string, string>) => (err: unknown) => {
@@ -29,32 +29,6 @@ const isRegistryError = (reason: RegistryError['reason'], fields?: Record<string
   return true;
 };
 
-const entry = (over: EntryInput = {}): EntryInput => ({
-  debtor_name: 'Nguyễn Văn Hùng',
-  debtor_address: 'Số 12 phố Huế, phường Hai Bà Trưng, thành phố Hà Nội',
-  province_code: 'HNI',
-  agency_code: 'HNI',
-  judgment_number: '45/2023/DS-ST',
-  judgment_date: '2023-03-15',
-  judgment_court: 'Tòa án nhân dân khu vực 1 – Hà Nội',
-  decision_number: '120/QĐ-THADS',
-  decision_date: '2023-05-02',
-  obligation: 'Trả nợ 150.000.000 đồng',
-  reason: 'no_means',
-  reason_detail: 'Không có thu nhập, không có tài sản',
-  verified_on: '2026-06-01',
-  published_on: '2026-06-03',
-  ...over,
-});
-
-const HEADER = 'debtor_name,debtor_address,province_code,agency_code,judgment_number,judgment_date,judgment_court,decision_number,decision_date,obligation,reason,reason_detail,verified_on,published_on';
-function csvRow(over: EntryInput = {}): string {
-  const e = entry(over);
-  const cell = (v: string | null | undefined) => (/[",\n]/.test(v ?? '') ? `"${(v ?? '').replace(/"/g, '""')}"` : (v ?? ''));
-  return HEADER.split(',')
-    .map((f) => cell(e[f as keyof EntryInput]))
-    .join(',');
-}
 const bytes = (text: string) => new TextEncoder().encode(text);
 /** A file delivered in small chunks, as an upload arrives. */
 async function* chunked(text: string, size = 97): AsyncGenerator<Uint8Array> {

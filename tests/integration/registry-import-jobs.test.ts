@@ -1,0 +1,153 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Kysely } from 'kysely';
+import { createStaffUser } from '../../src/server/auth/staff.ts';
+import { RegistryError, type RegistryActor } from '../../src/server/registry-admin.ts';
+import {
+  CHECKED_FILE_TTL_MS,
+  commitChecked,
+  failInterruptedImports,
+  getImportJob,
+  ImportJobError,
+  importFinished,
+  importProgress,
+  purgeImportFiles,
+  recentImports,
+  startImport,
+} from '../../src/server/registry-import-jobs.ts';
+import { searchRegistry } from '../../src/server/registry.ts';
+import type { Database } from '../../src/server/schema.ts';
+import { closeAndDrop, openSeeded } from '../helpers/applications.ts';
+import { testDatabases } from '../helpers/databases.ts';
+import { csvRow, HEADER } from '../helpers/registry-csv.ts';
+
+const upload = (name: string, text: string) => ({ name, stream: new Blob([text]).stream() });
+const isJobError = (reason: ImportJobError['reason']) => (err: unknown) => err instanceof ImportJobError && err.reason === reason;
+
+for (const target of testDatabases) {
+  describe(`CSV import jobs on ${target.name}`, () => {
+    let handle: Awaited<ReturnType<typeof openSeeded>>;
+    let db: Kysely<Database>;
+    let dataDir: string;
+    let hni: RegistryActor;
+    let hniOther: RegistryActor;
+    let hcm: RegistryActor;
+    let central: RegistryActor;
+    let n = 0;
+    const files = () => (fs.existsSync(path.join(dataDir, 'imports')) ? fs.readdirSync(path.join(dataDir, 'imports')) : []);
+
+    async function account(role: RegistryActor['role'], agencyCode: string | null): Promise<RegistryActor> {
+      n++;
+      const email = `nhap.${n}@thads.gov.vn`;
+      const id = await createStaffUser(db, { email, fullName: `Cán Bộ Nhập ${n}`, role, agencyCode, password: 'mật-khẩu-rất-dài-2026' });
+      return { id, email, role, agency_code: agencyCode, ip: '203.0.113.9' };
+    }
+
+    before(async () => {
+      handle = await openSeeded(target);
+      db = handle.db;
+      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thads-imports-'));
+      hni = await account('reception', 'HNI');
+      hniOther = await account('officer', 'HNI');
+      hcm = await account('head', 'HCM');
+      central = await account('admin', null);
+    });
+    after(async () => {
+      await closeAndDrop(handle);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it('a dry run answers at once with a job, reports progress while it reads, and keeps the problems', async () => {
+      const rows = Array.from({ length: 3000 }, (_, i) => csvRow({ debtor_name: `Lê Văn Tiến Độ ${i}`, judgment_number: `${i + 1}/2024/DS-ST` }));
+      rows[2499] = csvRow({ judgment_date: '31/02/2023' }); // line 2501
+      const id = await startImport(db, hni, upload('tien-do.csv', [HEADER, ...rows].join('\n')), { dryRun: true, dataDir });
+      // Started, not finished: the upload's answer does not wait for the file to be read.
+      assert.ok(importProgress(id), 'running in this process');
+      assert.equal((await getImportJob(db, hni, id)).status, 'running');
+      await importFinished(id);
+      assert.equal(importProgress(id), undefined);
+      const job = await getImportJob(db, hni, id, dataDir);
+      assert.equal(job.status, 'done');
+      assert.equal(job.rows, 3000);
+      assert.equal(job.valid, 2999);
+      assert.deepEqual(job.errors, [{ line: 2501, field: 'judgment_date', reason: 'date' }]);
+      assert.equal(job.canCommit, false);
+      assert.ok(!files().includes(`${id}.csv`), 'a file with problems is not kept');
+      await assert.rejects(commitChecked(db, hni, id, dataDir), isJobError('not_clean'));
+      assert.equal((await searchRegistry(db, { name: 'Lê Văn Tiến Độ 7' })).total, 0, 'nothing written');
+    });
+
+    it('a clean dry run is written once from the kept file, however often "write" is pressed', async () => {
+      const rows = Array.from({ length: 40 }, (_, i) => csvRow({ debtor_name: `Trịnh Thị Một Lần ${String.fromCharCode(65 + (i % 26))}${i}`, judgment_number: `${i + 1}/2025/KDTM-ST` }));
+      const checked = await startImport(db, hni, upload('mot-lan.csv', [HEADER, ...rows].join('\r\n')), { dryRun: true, dataDir });
+      await importFinished(checked);
+      const job = await getImportJob(db, hni, checked, dataDir);
+      assert.equal(job.errorCount, 0);
+      assert.equal(job.canCommit, true);
+      assert.ok(files().includes(`${checked}.csv`), 'kept for the commit');
+      assert.equal(fs.statSync(path.join(dataDir, 'imports', `${checked}.csv`)).mode & 0o777, 0o600);
+
+      // A double click, and a colleague of the same agency at the same moment: one commit.
+      const ids = await Promise.all([commitChecked(db, hni, checked, dataDir), commitChecked(db, hni, checked, dataDir), commitChecked(db, hniOther, checked, dataDir)]);
+      assert.equal(new Set(ids).size, 1);
+      await importFinished(ids[0]!);
+      const commit = await getImportJob(db, hni, ids[0]!, dataDir);
+      assert.equal(commit.status, 'done');
+      assert.equal(commit.dryRun, false);
+      assert.equal(commit.committed, true);
+      assert.equal(commit.inserted, 40);
+      assert.equal(commit.checkedBy, checked);
+      assert.equal((await getImportJob(db, hni, checked, dataDir)).commitId, ids[0]);
+      assert.equal(await commitChecked(db, hni, checked, dataDir), ids[0], 'later presses lead to the same commit');
+      assert.ok(!files().includes(`${checked}.csv`), 'the file is deleted once written');
+      assert.equal((await searchRegistry(db, { name: 'Trịnh Thị Một Lần A0' })).total, 1);
+      const audit = await db.selectFrom('audit_log').selectAll().where('action', '=', 'registry.import').execute();
+      assert.equal(audit.length, 1);
+    });
+
+    it('shows a job to its agency and to central administrators only', async () => {
+      const id = await startImport(db, hni, upload('pham-vi.csv', [HEADER, csvRow()].join('\n')), { dryRun: true, dataDir });
+      await importFinished(id);
+      assert.equal((await getImportJob(db, hniOther, id)).id, id);
+      assert.equal((await getImportJob(db, central, id)).id, id);
+      await assert.rejects(getImportJob(db, hcm, id), isJobError('not_found'));
+      await assert.rejects(commitChecked(db, hcm, id, dataDir), isJobError('not_found'));
+      await assert.rejects(getImportJob(db, hni, 'not-a-uuid'), isJobError('not_found'));
+      assert.ok((await recentImports(db, hniOther)).some((r) => r.id === id));
+      assert.ok(!(await recentImports(db, hcm)).some((r) => r.id === id));
+    });
+
+    it('refuses staff without a list to keep before saving anything', async () => {
+      const before = files().length;
+      const noAgency: RegistryActor = { ...hni, agency_code: null };
+      await assert.rejects(startImport(db, noAgency, upload('x.csv', HEADER), { dryRun: true, dataDir }), (err) => err instanceof RegistryError && err.reason === 'forbidden');
+      assert.equal(files().length, before);
+    });
+
+    it('marks jobs of a stopped process as failed, and deletes checked files nobody wrote after a day', async () => {
+      await db
+        .insertInto('registry_imports')
+        .values({ id: '00000000-0000-4000-8000-000000000001', staff_id: hni.id, staff_email: hni.email, agency_code: 'HNI', file_name: 'dung.csv', file_bytes: 10, dry_run: true, status: 'running' })
+        .execute();
+      assert.ok((await failInterruptedImports(db)) >= 1);
+      const stopped = await getImportJob(db, hni, '00000000-0000-4000-8000-000000000001');
+      assert.equal(stopped.status, 'failed');
+      assert.equal(stopped.failure, 'interrupted');
+
+      const old = await startImport(db, hni, upload('cu.csv', [HEADER, csvRow({ judgment_number: '9/2020/DS-ST' })].join('\n')), { dryRun: true, dataDir });
+      const fresh = await startImport(db, hni, upload('moi.csv', [HEADER, csvRow({ judgment_number: '10/2020/DS-ST' })].join('\n')), { dryRun: true, dataDir });
+      await Promise.all([importFinished(old), importFinished(fresh)]);
+      const oldFile = path.join(dataDir, 'imports', `${old}.csv`);
+      const dayAgo = (Date.now() - CHECKED_FILE_TTL_MS - 60_000) / 1000;
+      fs.utimesSync(oldFile, dayAgo, dayAgo);
+      assert.equal(await purgeImportFiles(dataDir), 1);
+      assert.ok(!fs.existsSync(oldFile));
+      assert.ok(files().includes(`${fresh}.csv`));
+      assert.equal((await getImportJob(db, hni, old, dataDir)).canCommit, false);
+      await assert.rejects(commitChecked(db, hni, old, dataDir), isJobError('file_gone'));
+    });
+  });
+}
