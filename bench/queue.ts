@@ -1,28 +1,19 @@
 // `npm run bench:queue`: the back-office queue at scale on PostgreSQL (DATABASE_URL's server, default local):
 // N dossiers (default 200,000) in a fresh database, then listQueue for the first page, a page deep into the queue
 // (keyset cursor), a name search without diacritics, an overdue filter and the status counts — p50/p95 over R runs.
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { seedReferenceData } from '../db/seed/index.ts';
 import { openPostgres } from '../src/server/db.ts';
 import { countByStatus, listQueue, type QueueFilter } from '../src/server/dossiers/queue.ts';
 import { migrateToLatest } from '../src/server/migrate.ts';
+import { throwawayDatabase } from './throwaway-database.ts';
 
 const { values } = parseArgs({ options: { dossiers: { type: 'string', default: '200000' }, runs: { type: 'string', default: '30' } } });
 const n = Number(values.dossiers);
 const runs = Number(values.runs);
-const server = new URL(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
-const name = `thads_bench_queue_${randomBytes(4).toString('hex')}`;
-const admin = new URL(server);
-admin.pathname = '/postgres';
-const adminClient = new pg.Client({ connectionString: admin.toString() });
-await adminClient.connect();
-await adminClient.query(`create database ${name}`);
-const url = new URL(server);
-url.pathname = '/' + name;
-const handle = openPostgres(url.toString());
+const database = await throwawayDatabase('thads_bench_queue');
+const handle = openPostgres(database.url);
 const { db } = handle;
 
 try {
@@ -46,7 +37,7 @@ try {
     from generate_series(1, ${n}) as i
   `.execute(db);
   await sql`analyze dossiers`.execute(db);
-  console.log(`${n.toLocaleString('vi-VN')} dossiers inserted in ${((performance.now() - t0) / 1000).toFixed(1)} s (PostgreSQL, database ${name})`);
+  console.log(`${n.toLocaleString('vi-VN')} dossiers inserted in ${((performance.now() - t0) / 1000).toFixed(1)} s (PostgreSQL, database ${database.name})`);
 
   const viewer = { role: 'reception' as const, agencyCode: 'HNI', staffId: 1 };
   const central = { role: 'admin' as const, agencyCode: null, staffId: 1 };
@@ -79,6 +70,5 @@ try {
   }
 } finally {
   await handle.close();
-  await adminClient.query(`drop database if exists ${name} with (force)`);
-  await adminClient.end();
+  await database.finish();
 }

@@ -3,12 +3,10 @@
 // the realistic rows of bench/registry-data.ts, all agencies, so a central administrator imports them) are uploaded,
 // checked (dry run) and written from the checked file. Prints the file size, the time to save the upload, the check's
 // and the write's duration and rows per second, and the progress the job page would have shown each second.
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { seedReferenceData } from '../db/seed/index.ts';
 import { createStaffUser } from '../src/server/auth/staff.ts';
 import { openPostgres } from '../src/server/db.ts';
@@ -17,19 +15,12 @@ import { entryFields } from '../src/server/registry-admin.ts';
 import { commitChecked, getImportJob, importFinished, importProgress, startImport } from '../src/server/registry-import-jobs.ts';
 import { todayInVietnam } from '../src/server/validation/dates.ts';
 import { registryRow } from './registry-data.ts';
+import { throwawayDatabase } from './throwaway-database.ts';
 
 const { values } = parseArgs({ options: { entries: { type: 'string', default: '150000' }, seed: { type: 'string', default: '7' } } });
 const n = Number(values.entries);
-const server = new URL(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
-const name = `thads_bench_import_${randomBytes(4).toString('hex')}`;
-const admin = new URL(server);
-admin.pathname = '/postgres';
-const adminClient = new pg.Client({ connectionString: admin.toString() });
-await adminClient.connect();
-await adminClient.query(`create database ${name}`);
-const url = new URL(server);
-url.pathname = '/' + name;
-const handle = openPostgres(url.toString());
+const database = await throwawayDatabase('thads_bench_import');
+const handle = openPostgres(database.url);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thads-bench-import-'));
 
 const cell = (v: string | null) => (v === null ? '' : /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
@@ -85,7 +76,6 @@ try {
   console.log(`| write (one transaction, 9 indexes) | ${write.seconds.toFixed(1)} | ${Math.round(n / write.seconds).toLocaleString('en-US')} | ${write.samples.join(' ') || '–'} |`);
 } finally {
   await handle.close();
-  await adminClient.query(`drop database if exists ${name} with (force)`);
-  await adminClient.end();
+  await database.finish();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

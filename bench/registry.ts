@@ -9,7 +9,6 @@
 // and compared with the targets (SQL p95 ≤ 30 ms, page p95 ≤ 80 ms). The database is dropped at the end.
 // Usage: npm run build && npm run bench:registry [-- --entries 1000000 --runs 50 --ilike-runs 5 --seconds 10 --connections 16]
 //        [--keep] keeps the loaded database; [--database thads_bench_registry_xxxxxxxx] measures a kept one again.
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +21,7 @@ import { migrateToLatest } from '../src/server/migrate.ts';
 import { searchRegistry, type RegistryQuery } from '../src/server/registry.ts';
 import { REGISTRY_COLUMNS, registryColumns } from './registry-data.ts';
 import { startBenchServer } from './server.ts';
+import { throwawayDatabase } from './throwaway-database.ts';
 
 const { values } = parseArgs({
   options: {
@@ -53,18 +53,11 @@ const PAGE_TARGET_P95 = 80;
 const root = path.resolve(import.meta.dirname, '..');
 const PAGE = '/danh-sach-chua-co-dieu-kien-thi-hanh';
 
-const server = new URL(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
 const reuse = values.database;
-if (reuse !== undefined && !/^thads_bench_registry_[0-9a-f]{8}$/.test(reuse)) throw new Error('--database takes a name printed by an earlier --keep run');
-const name = reuse ?? `thads_bench_registry_${randomBytes(4).toString('hex')}`;
-const admin = new URL(server);
-admin.pathname = '/postgres';
-const adminClient = new pg.Client({ connectionString: admin.toString() });
-await adminClient.connect();
-if (!reuse) await adminClient.query(`create database ${name}`);
-const url = new URL(server);
-url.pathname = '/' + name;
-const client = new pg.Client({ connectionString: url.toString() });
+const database = await throwawayDatabase('thads_bench_registry', reuse);
+const name = database.name;
+const url = new URL(database.url);
+const client = new pg.Client({ connectionString: database.url });
 
 const secs = (t0: number) => ((performance.now() - t0) / 1000).toFixed(1);
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
@@ -316,7 +309,5 @@ try {
   });
 } finally {
   await client.end().catch(() => {});
-  if (values.keep || reuse) console.log(`kept database ${name}`);
-  else await adminClient.query(`drop database if exists ${name} with (force)`);
-  await adminClient.end();
+  await database.finish(values.keep || reuse !== undefined);
 }
