@@ -111,11 +111,29 @@ function published(db: Kysely<Database>, query: RegistryQuery, addressAsFragment
 
 type Filtered = ReturnType<typeof published>;
 
+/**
+ * Entries whose folded name is one of the typo variants: a join from the variants, so that PostgreSQL probes the
+ * name-key btree once per variant. (Written as `= any(<variants>)`, the planner cannot estimate 800 values without
+ * statistics and may scan a whole province instead: 150 ms instead of 1 ms.)
+ */
+function typoCandidates(db: Kysely<Database>, query: RegistryQuery, fragments: boolean, variants: string[]) {
+  return published(db, query, fragments)
+    .innerJoin(sql<{ v: string }>`unnest(${variants}::text[])`.as('v'), (join) => join.onTrue())
+    .where(sql<boolean>`search_key(search_name) = v`);
+}
+type TypoCandidates = ReturnType<typeof typoCandidates>;
+
+/** A matching entry's id and the tier that found it (4: a similar name, one typo away). */
+interface Match {
+  id: number;
+  tier: number;
+}
+
 /** At most `want` of at most CANDIDATES rows of a candidate set, most similar name first (pg_trgm similarity). */
-function ranked(db: Kysely<Database>, candidates: Filtered, tier: number, name: string, want: number) {
+function ranked(db: Kysely<Database>, candidates: Filtered | TypoCandidates, tier: number, name: string, want: number) {
   return db
-    .selectFrom(candidates.select([...publicColumns, 'search_name']).limit(CANDIDATES).as('c'))
-    .select(publicColumns)
+    .selectFrom((candidates as Filtered).select(['registry_entries.id', 'registry_entries.search_name']).limit(CANDIDATES).as('c'))
+    .select('id')
     .select(sql.lit(tier).as('tier'))
     .orderBy(sql`similarity(search_name, search_key(search_fold(${name})))`, 'desc')
     .orderBy('id', 'desc')
@@ -132,15 +150,15 @@ function ranked(db: Kysely<Database>, candidates: Filtered, tier: number, name: 
  *      apart (`similarFrom`) as similar names.
  * Tiers are the branches of a UNION ALL under LIMIT MAX_RESULTS + 1: PostgreSQL's Append reads its branches one after
  * the other and stops when the limit is met, so a later tier only runs when the earlier ones fell short — most searches
- * end in the first btree. Tiers 0–2 are one statement, tiers 3–4 (dearer to plan) a second one when needed. Each tier leaves out what an earlier one finds (by its
- * condition, not by a list of ids). Whole words keep each step selective where the trigrams of common Vietnamese
+ * end in the first btree. Tiers 0–2 are one statement, tiers 3–4 (dearer to plan) a second one when needed. Each tier
+ * leaves out what an earlier one finds (by its condition, not by a list of ids). Whole words keep each step selective where the trigrams of common Vietnamese
  * syllables are not (db/migrations/20261123T1600_registry_name_words.ts, bench/registry.ts). The keys are folded by
  * the database, byte for byte what the indexes hold; only the typo variants start from the JavaScript twin of the fold.
  */
-async function nameMatches(db: Kysely<Database>, query: RegistryQuery & { name: string }, fragments: boolean): Promise<{ rows: PublicEntry[]; similarFrom: number }> {
+async function nameMatches(db: Kysely<Database>, query: RegistryQuery & { name: string }, fragments: boolean): Promise<Match[]> {
   const want = MAX_RESULTS + 1;
   const key = searchKey(query.name);
-  if (!key) return { rows: [], similarFrom: 0 };
+  if (!key) return [];
   const name = query.name;
   const twoWords = key.split(' ').length === 2;
   const variants = oneEditVariants(key);
@@ -150,12 +168,12 @@ async function nameMatches(db: Kysely<Database>, query: RegistryQuery & { name: 
   const exactly = (tier: number, ...where: RawBuilder<boolean>[]) =>
     published(db, query, fragments)
       .where(sql<boolean>`${sql.join(where, sql` and `)}`)
-      .select(publicColumns)
+      .select('id')
       .select(sql.lit(tier).as('tier'))
       .orderBy('id', 'desc')
       .limit(want);
   const union = async (branches: { compile(): unknown }[], limit: number) =>
-    (await sql<PublicEntry & { tier: number }>`select * from (${sql.join(branches.map((b) => sql`(${b})`), sql` union all `)}) as t limit ${limit}`.execute(db)).rows;
+    (await sql<Match>`select * from (${sql.join(branches.map((b) => sql`(${b})`), sql` union all `)}) as t limit ${limit}`.execute(db)).rows;
   const found = await union(
     [
       exactly(0, is('search_key')),
@@ -172,7 +190,7 @@ async function nameMatches(db: Kysely<Database>, query: RegistryQuery & { name: 
         [
           ranked(db, published(db, query, fragments).where(hasAllWords).where(sql<boolean>`${sql.join(earlier, sql` and `)}`), 3, name, want),
           ...(variants.length
-            ? [ranked(db, published(db, query, fragments).where(sql<boolean>`search_key(search_name) = any(${variants}::text[]) and not ${hasAllWords}`), 4, name, want)]
+            ? [ranked(db, typoCandidates(db, query, fragments, variants).where(sql<boolean>`not ${hasAllWords}`), 4, name, want)]
             : []),
         ],
         want - found.length,
@@ -182,33 +200,37 @@ async function nameMatches(db: Kysely<Database>, query: RegistryQuery & { name: 
   // Stable sort: the order within a tier is kept. A name can only meet two tiers' conditions in odd cases (two
   // one-letter words swapped): it is shown once, in the better tier.
   const seen = new Set<number>();
-  const rows = found.sort((a, b) => a.tier - b.tier).filter((r) => !seen.has(r.id) && seen.add(r.id));
-  const similar = rows.findIndex((r) => r.tier === 4);
-  return { rows: rows.map(({ tier: _tier, ...e }) => e), similarFrom: similar === -1 ? rows.length : similar };
+  return found.sort((a, b) => a.tier - b.tier).filter((r) => !seen.has(r.id) && seen.add(r.id));
 }
 
-/** One page of published entries matching the query, best match first; at most MAX_RESULTS in all. */
+/**
+ * One page of published entries matching the query, best match first; at most MAX_RESULTS in all. The matching and
+ * ranking return ids only (the name tiers can often be answered from their indexes alone); the published fields are
+ * then read for the page's entries only.
+ */
 export async function searchRegistry(db: Kysely<Database>, input: RegistryQuery, page = 1): Promise<SearchResult> {
   const { query, problem } = checkQuery(input);
   const pages = Math.ceil(MAX_RESULTS / PAGE_SIZE);
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
   if (problem) return { entries: [], total: 0, capped: false, similarFrom: 0, page: 1, pages: 0 };
-  const run = async (fragments: boolean) =>
+  const run = async (fragments: boolean): Promise<Match[]> =>
     query.name
       ? nameMatches(db, { ...query, name: query.name }, fragments)
-      : {
-          rows: await published(db, query, fragments).select(publicColumns).orderBy('id', 'desc').limit(MAX_RESULTS + 1).execute(),
-          similarFrom: Infinity,
-        };
-  let { rows, similarFrom } = await run(false);
+      : published(db, query, fragments).select('id').select(sql.lit(0).as('tier')).orderBy('id', 'desc').limit(MAX_RESULTS + 1).execute();
+  let matches = await run(false);
   // An address typed as parts of words ("p. Bến Th") finds nothing word by word: look for the fragments instead.
-  if (rows.length === 0 && query.address) ({ rows, similarFrom } = await run(true));
-  const total = Math.min(rows.length, MAX_RESULTS);
+  if (matches.length === 0 && query.address) matches = await run(true);
+  const total = Math.min(matches.length, MAX_RESULTS);
+  const onPage = matches.slice((current - 1) * PAGE_SIZE, Math.min(total, current * PAGE_SIZE));
+  const rows = onPage.length ? await db.selectFrom('registry_entries').select(publicColumns).where('id', 'in', onPage.map((m) => m.id)).where('removed_on', 'is', null).execute() : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const similar = matches.findIndex((m) => m.tier === 4);
   return {
-    entries: rows.slice((current - 1) * PAGE_SIZE, Math.min(total, current * PAGE_SIZE)),
+    // An entry removed between the two reads is left out rather than shown.
+    entries: onPage.flatMap((m) => byId.get(m.id) ?? []),
     total,
-    capped: rows.length > MAX_RESULTS,
-    similarFrom: Math.min(similarFrom, total),
+    capped: matches.length > MAX_RESULTS,
+    similarFrom: similar === -1 ? total : Math.min(similar, total),
     page: current,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
   };

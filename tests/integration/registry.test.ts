@@ -64,6 +64,8 @@ for (const target of testDatabases) {
       }
       assert.deepEqual(await names({ name: 'dang thi dap' }), ['Đặng Thị Đào']);
       assert.deepEqual(await names({ name: 'dang thi dapp' }), [], 'two typos');
+      assert.deepEqual(await names({ name: 'nguyen van hng', province: 'DNI' }), ['Nguyễn Văn Hùng'], 'with the other filters');
+      assert.deepEqual(await names({ name: 'nguyen van hng', province: 'NAN' }), []);
       const result = await searchRegistry(handle.db, { name: 'Nguyễn Văn Hùng' });
       assert.deepEqual(result.entries.map((e) => e.debtor_name), ['Nguyễn Văn Hùng', 'Nguyễn Văn Hùng', 'Nguyễn Văn Hồng']);
       assert.equal(result.similarFrom, 2, 'the third is only similar');
