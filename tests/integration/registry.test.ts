@@ -66,6 +66,8 @@ for (const target of testDatabases) {
       assert.deepEqual(await names({ name: 'dang thi dapp' }), [], 'two typos');
       assert.deepEqual(await names({ name: 'nguyen van hng', province: 'DNI' }), ['Nguyễn Văn Hùng'], 'with the other filters');
       assert.deepEqual(await names({ name: 'nguyen van hng', province: 'NAN' }), []);
+      assert.deepEqual(await names({ name: 'nguyen van hng', address: 'Đồng Nai' }), ['Nguyễn Văn Hùng'], 'a typo and an address');
+      assert.deepEqual(await names({ name: 'văn hùng', address: 'Hà Nội', province: 'HNI' }), ['Nguyễn Văn Hùng'], 'part of a name and an address');
       const result = await searchRegistry(handle.db, { name: 'Nguyễn Văn Hùng' });
       assert.deepEqual(result.entries.map((e) => e.debtor_name), ['Nguyễn Văn Hùng', 'Nguyễn Văn Hùng', 'Nguyễn Văn Hồng']);
       assert.equal(result.similarFrom, 2, 'the third is only similar');
