@@ -97,7 +97,7 @@ export interface SearchResult {
  */
 function otherFilters(query: RegistryQuery, addressAsFragments: boolean): RawBuilder<boolean> | null {
   const parts: RawBuilder<unknown>[] = [];
-  if (query.address && !addressAsFragments) parts.push(sql`search_words(search_address) @> search_words(search_fold(${query.address}))`);
+  if (query.address && !addressAsFragments) parts.push(sql`address_words @> search_words(search_fold(${query.address}))`);
   if (query.address && addressAsFragments) {
     for (const word of searchKey(query.address).split(' ').filter((w) => w.length >= 2).slice(0, 6)) parts.push(sql`search_address like ${'%' + word + '%'}`);
   }
@@ -134,7 +134,9 @@ function byName(
   // A join from the variants, so that PostgreSQL probes the name-key btree once per variant. (As `= any(<variants>)`
   // the planner cannot estimate 800 values without statistics and may scan a whole province: 150 ms instead of 1 ms.)
   if (typoKeys) inner = inner.innerJoin(sql<{ v: string }>`unnest(${typoKeys}::text[])`.as('v'), (join) => join.onTrue()) as unknown as typeof inner;
-  const selected = inner.where(name).select(['registry_entries.id', 'search_name', 'search_address', 'province_code', 'judgment_number', 'decision_number']);
+  const selected = inner
+    .where(name)
+    .select(['registry_entries.id', 'search_name', 'search_address', 'address_words', 'province_code', 'judgment_number', 'decision_number']);
   const filters = otherFilters(query, fragments);
   // Without an address the planner gets it right (the name's btree, newest first, stopping at the limit): no fence.
   // Nor for the name-words GIN, which PostgreSQL combines with the address-words GIN (a BitmapAnd) as it should.
@@ -185,9 +187,11 @@ async function nameMatches(db: Kysely<Database>, query: RegistryQuery & { name: 
   const name = query.name;
   const twoWords = key.split(' ').length === 2;
   const variants = oneEditVariants(key);
-  const is = (fn: string) => sql<boolean>`${sql.raw(fn)}(search_name) = ${sql.raw(fn)}(search_fold(${name}))`;
-  const not = (fn: string) => sql<boolean>`${sql.raw(fn)}(search_name) <> ${sql.raw(fn)}(search_fold(${name}))`;
-  const hasAllWords = sql<boolean>`search_words(search_name) @> search_words(search_fold(${name}))`;
+  // Each stored column (db/migrations/20261123T1600_registry_name_words.ts) against the same function of what was typed.
+  const folded = { name_key: 'search_key', name_sorted_key: 'search_sorted_key', name_first_last: 'search_first_last' } as const;
+  const is = (column: keyof typeof folded) => sql<boolean>`${sql.ref(column)} = ${sql.raw(folded[column])}(search_fold(${name}))`;
+  const not = (column: keyof typeof folded) => sql<boolean>`${sql.ref(column)} <> ${sql.raw(folded[column])}(search_fold(${name}))`;
+  const hasAllWords = sql<boolean>`name_words @> search_words(search_fold(${name}))`;
   const all = (...conditions: RawBuilder<boolean>[]) => sql<boolean>`${sql.join(conditions, sql` and `)}`;
   const exactly = (tier: number, ...where: RawBuilder<boolean>[]) =>
     byName(db, query, fragments, all(...where), { newestFirst: true }).select('id').select(sql.lit(tier).as('tier')).orderBy('id', 'desc').limit(want);
@@ -195,21 +199,21 @@ async function nameMatches(db: Kysely<Database>, query: RegistryQuery & { name: 
     (await sql<Match>`select * from (${sql.join(branches.map((b) => sql`(${b})`), sql` union all `)}) as t limit ${limit}`.execute(db)).rows;
   const found = await union(
     [
-      exactly(0, is('search_key')),
-      exactly(1, is('search_sorted_key'), not('search_key')),
-      ...(twoWords ? [exactly(2, is('search_first_last'), not('search_sorted_key'))] : []),
+      exactly(0, is('name_key')),
+      exactly(1, is('name_sorted_key'), not('name_key')),
+      ...(twoWords ? [exactly(2, is('name_first_last'), not('name_sorted_key'))] : []),
     ],
     want,
   );
   // Tiers 3 and 4 cost more to plan and to run: a second statement, only when the btree tiers fell short.
   if (found.length < want) {
-    const earlier = twoWords ? [not('search_sorted_key'), not('search_first_last')] : [not('search_sorted_key')];
+    const earlier = twoWords ? [not('name_sorted_key'), not('name_first_last')] : [not('name_sorted_key')];
     found.push(
       ...(await union(
         [
           ranked(db, byName(db, query, fragments, all(hasAllWords, ...earlier), { newestFirst: false, bitmap: true }), 3, name, want),
           ...(variants.length
-            ? [ranked(db, byName(db, query, fragments, all(sql`search_key(search_name) = v`, sql`not ${hasAllWords}`), { newestFirst: false, typoKeys: variants }), 4, name, want)]
+            ? [ranked(db, byName(db, query, fragments, all(sql`name_key = v`, sql`not ${hasAllWords}`), { newestFirst: false, typoKeys: variants }), 4, name, want)]
             : []),
         ],
         want - found.length,

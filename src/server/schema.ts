@@ -174,6 +174,11 @@ export interface RegistryEntriesTable {
   updated_at: DefaultTimestamp;
   search_name: ColumnType<string, never, never>;
   search_address: ColumnType<string, never, never>;
+  name_key: ColumnType<string, never, never>;
+  name_sorted_key: ColumnType<string, never, never>;
+  name_first_last: ColumnType<string, never, never>;
+  name_words: ColumnType<string[], never, never>;
+  address_words: ColumnType<string[], never, never>;
 }
 
 export interface RegistryImportsTable {
