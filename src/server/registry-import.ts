@@ -3,16 +3,19 @@
  * row first), streamed: a file of 200,000 rows is parsed and checked without being held in memory.
  *
  * - A dry run reads and checks every row and writes nothing.
+ * - A person listed twice under the same enforcement decision is refused: a row repeating an earlier row of the file, or
+ *   an entry already published (checked per batch of 500, one query by decision number).
  * - A commit is all or nothing: one transaction, inserts in batches of 500; if any row is bad (or the file is cut
  *   short, too large or malformed), the transaction is rolled back and nothing is written. It is audited once
  *   ('registry.import', with the counts).
  */
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { recordAudit } from './audit.ts';
 import { agencyScope, allAgencyProvinces, entryFields, validateEntry, type EntryInput, type EntryValues, type RegistryActor } from './registry-admin.ts';
 import type { Database } from './schema.ts';
+import { searchKey } from './search-key.ts';
 import { todayInVietnam } from './validation/dates.ts';
 
 export const IMPORT_LIMITS = { maxRows: 200_000, maxBytes: 50 * 1024 * 1024, batchSize: 500, maxErrors: 10_000 } as const;
@@ -24,10 +27,13 @@ export interface ImportError {
   field?: string;
   /**
    * A field problem (required, tooLong, tooShort, date, future, beforeJudgment, reason, unknown, scope, mismatch,
-   * encoding) or a file problem: header (a column missing), unknownColumn, duplicateColumn, csv (malformed line),
-   * tooManyRows, tooLarge, empty.
+   * encoding), a repeated person (duplicateRow: earlier in the file, see `other`; listed: already on the published list)
+   * or a file problem: header (a column missing), unknownColumn, duplicateColumn, csv (malformed line), tooManyRows,
+   * tooLarge, empty.
    */
   reason: string;
+  /** For duplicateRow: the line it repeats. */
+  other?: number;
 }
 
 export interface ImportResult {
@@ -65,6 +71,23 @@ async function* limitBytes(input: ReadableStream<Uint8Array> | AsyncIterable<Uin
   }
 }
 
+/** What makes two rows the same entry: agency, enforcement decision (number and date) and the debtor's folded name. */
+function entryKey(v: Pick<EntryValues, 'agency_code' | 'decision_number' | 'decision_date' | 'debtor_name'>): string {
+  return [v.agency_code, v.decision_number.trim().toUpperCase(), v.decision_date, searchKey(v.debtor_name)].join('\u0000');
+}
+
+/** The keys of the given rows that are already on the published list (one query per batch, by decision number). */
+async function alreadyListed(db: Kysely<Database>, rows: EntryValues[]): Promise<Set<string>> {
+  const numbers = [...new Set(rows.map((r) => r.decision_number.trim().toUpperCase()))];
+  const found = await db
+    .selectFrom('registry_entries')
+    .select(['agency_code', 'decision_number', 'decision_date', 'debtor_name'])
+    .where('removed_on', 'is', null)
+    .where(sql<boolean>`upper(decision_number) = any(${numbers}::text[])`)
+    .execute();
+  return new Set(found.map(entryKey));
+}
+
 /** A CSV export neutralises cells Excel would run as formulas ('=…'): take the quote off again. */
 const unneutralise = (v: string) => (/^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v);
 
@@ -94,7 +117,19 @@ export async function importCsv(
     let inserted = 0;
     const byAgency: Record<string, number> = {};
     let batch: EntryValues[] = [];
+    // The same person under the same enforcement decision twice is one entry: in the file, or already published.
+    const seen = new Map<string, number>();
+    let pending: { line: number; key: string; values: EntryValues }[] = [];
     const flush = async () => {
+      if (pending.length > 0) {
+        const listed = await alreadyListed(trx ?? db, pending.map((p) => p.values));
+        for (const p of pending) {
+          if (!listed.has(p.key)) continue;
+          fail({ line: p.line, reason: 'listed' });
+          valid--;
+        }
+        pending = [];
+      }
       if (trx && batch.length > 0 && errorCount === 0) {
         await trx.insertInto('registry_entries').values(batch).execute();
         inserted += batch.length;
@@ -149,12 +184,18 @@ export async function importCsv(
           for (const [field, reason] of Object.entries(checked.fields)) fail({ line: info.lines, field, reason });
           continue;
         }
+        const key = entryKey(checked.values);
+        const first = seen.get(key);
+        if (first !== undefined) {
+          fail({ line: info.lines, reason: 'duplicateRow', other: first });
+          continue;
+        }
+        seen.set(key, info.lines);
         valid++;
         byAgency[checked.values.agency_code] = (byAgency[checked.values.agency_code] ?? 0) + 1;
-        if (trx && errorCount === 0) {
-          batch.push(checked.values);
-          if (batch.length >= IMPORT_LIMITS.batchSize) await flush();
-        }
+        pending.push({ line: info.lines, key, values: checked.values });
+        if (trx && errorCount === 0) batch.push(checked.values);
+        if (pending.length >= IMPORT_LIMITS.batchSize) await flush();
       }
     } catch (err) {
       if (err instanceof TooLarge) fail({ line: rows + 1, reason: 'tooLarge' });

@@ -202,7 +202,7 @@ for (const target of testDatabases) {
         { line: 1, field: 'ten', reason: 'unknownColumn' },
         { line: 1, field: 'debtor_name', reason: 'header' },
       ]);
-      const malformed = await importCsv(db, hniReception, chunked([HEADER, csvRow(), 'chỉ,ba,cột', csvRow()].join('\n')), { dryRun: true });
+      const malformed = await importCsv(db, hniReception, chunked([HEADER, csvRow({ debtor_name: 'Lý Thị Một' }), 'chỉ,ba,cột', csvRow({ debtor_name: 'Lý Thị Hai' })].join('\n')), { dryRun: true });
       assert.equal(malformed.rows, 3);
       assert.equal(malformed.valid, 2);
       assert.deepEqual(malformed.errors, [{ line: 3, reason: 'csv' }]);
@@ -212,10 +212,10 @@ for (const target of testDatabases) {
 
     it('stops at the size and row limits, and commits nothing', async () => {
       const before = await count();
-      const rows = Array.from({ length: 40 }, () => csvRow());
+      const rows = Array.from({ length: 40 }, (_, i) => csvRow({ debtor_name: `Tạ Văn Giới Hạn ${i}` }));
       async function* endless(): AsyncGenerator<Uint8Array> {
         yield bytes(HEADER + '\n');
-        for (;;) yield bytes(csvRow() + '\n');
+        for (let i = 0; ; i++) yield bytes(csvRow({ debtor_name: `Tạ Văn Vô Tận ${i}` }) + '\n');
       }
       const large = await importCsv(db, hniReception, endless(), { dryRun: false, limits: { maxBytes: 10_000 } });
       assert.equal(large.errors.at(-1)?.reason, 'tooLarge');
@@ -227,9 +227,30 @@ for (const target of testDatabases) {
       assert.equal(await count(), before);
     });
 
+    it('refuses the same person under the same decision twice: in the file, or already published', async () => {
+      await createEntry(db, hniReception, entry({ debtor_name: 'Quách Thị Đã Có', decision_number: '77/QĐ-CCTHADS' }));
+      const file = [
+        HEADER,
+        csvRow({ debtor_name: 'Quách Văn Mới', decision_number: '78/QĐ-CCTHADS' }), // 2: fine
+        csvRow({ debtor_name: 'QUACH VAN MOI', decision_number: '78/qđ-ccthads' }), // 3: line 2 again (case, accents)
+        csvRow({ debtor_name: 'Quách Thị Đã Có', decision_number: '77/QĐ-CCTHADS' }), // 4: already published
+        csvRow({ debtor_name: 'Quách Thị Đã Có', decision_number: '79/QĐ-CCTHADS' }), // 5: another decision: fine
+      ].join('\n');
+      const result = await importCsv(db, hniReception, chunked(file), { dryRun: false });
+      assert.deepEqual(result.errors, [
+        { line: 3, reason: 'duplicateRow', other: 2 },
+        { line: 4, reason: 'listed' },
+      ]);
+      assert.equal(result.valid, 2);
+      assert.equal(result.committed, false);
+      assert.equal((await searchRegistry(db, { name: 'quach van moi' })).total, 0);
+    });
+
     it('a valid file commits all its rows in one transaction, audited once with the counts', async () => {
       const before = await count();
-      const rows = Array.from({ length: 1203 }, (_, i) => csvRow({ debtor_name: `Hoàng Văn Nhập ${String.fromCharCode(65 + (i % 26))}`, judgment_number: `${i + 1}/2024/DS-ST`, agency_code: i % 2 ? 'HNI' : 'HNI-KV2' }));
+      const rows = Array.from({ length: 1203 }, (_, i) =>
+        csvRow({ debtor_name: `Hoàng Văn Nhập ${String.fromCharCode(65 + (i % 26))}`, judgment_number: `${i + 1}/2024/DS-ST`, decision_number: `${i + 1}/QĐ-CCTHADS`, agency_code: i % 2 ? 'HNI' : 'HNI-KV2' }),
+      );
       const progress: number[] = [];
       const result = await importCsv(db, hniReception, webStream('\uFEFF' + [HEADER, ...rows].join('\n')), { dryRun: false, onProgress: (r) => progress.push(r) });
       assert.deepEqual({ ...result, errors: result.errors.length }, { rows: 1203, valid: 1203, errors: 0, errorCount: 0, committed: true, inserted: 1203 });
@@ -271,13 +292,19 @@ for (const target of testDatabases) {
       assert.ok(!text.includes('Võ Văn Sài Gòn'));
 
       const before = await count();
+      // Everyone in it is already published: importing it again is refused, row by row.
+      const twice = await importCsv(db, kv1Officer, chunked(text, 50), { dryRun: true });
+      assert.equal(twice.errorCount, published.length);
+      assert.ok(twice.errors.every((e) => e.reason === 'listed'));
+      // Once removed from the list (here directly), the same file lists them again, unchanged.
+      await db.updateTable('registry_entries').set({ removed_on: todayInVietnam(), removal_reason: 'revoked' }).where('id', 'in', published.map((e) => e.id)).execute();
       const again = await importCsv(db, kv1Officer, chunked(text, 50), { dryRun: false });
       assert.equal(again.errorCount, 0, JSON.stringify(again.errors));
       assert.equal(again.inserted, published.length);
       assert.equal(await count(), before + published.length);
       const copies = await db.selectFrom('registry_entries').selectAll().where('debtor_name', '=', 'Ngô "Trích Dẫn", Phẩy').orderBy('id').execute();
       assert.equal(copies.length, 2);
-      const strip = ({ id: _i, created_at: _c, updated_at: _u, ...rest }: (typeof copies)[number]) => rest;
+      const strip = ({ id: _i, created_at: _c, updated_at: _u, removed_on: _r, removal_reason: _w, ...rest }: (typeof copies)[number]) => rest;
       assert.deepEqual(strip(copies[1]!), strip(copies[0]!));
       assert.equal(copies[0]!.obligation, '=Trả nợ; dòng hai');
       // The central administrator's export holds every agency.

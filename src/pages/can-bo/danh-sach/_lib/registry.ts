@@ -67,8 +67,12 @@ export function fieldMessage(field: string, problem: string): string {
 }
 
 /** A file or row problem of a CSV import. */
-export function importMessage(field: string | undefined, reason: string): string {
+export function importMessage(field: string | undefined, reason: string, other?: number): string {
   switch (reason) {
+    case 'duplicateRow':
+      return `Trùng với dòng ${other ?? ''}: cùng người, cùng quyết định thi hành án`;
+    case 'listed':
+      return 'Người này đã có trong danh sách công khai theo cùng quyết định thi hành án';
     case 'header':
       return `Thiếu cột ${field}`;
     case 'unknownColumn':
