@@ -7,28 +7,13 @@
 // addresses use the post-2025 two-level form (street, ward/commune, province), and the province mix follows
 // population (Hồ Chí Minh and Hà Nội heaviest). Only the published fields exist — no ID number, birth date, phone.
 import { provinces } from '../src/server/provinces.ts';
+import { publishedFields } from '../src/server/registry.ts';
+import type { RegistryEntry } from '../src/server/schema.ts';
 
-export type Reason = 'no_means' | 'item_gone' | 'address_unknown';
-export type RemovalReason = 'conditions_appeared' | 'enforced' | 'revoked';
+type Reason = RegistryEntry['reason'];
 
-export interface RegistryRow {
-  debtor_name: string;
-  debtor_address: string;
-  province_code: string;
-  agency_code: string;
-  judgment_number: string;
-  judgment_date: string;
-  judgment_court: string;
-  decision_number: string;
-  decision_date: string;
-  obligation: string;
-  reason: Reason;
-  reason_detail: string | null;
-  verified_on: string;
-  published_on: string;
-  removed_on: string | null;
-  removal_reason: RemovalReason | null;
-}
+/** A generated entry: the published fields and the removal, as the table has them. */
+export type RegistryRow = Pick<RegistryEntry, (typeof publishedFields)[number] | 'removed_on' | 'removal_reason'>;
 
 /** mulberry32: tiny, fast, good enough for test data; returns floats in [0, 1). */
 export function prng(seed: number): () => number {

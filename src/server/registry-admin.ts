@@ -50,23 +50,8 @@ export type EntryField = (typeof entryFields)[number];
 /** What a form or a CSV row supplies: text, as typed. */
 export type EntryInput = Partial<Record<EntryField, string | null | undefined>>;
 
-/** A validated entry, ready to insert. */
-export interface EntryValues {
-  debtor_name: string;
-  debtor_address: string;
-  province_code: string;
-  agency_code: string;
-  judgment_number: string;
-  judgment_date: string;
-  judgment_court: string;
-  decision_number: string;
-  decision_date: string;
-  obligation: string;
-  reason: EntryReason;
-  reason_detail: string | null;
-  verified_on: string;
-  published_on: string;
-}
+/** A validated entry, ready to insert: the published fields, typed as the table has them. */
+export type EntryValues = Pick<RegistryEntry, EntryField>;
 
 /** Limits of each text field: [min, max] characters after tidying. */
 export const FIELD_LIMITS: Record<string, [number, number]> = {

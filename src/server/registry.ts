@@ -186,7 +186,6 @@ async function nameMatches(db: Kysely<Database>, query: RegistryQuery & { name: 
   if (!key) return [];
   const name = query.name;
   const twoWords = key.split(' ').length === 2;
-  const variants = oneEditVariants(key);
   // Each stored column (db/migrations/20261123T1600_registry_name_words.ts) against the same function of what was typed.
   const folded = { name_key: 'search_key', name_sorted_key: 'search_sorted_key', name_first_last: 'search_first_last' } as const;
   const is = (column: keyof typeof folded) => sql<boolean>`${sql.ref(column)} = ${sql.raw(folded[column])}(search_fold(${name}))`;
@@ -208,6 +207,7 @@ async function nameMatches(db: Kysely<Database>, query: RegistryQuery & { name: 
   // Tiers 3 and 4 cost more to plan and to run: a second statement, only when the btree tiers fell short.
   if (found.length < want) {
     const earlier = twoWords ? [not('name_sorted_key'), not('name_first_last')] : [not('name_sorted_key')];
+    const variants = oneEditVariants(key);
     found.push(
       ...(await union(
         [
