@@ -52,6 +52,8 @@ export interface DossiersTable {
   submitted_at: DefaultTimestamp;
   received_at: NullableTimestamp;
   due_date: string | null;
+  /** While waiting to be received: the last day of reception's completeness check (one-stop rules). */
+  check_due_date: ColumnType<string | null, string | null | undefined, string | null>;
   closed_at: NullableTimestamp;
   updated_at: DefaultTimestamp;
   assigned_to: ColumnType<number | null, number | null | undefined, number | null>;

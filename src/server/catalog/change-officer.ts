@@ -76,6 +76,7 @@ export const changeOfficer: Procedure = {
     vi: 'Quyết định thay đổi Chấp hành viên, hoặc văn bản trả lời nêu rõ lý do không chấp nhận.',
     en: 'A decision replacing the enforcement officer, or a written reply giving the reasons for refusing.',
   },
+  resultSignedBy: 'head',
   steps: [
     {
       vi: 'Ghi lại số, ngày của Quyết định thi hành án và họ tên Chấp hành viên đang tổ chức thi hành vụ việc.',

@@ -103,6 +103,7 @@ export const coercionCostExemption: Procedure = {
     vi: 'Quyết định miễn, giảm chi phí cưỡng chế thi hành án, hoặc văn bản từ chối nêu rõ lý do. Quyết định có thể bị hủy nếu người được miễn, giảm che giấu tài sản hoặc đưa ra căn cứ không đúng sự thật.',
     en: 'A decision exempting you from or reducing the coercion costs, or a written refusal giving the reasons. The decision can be revoked if the person hid assets or gave false grounds.',
   },
+  resultSignedBy: 'head',
   steps: [
     {
       vi: 'Chuẩn bị giấy tờ chứng minh hoàn cảnh: xác nhận của Ủy ban nhân dân cấp xã, giấy chứng nhận chính sách hoặc hồ sơ bệnh án.',

@@ -151,6 +151,7 @@ export const complaint: Procedure = {
     vi: 'Quyết định giải quyết khiếu nại (giữ nguyên, sửa đổi hoặc hủy bỏ quyết định, hành vi bị khiếu nại), hoặc thông báo không thụ lý nêu rõ lý do. Nếu không đồng ý với quyết định lần đầu, bạn có thể khiếu nại lần hai; quyết định lần hai là quyết định cuối cùng.',
     en: 'A decision on the complaint (upholding, amending or annulling the decision or act), or a notice that the complaint is not accepted, with the reasons. If you disagree with the first decision you may complain a second time; the second decision is final.',
   },
+  resultSignedBy: 'head',
   steps: [
     {
       vi: 'Kiểm tra bạn còn trong thời hiệu khiếu nại và chuẩn bị tài liệu, chứng cứ liên quan.',

@@ -51,6 +51,7 @@ export const confirmResult: Procedure = {
     vi: 'Giấy xác nhận kết quả thi hành án: nghĩa vụ theo bản án, nghĩa vụ theo Quyết định thi hành án và kết quả đã thi hành đến ngày xác nhận (xong toàn bộ, một phần hoặc theo từng kỳ).',
     en: 'A certificate of the enforcement result: the obligation in the judgment, the obligation in the enforcement decision, and what has been performed up to the date of the certificate (in full, in part, or per instalment).',
   },
+  resultSignedBy: 'officer',
   steps: [
     {
       vi: 'Tìm số và ngày của Quyết định thi hành án liên quan (ghi trên quyết định hoặc giấy báo của cơ quan thi hành án).',

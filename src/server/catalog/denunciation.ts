@@ -98,6 +98,7 @@ export const denunciation: Procedure = {
     vi: 'Kết luận nội dung tố cáo (tố cáo đúng, đúng một phần hoặc sai sự thật); bạn được thông báo kết quả giải quyết.',
     en: 'A written conclusion on the report (true, partly true, or false); you are told the outcome.',
   },
+  resultSignedBy: 'head',
   steps: [
     {
       vi: 'Ghi lại rõ hành vi vi phạm: ai, làm gì, khi nào, ở đâu; chuẩn bị tài liệu, chứng cứ nếu có.',

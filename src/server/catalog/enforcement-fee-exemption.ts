@@ -133,6 +133,7 @@ export const enforcementFeeExemption: Procedure = {
     vi: 'Quyết định miễn, giảm phí thi hành án, hoặc văn bản từ chối nêu rõ lý do.',
     en: 'A decision exempting you from or reducing the enforcement fee, or a written refusal giving the reasons.',
   },
+  resultSignedBy: 'head',
   steps: [
     {
       vi: 'Kiểm tra trường hợp của bạn có được miễn, giảm phí không và chuẩn bị giấy tờ chứng minh.',

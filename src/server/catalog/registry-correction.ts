@@ -65,6 +65,7 @@ export const registryCorrection: Procedure = {
     vi: 'Thông tin được đính chính, hoặc tên được rút khỏi danh sách công khai; hoặc văn bản trả lời nêu rõ lý do không chấp nhận.',
     en: 'The entry is corrected, or removed from the public list; or a written reply giving the reasons for refusing.',
   },
+  resultSignedBy: 'officer',
   steps: [
     { vi: 'Mở mục của bạn trong danh sách và bấm "Đề nghị đính chính hoặc rút tên".', en: 'Open your entry on the list and choose "Ask for a correction or removal".' },
     { vi: 'Trình bày căn cứ và đính kèm giấy tờ chứng minh nếu có.', en: 'Explain your grounds and attach supporting papers if you have any.' },

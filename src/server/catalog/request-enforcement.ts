@@ -128,6 +128,7 @@ export const requestEnforcement: Procedure = {
     vi: 'Quyết định thi hành án (nêu nghĩa vụ phải thi hành, thời hạn tự nguyện thi hành và cách nộp tiền), hoặc văn bản từ chối nêu rõ lý do.',
     en: 'An enforcement decision (stating the obligations, the period for voluntary compliance and how to pay), or a written refusal giving the reasons.',
   },
+  resultSignedBy: 'head',
   steps: [
     {
       vi: 'Chuẩn bị bản sao bản án, quyết định và giấy tờ liên quan; nếu nộp thay người khác, chuẩn bị văn bản ủy quyền.',

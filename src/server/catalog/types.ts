@@ -82,6 +82,11 @@ export interface Procedure {
   documents: DocumentRequirement[];
   fee: Text;
   result: Text;
+  /**
+   * Who signs the result. 'head': a decision of the head of the agency (Thủ trưởng) — the officer submits a draft
+   * and the head approves it or sends it back. 'officer': the officer's own document, ready when recorded.
+   */
+  resultSignedBy: 'head' | 'officer';
   steps: Text[];
   /** Oldest first; never empty. */
   rules: RuleSet[];
