@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { DossierStatus } from './dossiers/lifecycle.ts';
 
 /** Timestamps are written as Date (or ISO text) and read back as Date by both drivers. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -37,7 +38,7 @@ export interface DossiersTable {
   code: string;
   procedure_code: string;
   agency_code: string;
-  status: string;
+  status: DossierStatus;
   channel: 'online' | 'counter';
   locale: 'vi' | 'en';
   applicant_name: string;

@@ -36,23 +36,31 @@ export interface ActionRule {
    * through a draft the head approves; the officer's own document is ready when recorded.
    */
   signedBy?: 'head' | 'officer';
+  /**
+   * What staff enter to take the action (the dossier page's form asks for these, the service checks them):
+   * `reason` for the citizen (or, on an internal action, for colleagues), `officer`, `date` (a new result date),
+   * `file` (the result or its draft), `note` (an optional note to the citizen).
+   */
+  inputs?: readonly ActionInput[];
 }
+
+export type ActionInput = 'reason' | 'officer' | 'date' | 'file' | 'note';
 
 export const oneStopActions = {
   submit: { from: [], to: 'submitted', by: ['citizen', 'reception'], public: true },
   receive: { from: ['submitted'], to: 'received', by: ['reception'], public: true },
-  refuse: { from: ['submitted'], to: 'refused', by: ['reception'], public: true },
-  request_supplement: { from: ['submitted', 'received', 'in_progress'], to: 'awaiting_supplement', by: ['reception', 'officer'], public: true },
+  refuse: { from: ['submitted'], to: 'refused', by: ['reception'], public: true, inputs: ['reason'] },
+  request_supplement: { from: ['submitted', 'received', 'in_progress'], to: 'awaiting_supplement', by: ['reception', 'officer'], public: true, inputs: ['reason'] },
   supplement: { from: ['awaiting_supplement'], to: 'submitted', by: ['citizen'], public: true },
   withdraw: { from: ['submitted', 'awaiting_supplement'], to: 'withdrawn', by: ['citizen'], public: true },
-  assign: { from: ['received'], to: 'in_progress', by: ['head', 'reception'], public: false },
-  reassign: { from: ['in_progress'], to: 'in_progress', by: ['head'], public: false },
-  apologise: { from: ['received', 'in_progress', 'awaiting_approval'], to: null, by: ['head', 'officer'], public: true },
-  record_result: { from: ['in_progress'], to: 'result_ready', by: ['officer'], public: true, signedBy: 'officer' },
-  submit_draft: { from: ['in_progress'], to: 'awaiting_approval', by: ['officer'], public: false, signedBy: 'head' },
-  approve: { from: ['awaiting_approval'], to: 'result_ready', by: ['head'], public: true, signedBy: 'head' },
-  send_back: { from: ['awaiting_approval'], to: 'in_progress', by: ['head'], public: false, signedBy: 'head' },
-  reject: { from: ['in_progress', 'awaiting_approval'], to: 'rejected', by: ['head'], public: true },
+  assign: { from: ['received'], to: 'in_progress', by: ['head', 'reception'], public: false, inputs: ['officer'] },
+  reassign: { from: ['in_progress'], to: 'in_progress', by: ['head'], public: false, inputs: ['officer'] },
+  apologise: { from: ['received', 'in_progress', 'awaiting_approval'], to: null, by: ['head', 'officer'], public: true, inputs: ['date', 'reason'] },
+  record_result: { from: ['in_progress'], to: 'result_ready', by: ['officer'], public: true, signedBy: 'officer', inputs: ['file', 'note'] },
+  submit_draft: { from: ['in_progress'], to: 'awaiting_approval', by: ['officer'], public: false, signedBy: 'head', inputs: ['file', 'note'] },
+  approve: { from: ['awaiting_approval'], to: 'result_ready', by: ['head'], public: true, signedBy: 'head', inputs: ['note'] },
+  send_back: { from: ['awaiting_approval'], to: 'in_progress', by: ['head'], public: false, signedBy: 'head', inputs: ['reason'] },
+  reject: { from: ['in_progress', 'awaiting_approval'], to: 'rejected', by: ['head'], public: true, inputs: ['reason'] },
   return_result: { from: ['result_ready'], to: 'returned', by: ['reception'], public: true },
 } as const satisfies Record<string, ActionRule>;
 export type DossierAction = keyof typeof oneStopActions;
