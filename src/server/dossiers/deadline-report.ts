@@ -99,7 +99,7 @@ export async function deadlineReport(db: Kysely<Database>, dossierId: number, to
   if (!procedure) throw new Error(`Unknown procedure ${dossier.procedure_code}`);
   const events = await db
     .selectFrom('dossier_events')
-    .select(['at', 'action', 'from_status', 'public_note', 'data'])
+    .select(['at', 'action', 'from_status', 'to_status', 'public_note', 'data'])
     .where('dossier_id', '=', dossierId)
     .orderBy('id')
     .execute();
@@ -111,7 +111,8 @@ export async function deadlineReport(db: Kysely<Database>, dossierId: number, to
   const dueDate = dossier.due_date;
   const dayOf = (at: Date) => todayInVietnam(new Date(at));
 
-  const lastResult = events.findLast((e) => e.action === 'record_result');
+  // The result is ready when recorded (the officer's certificate) or signed (the head's decision).
+  const lastResult = events.findLast((e) => e.to_status === 'result_ready');
   const stoppedOn =
     (status === 'result_ready' || status === 'returned') && lastResult
       ? dayOf(lastResult.at)

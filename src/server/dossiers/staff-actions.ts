@@ -309,7 +309,7 @@ export async function submitDraftResult(
 async function latestDraft(trx: Transaction<Database>, dossierId: number) {
   const draft = await trx
     .selectFrom('attachments')
-    .innerJoin('dossier_events', 'dossier_events.id', 'attachments.event_id')
+    .leftJoin('dossier_events', 'dossier_events.id', 'attachments.event_id')
     .select(['attachments.id', 'attachments.file_name', 'attachments.sha256', 'dossier_events.data'])
     .where('attachments.dossier_id', '=', dossierId)
     .where('attachments.document_id', '=', 'result_draft')

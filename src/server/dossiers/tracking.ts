@@ -163,7 +163,7 @@ export interface SupplementFile {
 export async function sendSupplement(
   db: Kysely<Database>,
   dossier: TrackedDossier,
-  input: { files: SupplementFile[]; note: string; publicUrl: string },
+  input: { files: SupplementFile[]; note: string; publicUrl: string; now?: Date },
 ): Promise<ErrorKey[]> {
   const files = input.files.filter((f) => f.bytes.length > 0 || f.name !== '');
   const problems: ErrorKey[] = [];
@@ -177,6 +177,7 @@ export async function sendSupplement(
   await transition(db, dossier.id, 'supplement', { role: 'citizen' }, {
     publicNote: input.note.trim().slice(0, 2000) || null,
     publicUrl: input.publicUrl,
+    ...(input.now ? { now: input.now } : {}),
     withEvent: async (trx, eventId) => {
       for (const { file, check } of checked) {
         if (!check.ok) continue;
