@@ -199,6 +199,17 @@ for (const target of testDatabases) {
       return { dossier, run: () => takeStaffAction(handle.db, dossier.id, action, actor, input) };
     }
 
+    /** 'allowed', or the lifecycle's reason for refusing; any other error fails the test. */
+    async function outcomeOf(run: () => Promise<unknown>, label: string): Promise<string> {
+      try {
+        await run();
+        return 'allowed';
+      } catch (err) {
+        if (!(err instanceof TransitionError)) throw new Error(`${label}: ${String(err)}`, { cause: err });
+        return err.reason;
+      }
+    }
+
     const auditCount = async (code: string) =>
       (await handle.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('entity_id', '=', code).executeTakeFirstOrThrow()).n;
     const statusOf = async (id: number) => (await handle.db.selectFrom('dossiers').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
@@ -219,14 +230,7 @@ for (const target of testDatabases) {
               const { dossier, run } = await prepare(action, from, actor, 'HNI', procedure);
               const offered = (await availableActions(handle.db, dossier.id, actor)).includes(action);
               if (offered !== expected) mismatches.push(`${label}: availableActions ${offered ? 'offers' : 'hides'} it`);
-              let outcome: string;
-              try {
-                await run();
-                outcome = 'allowed';
-              } catch (err) {
-                if (!(err instanceof TransitionError)) throw new Error(`${label}: ${String(err)}`, { cause: err });
-                outcome = err.reason;
-              }
+              const outcome = await outcomeOf(run, label);
               if (outcome !== (expected ? 'allowed' : 'not_allowed')) mismatches.push(`${label}: ${outcome}`);
               const status = await statusOf(dossier.id);
               const want = expected ? (toStatus[action] === 'same' ? from : toStatus[action]) : from;
@@ -260,14 +264,7 @@ for (const target of testDatabases) {
                 const { dossier, run } = await prepare(action, from, actor, scope.dossierAgency, procedure);
                 const offered = (await availableActions(handle.db, dossier.id, actor)).includes(action);
                 if (offered !== scope.inScope) mismatches.push(`${label}: availableActions ${offered ? 'offers' : 'hides'} it`);
-                let outcome: string;
-                try {
-                  await run();
-                  outcome = 'allowed';
-                } catch (err) {
-                  if (!(err instanceof TransitionError)) throw new Error(`${label}: ${String(err)}`, { cause: err });
-                  outcome = err.reason;
-                }
+                const outcome = await outcomeOf(run, label);
                 if (outcome !== (scope.inScope ? 'allowed' : 'other_agency')) mismatches.push(`${label}: ${outcome}`);
               }
             }

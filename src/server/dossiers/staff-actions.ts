@@ -253,56 +253,45 @@ function assignedOfficerOnly(actor: Actor) {
   };
 }
 
+type ResultFileInput = ActionOptions & { file: { name: string; bytes: Uint8Array } | null | undefined; note?: string | null };
+
 /**
- * The assigned officer records the result of a procedure whose result is the officer's own document (a certificate):
- * the file (checked by its bytes, stored as attachment `result` of the dossier and of the event) and an optional
- * note to the citizen. For a decision of the head, the officer submits a draft instead (`submitDraftResult`).
+ * The assigned officer's result file, as `action` stores it: `record_result` for a procedure whose result is the
+ * officer's own document (a certificate: ready at once, the note goes to the citizen); `submit_draft` for a decision
+ * the head signs (the draft waits for the head; the note is kept for when the head approves). The file is checked by
+ * its bytes and stored as an attachment of the dossier and of the event.
  */
-export async function recordResult(
+async function storeResultFile(
   db: Kysely<Database>,
   dossierId: number,
   actor: Actor,
-  input: ActionOptions & { file: { name: string; bytes: Uint8Array } | null | undefined; note?: string | null },
+  action: 'record_result' | 'submit_draft',
+  input: ResultFileInput,
 ): Promise<ActionResult & { attachmentId: number }> {
   const base = common(input);
   const note = optionalNote(input.note);
   const { check, bytes } = checkedResultFile(input.file);
+  const facts = { fileName: check.fileName, sha256: check.sha256 };
   let attachmentId = 0;
-  const result = await transition(db, dossierId, 'record_result', actor, {
+  const result = await transition(db, dossierId, action, actor, {
     ...base,
-    publicNote: note,
-    data: { fileName: check.fileName, sha256: check.sha256 },
+    ...(action === 'record_result' ? { publicNote: note, data: facts } : { data: { ...facts, noteToCitizen: note } }),
     guard: assignedOfficerOnly(actor),
     withEvent: async (trx, eventId) => {
-      attachmentId = await attachFile(trx, dossierId, eventId, 'result', check, bytes);
+      attachmentId = await attachFile(trx, dossierId, eventId, action === 'record_result' ? 'result' : 'result_draft', check, bytes);
     },
   });
   return { ...result, attachmentId };
 }
 
-/**
- * The assigned officer submits the draft of a decision the head signs (change of officer, exemptions, enforcement
- * decision): the draft file and an optional note to the citizen, kept for when the head approves. Internal.
- */
-export async function submitDraftResult(
-  db: Kysely<Database>,
-  dossierId: number,
-  actor: Actor,
-  input: ActionOptions & { file: { name: string; bytes: Uint8Array } | null | undefined; note?: string | null },
-): Promise<ActionResult & { attachmentId: number }> {
-  const base = common(input);
-  const note = optionalNote(input.note);
-  const { check, bytes } = checkedResultFile(input.file);
-  let attachmentId = 0;
-  const result = await transition(db, dossierId, 'submit_draft', actor, {
-    ...base,
-    data: { fileName: check.fileName, sha256: check.sha256, noteToCitizen: note },
-    guard: assignedOfficerOnly(actor),
-    withEvent: async (trx, eventId) => {
-      attachmentId = await attachFile(trx, dossierId, eventId, 'result_draft', check, bytes);
-    },
-  });
-  return { ...result, attachmentId };
+/** The officer records the result that is the officer's own document (see `storeResultFile`). */
+export function recordResult(db: Kysely<Database>, dossierId: number, actor: Actor, input: ResultFileInput) {
+  return storeResultFile(db, dossierId, actor, 'record_result', input);
+}
+
+/** The officer submits the draft of a decision the head signs (see `storeResultFile`). Internal: no mail. */
+export function submitDraftResult(db: Kysely<Database>, dossierId: number, actor: Actor, input: ResultFileInput) {
+  return storeResultFile(db, dossierId, actor, 'submit_draft', input);
 }
 
 /** The latest draft of the result and the note the officer wrote for the citizen with it. */
