@@ -114,7 +114,8 @@ export async function seedDemoData(db: Kysely<Database>, opts: { publicUrl: stri
     for (let s = 0; s < 3; s++, i++) {
       const scenario = scenarios[(i * 3 + s) % scenarios.length]!;
       const person = people[i % people.length]!;
-      const agency = agencies[(i + s) % agencies.length]!;
+      // The draft waiting for the head is Hà Nội's, so the demo head has a decision to sign.
+      const agency = scenario.steps.includes('draft') ? 'HNI' : agencies[(i + s) % agencies.length]!;
       const answers = procedure.schema.parse({
         ...procedure.example,
         fullName: person.name,
