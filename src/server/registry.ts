@@ -53,7 +53,10 @@ export interface RegistryQuery {
   name?: string;
   address?: string;
   province?: string;
-  /** A judgment or enforcement decision number, matched exactly (case-insensitive). */
+  /**
+   * A judgment or enforcement decision number, or its beginning up to a "/" or "-" (case-insensitive): "364/2024"
+   * finds "364/2024/DS-PT", "364" finds "364/QĐ-THADS" but not "3641/2024/DS-ST".
+   */
   number?: string;
 }
 
@@ -66,7 +69,14 @@ export type QueryProblem = 'empty' | 'tooShort' | 'tooLong';
 /** Cleans a query; a query must name somebody (2+ letters), an address (3+) or a number. */
 export function checkQuery(q: RegistryQuery): { query: RegistryQuery; problem: QueryProblem | null } {
   const clean = (v: string | undefined, max: number) => (v ?? '').normalize('NFC').replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, max) || undefined;
-  const query: RegistryQuery = { name: clean(q.name, 100), address: clean(q.address, 150), province: clean(q.province, 10), number: clean(q.number, 60) };
+  const number = clean(q.number, 60);
+  const query: RegistryQuery = {
+    name: clean(q.name, 100),
+    address: clean(q.address, 150),
+    province: clean(q.province, 10),
+    // Only separators ("/", "-") would match every number: no number at all.
+    number: number && /[\p{L}\p{N}]/u.test(number) ? number : undefined,
+  };
   if (!query.name && !query.address && !query.number) return { query, problem: 'empty' };
   if ((query.name && query.name.replace(/[^\p{L}]/gu, '').length < 2) || (!query.name && !query.number && (query.address?.length ?? 0) < 3)) {
     return { query, problem: 'tooShort' };
@@ -103,10 +113,19 @@ function otherFilters(query: RegistryQuery, addressAsFragments: boolean): RawBui
   }
   if (query.province) parts.push(sql`province_code = ${query.province}`);
   if (query.number) {
-    const n = query.number.toUpperCase();
-    parts.push(sql`(upper(judgment_number) = ${n} or upper(decision_number) = ${n})`);
+    const n = numberKey(query.number);
+    // The LIKE prefix is what the pattern-ops btrees answer (db/migrations/20261124T0900_registry_number_prefix.ts);
+    // the character after it must end a part of the number, so "36" does not find "364/2024/DS-PT".
+    const starts = (column: 'judgment_number' | 'decision_number') =>
+      sql`(upper(${sql.ref(column)}) like ${n.replace(/[\\%_]/g, '\\$&') + '%'} and substr(upper(${sql.ref(column)}), ${[...n].length + 1}, 1) in ('', '/', '-'))`;
+    parts.push(sql`(${starts('judgment_number')} or ${starts('decision_number')})`);
   }
   return parts.length ? sql<boolean>`${sql.join(parts, sql` and `)}` : null;
+}
+
+/** A typed number as it is stored: upper case, no spaces around "/" or "-" ("364 / 2024" → "364/2024"), no trailing separator. */
+export function numberKey(typed: string): string {
+  return typed.toUpperCase().replace(/\s*([/-])\s*/g, '$1').replace(/\s+/g, ' ').replace(/[/-]+$/, '').trim();
 }
 
 /** Published entries meeting the other conditions (a search without a name: the planner picks the index). */
