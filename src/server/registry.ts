@@ -114,8 +114,8 @@ function otherFilters(query: RegistryQuery, addressAsFragments: boolean): RawBui
   if (query.province) parts.push(sql`province_code = ${query.province}`);
   if (query.number) {
     const n = numberKey(query.number);
-    // The LIKE prefix is what the pattern-ops btrees answer (db/migrations/20261124T0900_registry_number_prefix.ts);
-    // the character after it must end a part of the number, so "36" does not find "364/2024/DS-PT".
+    // Among a name's candidates, a filter (without a name, numbered() finds them through the indexes): the character
+    // after the typed beginning must end a part of the number, so "36" does not find "364/2024/DS-PT".
     const starts = (column: 'judgment_number' | 'decision_number') =>
       sql`(upper(${sql.ref(column)}) like ${n.replace(/[\\%_]/g, '\\$&') + '%'} and substr(upper(${sql.ref(column)}), ${[...n].length + 1}, 1) in ('', '/', '-'))`;
     parts.push(sql`(${starts('judgment_number')} or ${starts('decision_number')})`);
@@ -128,11 +128,39 @@ export function numberKey(typed: string): string {
   return typed.toUpperCase().replace(/\s*([/-])\s*/g, '$1').replace(/\s+/g, ' ').replace(/[/-]+$/, '').trim();
 }
 
-/** Published entries meeting the other conditions (a search without a name: the planner picks the index). */
-function published(db: Kysely<Database>, query: RegistryQuery, addressAsFragments: boolean) {
-  const filters = otherFilters(query, addressAsFragments);
+/**
+ * Ids of published entries whose judgment or decision number is `key` or begins with it followed by "/" or "-": per
+ * column, the key itself and the byte range [key + "-", key + "0"), where "-", "." and "/" sort — each an index-only
+ * scan of a pattern-ops btree (db/migrations/20261124T0900_registry_number_prefix.ts). As one `LIKE 'key%'` condition
+ * the range would hold every number beginning with the key's digits ("1" → 1, 10–19, 100–199 …), and as OR-ed
+ * conditions PostgreSQL would walk the primary key backwards filtering rows (15 ms for "24" at 200,000 entries).
+ */
+function numbered(db: Kysely<Database>, key: string) {
+  const branches = (['judgment_number', 'decision_number'] as const).flatMap((column) => {
+    const number = sql`upper(${sql.ref(column)})`;
+    const from = db.selectFrom('registry_entries').select('id').where('removed_on', 'is', null);
+    return [
+      from.where(sql<boolean>`${number} = ${key}`),
+      from.where(sql<boolean>`${number} ~>=~ ${key + '-'} and ${number} ~<~ ${key + '0'} and substr(${number}, ${[...key].length + 1}, 1) <> '.'`),
+    ];
+  });
+  return branches.slice(1).reduce((all, branch) => all.unionAll(branch), branches[0]!);
+}
+
+/** Published entries meeting the conditions of a search without a name, newest first. */
+async function withoutName(db: Kysely<Database>, query: RegistryQuery, addressAsFragments: boolean): Promise<Match[]> {
+  const want = MAX_RESULTS + 1;
+  const filters = otherFilters({ ...query, number: undefined }, addressAsFragments);
+  if (query.number) {
+    const ids = numbered(db, numberKey(query.number));
+    // A number alone is answered from the indexes; with an address or a province its entries are read and filtered.
+    const found = filters
+      ? db.selectFrom('registry_entries').select('id').where('removed_on', 'is', null).where('id', 'in', ids).where(filters)
+      : db.selectFrom(ids.as('n')).select('id').groupBy('id');
+    return found.select(sql.lit(0).as('tier')).orderBy('id', 'desc').limit(want).execute();
+  }
   const q = db.selectFrom('registry_entries').where('removed_on', 'is', null);
-  return filters ? q.where(filters) : q;
+  return (filters ? q.where(filters) : q).select('id').select(sql.lit(0).as('tier')).orderBy('id', 'desc').limit(want).execute();
 }
 
 /**
@@ -258,7 +286,7 @@ export async function searchRegistry(db: Kysely<Database>, input: RegistryQuery,
   const run = async (fragments: boolean): Promise<Match[]> =>
     query.name
       ? nameMatches(db, { ...query, name: query.name }, fragments)
-      : published(db, query, fragments).select('id').select(sql.lit(0).as('tier')).orderBy('id', 'desc').limit(MAX_RESULTS + 1).execute();
+      : withoutName(db, query, fragments);
   let matches = await run(false);
   // An address typed as parts of words ("p. Bến Th") finds nothing word by word: look for the fragments instead.
   if (matches.length === 0 && query.address) matches = await run(true);
