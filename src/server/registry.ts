@@ -154,10 +154,17 @@ async function withoutName(db: Kysely<Database>, query: RegistryQuery, addressAs
   if (query.number) {
     const ids = numbered(db, numberKey(query.number));
     // A number alone is answered from the indexes; with an address or a province its entries are read and filtered.
-    const found = filters
-      ? db.selectFrom('registry_entries').select('id').where('removed_on', 'is', null).where('id', 'in', ids).where(filters)
-      : db.selectFrom(ids.as('n')).select('id').groupBy('id');
-    return found.select(sql.lit(0).as('tier')).orderBy('id', 'desc').limit(want).execute();
+    if (!filters) return db.selectFrom(ids.as('n')).select('id').select(sql.lit(0).as('tier')).groupBy('id').orderBy('id', 'desc').limit(want).execute();
+    return db
+      .selectFrom('registry_entries')
+      .select('id')
+      .select(sql.lit(0).as('tier'))
+      .where('removed_on', 'is', null)
+      .where('id', 'in', ids)
+      .where(filters)
+      .orderBy('id', 'desc')
+      .limit(want)
+      .execute();
   }
   const q = db.selectFrom('registry_entries').where('removed_on', 'is', null);
   return (filters ? q.where(filters) : q).select('id').select(sql.lit(0).as('tier')).orderBy('id', 'desc').limit(want).execute();
