@@ -19,6 +19,7 @@ export const vi = {
     procedures: 'Thủ tục',
     agencies: 'Cơ quan thi hành án',
     track: 'Tra cứu hồ sơ',
+    registry: 'Người chưa có điều kiện thi hành án',
     privacy: 'Quyền riêng tư',
     terms: 'Điều khoản sử dụng',
   },
@@ -53,7 +54,8 @@ export const vi = {
     inForceFrom: 'Áp dụng cho hồ sơ tiếp nhận từ ngày',
     inForceBefore: 'Áp dụng cho hồ sơ tiếp nhận trước ngày',
     previousRules: 'Quy định trước đây',
-    unconfirmed: 'Thông tin theo quy định mới chưa được đối chiếu với văn bản chính thức.',
+    /** Introduces the catalog's note on a figure not yet checked against an official text (which figure, which text). */
+    unconfirmedLabel: 'Chưa xác nhận',
     formFieldsHeading: 'Thông tin cần khai',
     formFieldsLead: 'Chuẩn bị sẵn các thông tin sau trước khi nộp hồ sơ.',
     channelsHeading: 'Cách nộp',
@@ -209,7 +211,6 @@ export const vi = {
   },
   registry: {
     title: 'Danh sách người phải thi hành án chưa có điều kiện thi hành',
-    navLabel: 'Tra cứu người chưa có điều kiện thi hành án',
     lead: 'Tra cứu người phải thi hành án mà cơ quan thi hành án dân sự đã xác định chưa có điều kiện thi hành, theo Điều 44a Luật Thi hành án dân sự.',
     notice: 'Danh sách chỉ công bố họ tên, địa chỉ, bản án, quyết định thi hành án, nghĩa vụ chưa thi hành và lý do. Nghĩa vụ ghi ở đây là nghĩa vụ theo bản án, không phải số còn phải thi hành hôm nay. Người trùng họ tên rất phổ biến: hãy đối chiếu địa chỉ và bản án. Thông tin được cơ quan thi hành án xác minh lại định kỳ; ngày xác minh gần nhất ghi ở từng mục.',
     nameLabel: 'Họ và tên',
@@ -243,6 +244,8 @@ export const vi = {
       item_gone: 'Tài sản phải trả không còn hoặc hư hỏng',
       address_unknown: 'Chưa xác định được địa chỉ',
     },
+    /** Introduces the agency's own (Vietnamese) wording of the reason on pages in another language. */
+    reasonInVietnamese: 'nguyên văn cơ quan thi hành án ghi',
     correctionHeading: 'Thông tin về bạn không đúng?',
     correctionText: 'Nếu bạn đã thi hành xong nghĩa vụ, đã có điều kiện thi hành hoặc thông tin không đúng, bạn có thể gửi đề nghị trực tuyến. Đề nghị được xử lý như một hồ sơ, có mã hồ sơ, thời hạn giải quyết và tra cứu được.',
     correctionAction: 'Đề nghị đính chính hoặc rút tên',

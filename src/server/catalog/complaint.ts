@@ -187,9 +187,16 @@ export const complaint: Procedure = {
     },
     {
       effectiveFrom: NEW_REGIME_FROM,
-      timeLimit: { days: 5, unit: 'working', countedFrom },
+      timeLimit: {
+        days: 5,
+        unit: 'working',
+        countedFrom,
+        unconfirmed: {
+          vi: 'Thời hạn 5 ngày làm việc giữ như Thông tư 13/2021/TT-BTP; chưa tìm được văn bản hướng dẫn thủ tục này theo Luật số 106/2025/QH15.',
+          en: 'The 5 working days are kept from Circular 13/2021/TT-BTP; no text guiding this procedure under Law No. 106/2025/QH15 was found.',
+        },
+      },
       legalBasis: [law2025],
-      unconfirmed: true,
       note: {
         vi: `Luật mới giao Bộ Tư pháp quy định thủ tục giải quyết khiếu nại bằng thông tư mới; cho đến khi được xác nhận, áp dụng các thời hạn trước đây. ${timeLimitsNote.vi}`,
         en: `The new Law leaves the complaint procedure to a new Ministry of Justice circular; until confirmed, the previous time limits apply. ${timeLimitsNote.en}`,

@@ -1,6 +1,6 @@
 /** XNKQ — Xác nhận kết quả thi hành án: a certificate of what has been performed under a judgment. */
 import { agencyField, applicantFields, buildSchema, enforcementDecisionFields, sections } from './fields.ts';
-import { cite, decree152, fromCompleteApplication, instruments, law2008, law2025, NEW_REGIME_FROM, OLD_REGIME_FROM } from './rules.ts';
+import { cite, decree152, fromCompleteApplication, fromUnofficialDecree, instruments, law2008, law2025, NEW_REGIME_FROM, OLD_REGIME_FROM } from './rules.ts';
 import { applicationDocument, authorisationDocument, commonSteps, noFee } from './shared.ts';
 import type { FieldDef, Procedure } from './types.ts';
 
@@ -67,6 +67,8 @@ export const confirmResult: Procedure = {
   ],
   rules: [
     {
+      // Checked: 5 working days in the procedure list of Decision 630/QĐ-BTP (25 February 2026), as reported in
+      // http://tintuc.thuvienphapluat.com/ho-tro-phap-luat/chinh-sach-moi/106846/thu-tuc-xac-nhan-ket-qua-thi-hanh-an-moi-nhat
       effectiveFrom: OLD_REGIME_FROM,
       timeLimit: { days: 5, unit: 'working', countedFrom: fromCompleteApplication },
       legalBasis: [
@@ -76,9 +78,13 @@ export const confirmResult: Procedure = {
     },
     {
       effectiveFrom: NEW_REGIME_FROM,
-      timeLimit: { days: 3, unit: 'working', countedFrom: fromCompleteApplication },
+      timeLimit: {
+        days: 3,
+        unit: 'working',
+        countedFrom: fromCompleteApplication,
+        unconfirmed: fromUnofficialDecree('Thời hạn 3 ngày làm việc (khoản 3 Điều 32)', 'The 3 working days (Art. 32(3))'),
+      },
       legalBasis: [law2025, decree152('khoản 3 Điều 32', 'Art. 32(3)')],
-      unconfirmed: true,
     },
   ],
   sections: [sections.applicant, sections.agency, sections.case, request],
