@@ -230,10 +230,10 @@ export async function recentImports(db: Kysely<Database>, actor: RegistryActor, 
 }
 
 /** At start: jobs left running by a process that stopped cannot finish (their reader is gone). */
-export async function failInterruptedImports(db: Kysely<Database>): Promise<number> {
+export async function failInterruptedImports(db: Kysely<Database>, now = new Date()): Promise<number> {
   const rows = await db
     .updateTable('registry_imports')
-    .set({ status: 'failed', failure: 'interrupted', finished_at: new Date() })
+    .set({ status: 'failed', failure: 'interrupted', finished_at: now })
     .where('status', '=', 'running')
     .returning('id')
     .execute();

@@ -3,14 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { generateHOTP } from '@oslojs/otp';
 import type { Kysely } from 'kysely';
+import { verifyPasswordHash } from '../../src/server/auth/password.ts';
 import { createStaffUser } from '../../src/server/auth/staff.ts';
-import {
-  ACTIVITY_CHECK_INTERVAL_MS,
-  createSession,
-  generateSessionToken,
-  INACTIVITY_TIMEOUT_MS,
-  validateSessionToken,
-} from '../../src/server/auth/session.ts';
+import { createSession, generateSessionToken, validateSessionToken } from '../../src/server/auth/session.ts';
 import { createSignIn, type SignInService } from '../../src/server/auth/signin.ts';
 import {
   beginTotpSetup,
@@ -32,17 +27,31 @@ process.env.SECRET_KEY = randomBytes(32).toString('base64');
 
 const PASSWORD = 'mật-khẩu-rất-dài-2026';
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
+const MINUTE = 60_000;
+/** The wall-clock time the two-factor tests run at (codes, steps and sessions are computed from it, never from now). */
+const T0 = new Date('2026-11-23T03:00:10Z');
+const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+/** What hashPassword() writes: argon2id, 19 MiB, 2 passes, 1 lane (the same parameters mean the same work). */
+const ARGON2_PARAMETERS = 'argon2id$v=19$m=19456,t=2,p=1';
 
-/** Sign-in functions whose counters run on a clock the test moves. */
+/**
+ * Sign-in functions whose counters run on a clock the test moves, and which record the hash each password check
+ * was run against.
+ */
 function signInWithClock() {
   const clock = { t: 0 };
   const now = () => clock.t;
+  const verifiedAgainst: string[] = [];
   const service = createSignIn({
     accountLimit: createRateLimiter({ limit: 5, windowMs: FIFTEEN_MINUTES, now }),
     ipLimit: createRateLimiter({ limit: 20, windowMs: FIFTEEN_MINUTES, now }),
     secondFactorLimit: createRateLimiter({ limit: 5, windowMs: FIFTEEN_MINUTES, now }),
+    verifyPassword: (hash, password) => {
+      verifiedAgainst.push(hash);
+      return verifyPasswordHash(hash, password);
+    },
   });
-  return { service, clock };
+  return { service, clock, verifiedAgainst };
 }
 
 for (const target of testDatabases) {
@@ -51,6 +60,7 @@ for (const target of testDatabases) {
     let db: Kysely<Database>;
     let auth: SignInService;
     let clock: { t: number };
+    let verifiedAgainst: string[];
     let n = 0;
 
     before(async () => {
@@ -61,7 +71,7 @@ for (const target of testDatabases) {
       await closeAndDrop(handle);
     });
     beforeEach(() => {
-      ({ service: auth, clock } = signInWithClock());
+      ({ service: auth, clock, verifiedAgainst } = signInWithClock());
     });
 
     /** A new account with PASSWORD. */
@@ -135,25 +145,26 @@ for (const target of testDatabases) {
         assert.deepEqual(entry.after, { reason: 'wrong_password' });
       });
 
-      it('refuses an unknown e-mail the same way, taking about as long, and audits what was typed', async () => {
+      it('refuses an unknown e-mail the same way, after the same argon2 work, and audits what was typed', async () => {
         const user = await newUser();
-        await auth.signIn(db, { email: 'warm.up@nowhere.vn', password: 'x', ip: '198.51.100.1' }); // the decoy hash exists
-        const time = async (email: string) => {
-          const started = performance.now();
-          const result = await auth.signIn(db, { email, password: 'wrong password', ip: '198.51.100.1' });
-          assert.deepEqual(result, { ok: false, reason: 'invalid' });
-          return performance.now() - started;
-        };
-        const unknown: number[] = [];
-        const known: number[] = [];
-        for (let i = 0; i < 5; i++) {
-          unknown.push(await time(`khong.ton.tai.${i}@thads.gov.vn`));
-          known.push(await time(user.email));
-        }
-        const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[2]!;
-        const ratio = median(unknown) / median(known);
-        // Loose bounds: the point is that both run one argon2 verification (without the decoy, unknown ≈ 0.05×).
-        assert.ok(ratio > 0.25 && ratio < 4, `unknown ${median(unknown).toFixed(1)} ms vs known ${median(known).toFixed(1)} ms`);
+        const { password_hash } = await db.selectFrom('staff_users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow();
+        const attempt = (email: string) => auth.signIn(db, { email, password: 'wrong password', ip: '198.51.100.1' });
+        assert.deepEqual(await attempt('khong.ton.tai.0@thads.gov.vn'), { ok: false, reason: 'invalid' });
+        assert.deepEqual(await attempt(user.email), { ok: false, reason: 'invalid' });
+        assert.deepEqual(await attempt('khong.ton.tai.1@thads.gov.vn'), { ok: false, reason: 'invalid' });
+
+        // Each attempt ran exactly one argon2 verification: the unknown e-mails against a decoy hash made with the
+        // same parameters as a real one, so what the time takes does not tell an unknown e-mail from a known one.
+        assert.equal(verifiedAgainst.length, 3);
+        const [decoy, real, decoyAgain] = verifiedAgainst as [string, string, string];
+        assert.equal(real, password_hash);
+        assert.notEqual(decoy, password_hash);
+        assert.equal(decoyAgain, decoy, 'one decoy, hashed once');
+        const parameters = (hash: string) => hash.split('$').slice(1, 4).join('$');
+        assert.equal(parameters(real), ARGON2_PARAMETERS);
+        assert.equal(parameters(decoy), ARGON2_PARAMETERS);
+        assert.equal(decoy.split('$')[5]?.length, real.split('$')[5]?.length, 'the same output length');
+        assert.equal(await verifyPasswordHash(decoy, 'wrong password'), false);
 
         const entries = await audits({ action: 'auth.signin_failed', actorEmail: 'khong.ton.tai.0@thads.gov.vn' });
         assert.equal(entries.length, 1);
@@ -179,19 +190,21 @@ for (const target of testDatabases) {
         for (let i = 0; i < 5; i++) {
           assert.deepEqual(await auth.signIn(db, { email: user.email, password: `wrong ${i}`, ip: `192.0.2.${i + 1}` }), { ok: false, reason: 'invalid' });
         }
+        // All five failures were at t = 0: the first leaves the window at 15 minutes.
+        clock.t = 5 * MINUTE;
         const throttled = await auth.signIn(db, { email: user.email, password: PASSWORD, ip: '192.0.2.99' });
-        assert.equal(throttled.ok, false);
-        assert.equal(!throttled.ok && throttled.reason, 'throttled');
-        assert.ok(!throttled.ok && throttled.retryAfterSeconds! > 0 && throttled.retryAfterSeconds! <= 900);
+        assert.deepEqual(throttled, { ok: false, reason: 'throttled', retryAfterSeconds: 600 });
         assert.equal(await sessionCount(user.id), 0);
         const [entry] = await audits({ action: 'auth.signin_throttled', actorId: user.id });
         assert.ok(entry);
         assert.equal(entry.ip, '192.0.2.99');
         assert.deepEqual(entry.after, { limit: 'account' });
 
-        // Other accounts are not affected; the account itself is free again after the window.
+        // Other accounts are not affected; the account itself is free again once the window has passed, not before.
         assert.ok((await auth.signIn(db, { email: (await newUser()).email, password: PASSWORD, ip: '192.0.2.99' })).ok);
-        clock.t += FIFTEEN_MINUTES;
+        clock.t = FIFTEEN_MINUTES - 1;
+        assert.deepEqual(await auth.signIn(db, { email: user.email, password: PASSWORD, ip: '192.0.2.99' }), { ok: false, reason: 'throttled', retryAfterSeconds: 1 });
+        clock.t = FIFTEEN_MINUTES;
         assert.ok((await auth.signIn(db, { email: user.email, password: PASSWORD, ip: '192.0.2.99' })).ok);
       });
 
@@ -218,13 +231,15 @@ for (const target of testDatabases) {
         for (let i = 0; i < 19; i++) await auth.signIn(db, { email: `guess.${i}@thads.gov.vn`, password: 'x', ip });
         assert.ok((await auth.signIn(db, { email: valid.email, password: PASSWORD, ip })).ok, 'the 20th attempt is still allowed');
         const result = await auth.signIn(db, { email: valid.email, password: PASSWORD, ip });
-        assert.equal(!result.ok && result.reason, 'throttled');
+        assert.deepEqual(result, { ok: false, reason: 'throttled', retryAfterSeconds: 900 });
         const entries = await audits({ action: 'auth.signin_throttled', actorId: valid.id });
         assert.deepEqual(entries.at(-1)?.after, { limit: 'ip' });
         assert.equal(entries.at(-1)?.ip, ip);
         // Another address is not affected.
         assert.ok((await auth.signIn(db, { email: valid.email, password: PASSWORD, ip: '198.51.100.78' })).ok);
-        clock.t += FIFTEEN_MINUTES;
+        clock.t = FIFTEEN_MINUTES - 1;
+        assert.equal(((await auth.signIn(db, { email: valid.email, password: PASSWORD, ip })) as { reason?: string }).reason, 'throttled');
+        clock.t = FIFTEEN_MINUTES;
         assert.ok((await auth.signIn(db, { email: valid.email, password: PASSWORD, ip })).ok);
       });
 
@@ -241,21 +256,21 @@ for (const target of testDatabases) {
       async function userWithTotp() {
         const user = await newUser();
         const { key } = beginTotpSetup(user.email);
-        const enabled = await enableTotp(db, user.id, key, generateTotpCode(key), { ip: '203.0.113.30' });
+        const enabled = await enableTotp(db, user.id, key, generateTotpCode(key, T0), { ip: '203.0.113.30', now: T0 });
         assert.ok(enabled.ok);
         return { ...user, key, recoveryCode: enabled.recoveryCode };
       }
-      /** A valid code not used yet: the next step's (accepted: one step of clock drift). */
-      const nextCode = (key: Uint8Array, steps = 1n) => generateHOTP(key, totpStep() + steps, 6);
+      /** A code valid at T0 and not used yet (setting up used T0's step): the next step's, one step of clock drift. */
+      const nextCode = (key: Uint8Array, steps = 1n) => generateHOTP(key, totpStep(T0) + steps, 6);
 
       it('enableTotp checks the code first, stores the key encrypted and a hashed recovery code, and audits it', async () => {
         const user = await newUser();
         const { key } = beginTotpSetup(user.email);
-        const wrong = String((Number(generateTotpCode(key)) + 1) % 1_000_000).padStart(6, '0');
-        assert.deepEqual(await enableTotp(db, user.id, key, wrong), { ok: false, reason: 'invalid_code' });
+        const wrong = String((Number(generateTotpCode(key, T0)) + 1) % 1_000_000).padStart(6, '0');
+        assert.deepEqual(await enableTotp(db, user.id, key, wrong, { now: T0 }), { ok: false, reason: 'invalid_code' });
         assert.equal((await db.selectFrom('staff_users').select('totp_key_encrypted').where('id', '=', user.id).executeTakeFirstOrThrow()).totp_key_encrypted, null);
 
-        const enabled = await enableTotp(db, user.id, key, generateTotpCode(key), { ip: '203.0.113.31' });
+        const enabled = await enableTotp(db, user.id, key, generateTotpCode(key, T0), { ip: '203.0.113.31', now: T0 });
         assert.ok(enabled.ok);
         assert.match(enabled.recoveryCode, /^[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}$/);
         const row = await db.selectFrom('staff_users').selectAll().where('id', '=', user.id).executeTakeFirstOrThrow();
@@ -273,15 +288,18 @@ for (const target of testDatabases) {
 
       it('verifyTotpCode accepts a current code once, refuses old and replayed codes', async () => {
         const user = await userWithTotp();
-        const later = new Date(Date.now() + 120_000);
+        // Set up at T0 (03:00:10, step 0 of this test); two minutes on is step 4.
+        const later = at(120);
+        assert.equal(await verifyTotpCode(db, user.id, generateTotpCode(user.key, T0), later), false, 'four steps old');
         assert.equal(await verifyTotpCode(db, user.id, generateTotpCode(user.key, later), later), true);
         assert.equal(await verifyTotpCode(db, user.id, generateTotpCode(user.key, later), later), false, 'replay');
-        const evenLater = new Date(later.getTime() + 30_000);
-        assert.equal(await verifyTotpCode(db, user.id, generateTotpCode(user.key, new Date(evenLater.getTime() - 120_000)), evenLater), false, 'too old');
-        assert.equal(await verifyTotpCode(db, user.id, generateTotpCode(user.key, evenLater), evenLater), true);
+        assert.equal(await verifyTotpCode(db, user.id, generateTotpCode(user.key, at(90)), later), false, 'one step back, but before the last used');
+        const evenLater = at(150);
+        assert.equal(await verifyTotpCode(db, user.id, generateTotpCode(user.key, at(180)), evenLater), true, 'one step ahead (drift)');
+        assert.equal(await verifyTotpCode(db, user.id, generateTotpCode(user.key, at(210)), evenLater), false, 'two steps ahead');
         assert.equal(await verifyTotpCode(db, user.id, 'abcdef', evenLater), false);
         const plain = await newUser();
-        assert.equal(await verifyTotpCode(db, plain.id, '123456'), false, 'TOTP off');
+        assert.equal(await verifyTotpCode(db, plain.id, '123456', T0), false, 'TOTP off');
       });
 
       it('a stored key copied to another account does not work there (bound to its account)', async () => {
@@ -292,10 +310,11 @@ for (const target of testDatabases) {
         const originalError = console.error;
         console.error = () => {};
         try {
-          assert.equal(await verifyTotpCode(db, other.id, nextCode(owner.key)), false);
+          assert.equal(await verifyTotpCode(db, other.id, nextCode(owner.key), T0), false);
         } finally {
           console.error = originalError;
         }
+        assert.equal(await verifyTotpCode(db, owner.id, nextCode(owner.key), T0), true, 'the code itself was good');
       });
 
       it('sign-in with TOTP on gives an unverified session until verifySecondFactor passes', async () => {
@@ -309,11 +328,11 @@ for (const target of testDatabases) {
         assert.equal(validated?.user.totpEnabled, true);
         assert.deepEqual((await audits({ action: 'auth.signin', actorId: user.id })).at(-1)?.after, { twoFactorPending: true });
 
-        assert.deepEqual(await auth.verifySecondFactor(db, result.session, result.user, '000000', '203.0.113.40'), { ok: false, reason: 'invalid' });
+        assert.deepEqual(await auth.verifySecondFactor(db, result.session, result.user, '000000', '203.0.113.40', T0), { ok: false, reason: 'invalid' });
         validated = await validateSessionToken(db, result.token);
         assert.equal(validated?.session.twoFactorVerified, false);
 
-        assert.deepEqual(await auth.verifySecondFactor(db, result.session, result.user, nextCode(user.key), '203.0.113.40'), { ok: true, method: 'totp' });
+        assert.deepEqual(await auth.verifySecondFactor(db, result.session, result.user, nextCode(user.key), '203.0.113.40', T0), { ok: true, method: 'totp' });
         validated = await validateSessionToken(db, result.token);
         assert.equal(validated?.session.twoFactorVerified, true);
 
@@ -328,21 +347,21 @@ for (const target of testDatabases) {
         const user = await userWithTotp();
         const { session, user: sessionUser } = await signedIn(user);
         const code = nextCode(user.key);
-        assert.ok((await auth.verifySecondFactor(db, session, sessionUser, code, null)).ok);
+        assert.ok((await auth.verifySecondFactor(db, session, sessionUser, code, null, T0)).ok);
         const second = await signedIn(user);
-        assert.deepEqual(await auth.verifySecondFactor(db, second.session, second.user, code, null), { ok: false, reason: 'invalid' }, 'replay');
-        for (let i = 0; i < 3; i++) await auth.verifySecondFactor(db, second.session, second.user, '000000', null);
-        // 5 attempts so far since the success reset the count (1 replay + 3 wrong = 4); one more wrong, then throttled.
-        await auth.verifySecondFactor(db, second.session, second.user, '000000', null);
-        const throttled = await auth.verifySecondFactor(db, second.session, second.user, nextCode(user.key, 0n), null);
-        assert.equal(!throttled.ok && throttled.reason, 'throttled');
-        assert.ok(!throttled.ok && throttled.retryAfterSeconds! > 0);
+        assert.deepEqual(await auth.verifySecondFactor(db, second.session, second.user, code, null, T0), { ok: false, reason: 'invalid' }, 'replay');
+        for (let i = 0; i < 3; i++) await auth.verifySecondFactor(db, second.session, second.user, '000000', null, T0);
+        // 1 replay + 3 wrong = 4 attempts since the success reset the count; a 5th wrong one, then throttled.
+        await auth.verifySecondFactor(db, second.session, second.user, '000000', null, T0);
+        clock.t = 10 * MINUTE;
+        // A code that would pass (a step the success did not use) is not even checked.
+        const later = at(90);
+        const unused = generateTotpCode(user.key, later);
+        assert.deepEqual(await auth.verifySecondFactor(db, second.session, second.user, unused, null, later), { ok: false, reason: 'throttled', retryAfterSeconds: 300 });
         assert.equal((await validateSessionToken(db, second.token))?.session.twoFactorVerified, false);
         assert.equal((await audits({ action: 'auth.2fa_throttled', actorId: user.id })).length, 1);
-        clock.t += FIFTEEN_MINUTES;
-        // A code the first success did not use: 90 seconds on, three steps later.
-        const later = new Date(Date.now() + 90_000);
-        assert.ok((await auth.verifySecondFactor(db, second.session, second.user, generateTotpCode(user.key, later), null, later)).ok);
+        clock.t = FIFTEEN_MINUTES;
+        assert.deepEqual(await auth.verifySecondFactor(db, second.session, second.user, unused, null, later), { ok: true, method: 'totp' });
       });
 
       it('the recovery code passes the second factor once, and turns TOTP off', async () => {
@@ -387,8 +406,12 @@ for (const target of testDatabases) {
         const t0 = new Date('2026-11-23T01:00:00Z');
         const token = generateSessionToken();
         const session = await createSession(db, token, user.id, { now: t0, twoFactorVerified: true });
-        assert.ok(await validateSessionToken(db, token, new Date(t0.getTime() + 5 * 60_000)));
-        assert.equal(await validateSessionToken(db, token, new Date(t0.getTime() + INACTIVITY_TIMEOUT_MS)), null);
+        // Used at 01:05, within the renewal interval: still last active at 01:00, so it dies at 09:00.
+        assert.ok(await validateSessionToken(db, token, new Date('2026-11-23T01:05:00Z')));
+        assert.equal(await validateSessionToken(db, token, new Date('2026-11-23T09:00:00Z')), null);
+        const other = generateSessionToken();
+        await createSession(db, other, user.id, { now: t0 });
+        assert.ok(await validateSessionToken(db, other, new Date('2026-11-23T08:59:59.999Z')), 'a millisecond earlier it lives');
         assert.equal(await db.selectFrom('sessions').select('id').where('id', '=', session.id).executeTakeFirst(), undefined);
       });
 
@@ -400,16 +423,16 @@ for (const target of testDatabases) {
         const lastActive = async () =>
           new Date((await db.selectFrom('sessions').select('last_active_at').where('id', '=', session.id).executeTakeFirstOrThrow()).last_active_at).getTime();
 
-        const early = new Date(t0.getTime() + ACTIVITY_CHECK_INTERVAL_MS - 1000);
+        const early = new Date('2026-11-23T01:09:59Z');
         assert.equal((await validateSessionToken(db, token, early))?.session.lastActiveAt.getTime(), t0.getTime());
-        assert.equal(await lastActive(), t0.getTime(), 'not written within the interval');
+        assert.equal(await lastActive(), t0.getTime(), 'not written within the 10 minutes');
 
-        const t1 = new Date(t0.getTime() + ACTIVITY_CHECK_INTERVAL_MS + 1000);
+        const t1 = new Date('2026-11-23T01:10:00Z');
         assert.equal((await validateSessionToken(db, token, t1))?.session.lastActiveAt.getTime(), t1.getTime());
         assert.equal(await lastActive(), t1.getTime());
 
-        // Alive past 8 hours after creation, because it was used at t1.
-        assert.ok(await validateSessionToken(db, token, new Date(t1.getTime() + INACTIVITY_TIMEOUT_MS - 1000)));
+        // Alive past 8 hours after creation, because it was used at 01:10.
+        assert.ok(await validateSessionToken(db, token, new Date('2026-11-23T09:09:59Z')));
       });
 
       it('are refused when the token was tampered with', async () => {

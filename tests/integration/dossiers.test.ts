@@ -3,16 +3,16 @@ import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { procedureByCode } from '../../src/server/catalog/index.ts';
 import type { Locale, Procedure } from '../../src/server/catalog/types.ts';
-import { todayInVietnam } from '../../src/server/calendar.ts';
 import { processApplication } from '../../src/server/dossiers/application.ts';
-import { checkSymbol, DOSSIER_ALPHABET, isValidDossierCode } from '../../src/server/dossiers/code.ts';
-import { createDraft, DRAFT_TTL_MS, getDraft, newDraftId } from '../../src/server/dossiers/drafts.ts';
+import { checkSymbol, isValidDossierCode } from '../../src/server/dossiers/code.ts';
+import { createDraft, getDraft, newDraftId } from '../../src/server/dossiers/drafts.ts';
 import { verifyPin } from '../../src/server/dossiers/pin.ts';
 import { DraftNotReadyError, submitDraft, type SubmitResult } from '../../src/server/dossiers/submit.ts';
 import { findTrackedDossier, sendSupplement, withdrawDossier, type TrackedDossier } from '../../src/server/dossiers/tracking.ts';
 import { transition, TransitionError, type Actor } from '../../src/server/dossiers/transition.ts';
 import { closeAndDrop, completeDraft, exampleForm, openSeeded, pdfBytes, PUBLIC_URL } from '../helpers/applications.ts';
 import { testDatabases } from '../helpers/databases.ts';
+import { YCTHA_EXAMPLE_ANSWERS } from '../helpers/example-answers.ts';
 
 const YCTHA = procedureByCode('YCTHA')!;
 const XNKQ = procedureByCode('XNKQ')!;
@@ -67,15 +67,15 @@ for (const target of testDatabases) {
     describe('submitting a draft', () => {
       it('creates one dossier with a valid code, a hashed PIN, the attachments, a submit event and the mail', async () => {
         const draft = await completeDraft(handle.db, YCTHA, { locale: 'vi' });
-        const now = new Date();
+        // 18:30 UTC on 23 November is 01:30 on 24 November in Vietnam: the code carries Vietnam's date.
+        const now = new Date('2026-11-23T18:30:00Z');
         const result = await submit(draft.id, now);
 
         assert.equal(result.created, true);
         assert.equal(result.mailed, true);
         assert.match(result.pin, /^\d{6}$/);
         assert.ok(isValidDossierCode(result.code), result.code);
-        const yymmdd = todayInVietnam(now).slice(2).replaceAll('-', '');
-        assert.match(result.code, new RegExp(`^01-${yymmdd}-[${DOSSIER_ALPHABET}]{6}$`), 'Hà Nội is agency number 01');
+        assert.match(result.code, /^01-261124-[0-9A-HJKMNP-TV-Z]{6}$/, 'Hà Nội is agency number 01');
 
         const row = await dossierRow(result.dossierId);
         assert.equal(row.code, result.code);
@@ -91,8 +91,9 @@ for (const target of testDatabases) {
         assert.equal(row.idempotency_key, draft.id);
         assert.equal(row.received_at, null);
         assert.equal(row.closed_at, null);
+        assert.equal(new Date(row.submitted_at).toISOString(), '2026-11-23T18:30:00.000Z');
         assert.deepEqual(row.data, draft.answers);
-        assert.deepEqual(row.data, YCTHA.schema.parse(exampleForm(YCTHA)));
+        assert.deepEqual(row.data, YCTHA_EXAMPLE_ANSWERS);
         assert.notEqual(row.pin_hash, result.pin, 'the PIN is stored hashed');
         assert.equal(await verifyPin(row.pin_hash, result.pin), true);
         assert.equal(await verifyPin(row.pin_hash, wrongPin(result.pin)), false);
@@ -114,7 +115,7 @@ for (const target of testDatabases) {
         assert.equal(mail?.kind, 'submitted');
         assert.equal(mail?.status, 'pending');
         assert.equal(mail?.to_address, 'lan.nguyen@example.com');
-        assert.equal(mail?.subject, `Đã nhận hồ sơ ${result.code}: ${YCTHA.name.vi}`);
+        assert.equal(mail?.subject, `Đã nhận hồ sơ ${result.code}: Yêu cầu thi hành án`);
         assert.ok(mail?.text_body.includes(result.code), 'the mail gives the code');
         assert.ok(mail?.text_body.includes(result.pin), 'the mail gives the PIN');
         assert.ok(mail?.text_body.includes(`${PUBLIC_URL}/`), 'the mail links to the portal');
@@ -127,7 +128,7 @@ for (const target of testDatabases) {
       it('writes the mail in English for an English draft', async () => {
         const { result } = await submitExample(YCTHA, 'en');
         const [mail] = await mails(result.dossierId);
-        assert.equal(mail?.subject, `Application ${result.code} received: ${YCTHA.name.en}`);
+        assert.equal(mail?.subject, `Application ${result.code} received: Request enforcement of a judgment`);
         assert.equal((await dossierRow(result.dossierId)).locale, 'en');
       });
 
@@ -218,16 +219,24 @@ for (const target of testDatabases) {
         await assert.rejects(submit(spoiled.id), DraftNotReadyError, 'complete, then spoiled');
 
         const expired = await completeDraft(handle.db, YCTHA);
-        await assert.rejects(submit(expired.id, new Date(Date.now() + DRAFT_TTL_MS + 60_000)), DraftNotReadyError, 'expired');
+        await handle.db.updateTable('dossier_drafts').set({ expires_at: new Date('2026-12-31T17:00:00Z') }).where('id', '=', expired.id).execute();
+        await assert.rejects(submit(expired.id, new Date('2026-12-31T17:00:00Z')), DraftNotReadyError, 'expired at that very moment');
+        await assert.rejects(submit(expired.id, new Date('2027-01-01T09:00:00Z')), DraftNotReadyError, 'expired');
 
         assert.equal(await count('dossiers'), dossiersBefore);
       });
     });
 
+    it('keeps a draft for 24 hours', async () => {
+      const id = await createDraft(handle.db, 'YCTHA', 'vi', new Date('2026-11-23T03:00:00Z'));
+      const row = await handle.db.selectFrom('dossier_drafts').select('expires_at').where('id', '=', id).executeTakeFirstOrThrow();
+      assert.equal(new Date(row.expires_at).toISOString(), '2026-11-24T03:00:00.000Z');
+    });
+
     describe('tracking a dossier', () => {
       let submitted: SubmitResult;
       before(async () => {
-        ({ result: submitted } = await submitExample());
+        submitted = await submit((await completeDraft(handle.db, YCTHA)).id, new Date('2026-11-30T02:15:00Z'));
       });
 
       it('finds it by code and PIN, with the submit entry on its timeline', async () => {
@@ -237,13 +246,12 @@ for (const target of testDatabases) {
         assert.equal(tracked.code, submitted.code);
         assert.equal(tracked.procedureCode, 'YCTHA');
         assert.equal(tracked.status, 'submitted');
-        assert.deepEqual(tracked.agency, { code: 'HNI', name_vi: tracked.agency.name_vi, name_en: tracked.agency.name_en });
-        assert.match(tracked.agency.name_vi, /Hà Nội/);
+        assert.deepEqual(tracked.agency, { code: 'HNI', name_vi: 'Thi hành án dân sự thành phố Hà Nội', name_en: 'Hanoi City Civil Judgment Enforcement' });
         assert.deepEqual(
           tracked.timeline.map((e) => [e.action, e.toStatus, e.note]),
           [['submit', 'submitted', null]],
         );
-        assert.ok(!Number.isNaN(Date.parse(tracked.submittedAt)));
+        assert.equal(tracked.submittedAt, '2026-11-30T02:15:00.000Z');
         assert.equal(tracked.receivedAt, null);
         assert.equal(tracked.dueDate, null);
         assert.deepEqual(tracked.attachments.map((a) => a.documentId), ['judgmentCopy']);
@@ -301,7 +309,7 @@ for (const target of testDatabases) {
         assert.equal(withdraw?.actor_kind, 'citizen');
         const sent = await mails(result.dossierId);
         assert.deepEqual(sent.map((m) => m.kind), ['submitted', 'withdrawn']);
-        assert.equal(sent[1]?.subject, `Đã rút hồ sơ ${result.code}: ${YCTHA.name.vi}`);
+        assert.equal(sent[1]?.subject, `Đã rút hồ sơ ${result.code}: Yêu cầu thi hành án`);
         assert.ok(!sent[1]?.text_body.includes(result.pin), 'only the first mail carries the PIN');
 
         const after = await findTrackedDossier(handle.db, result.code, result.pin);
@@ -321,6 +329,7 @@ for (const target of testDatabases) {
           publicNote: note,
           internalNote: 'Bản sao không rõ dấu.',
           publicUrl: PUBLIC_URL,
+          now: new Date('2026-12-01T03:04:05Z'),
         });
         assert.equal(requested.from, 'submitted');
         assert.equal(requested.to, 'awaiting_supplement');
@@ -336,7 +345,7 @@ for (const target of testDatabases) {
         assert.equal(awaiting.canWithdraw, true);
         assert.equal(awaiting.supplementRequest, note);
         assert.deepEqual(awaiting.timeline.at(-1), {
-          at: awaiting.timeline.at(-1)?.at,
+          at: '2026-12-01T03:04:05.000Z',
           action: 'request_supplement',
           toStatus: 'awaiting_supplement',
           note,
@@ -388,7 +397,7 @@ for (const target of testDatabases) {
         const received = sent.filter((m) => m.kind === 'supplement_received');
         assert.equal(received.length, 1);
         assert.equal(received[0]?.status, 'pending');
-        assert.equal(received[0]?.subject, `Đã nhận tài liệu bổ sung cho hồ sơ ${result.code}: ${YCTHA.name.vi}`);
+        assert.equal(received[0]?.subject, `Đã nhận tài liệu bổ sung cho hồ sơ ${result.code}: Yêu cầu thi hành án`);
 
         const back = await findTrackedDossier(handle.db, result.code, result.pin);
         assert.equal(back?.status, 'submitted');

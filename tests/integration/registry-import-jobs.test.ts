@@ -2,12 +2,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it, type TestContext } from 'node:test';
 import type { Kysely } from 'kysely';
 import { createStaffUser } from '../../src/server/auth/staff.ts';
 import { RegistryError, type RegistryActor } from '../../src/server/registry-admin.ts';
 import {
-  CHECKED_FILE_TTL_MS,
   commitChecked,
   failInterruptedImports,
   getImportJob,
@@ -26,6 +25,36 @@ import { csvRow, HEADER } from '../helpers/registry-csv.ts';
 
 const upload = (name: string, text: string) => ({ name, stream: new Blob([text]).stream() });
 const isJobError = (reason: ImportJobError['reason']) => (err: unknown) => err instanceof ImportJobError && err.reason === reason;
+/** The job reads its file in chunks of this size (the read stream's highWaterMark in registry-import-jobs.ts). */
+const CHUNK = 256 * 1024;
+const realCreateReadStream = fs.createReadStream;
+
+/**
+ * Makes the next file read hand out its chunks one at a time, when the test says so: `taken(k)` resolves once the
+ * reader has taken chunk k and asked for the next, `release()` lets it read on to the end.
+ */
+function holdFileRead(t: TestContext) {
+  const taken = [Promise.withResolvers<void>(), Promise.withResolvers<void>()];
+  const step = [Promise.withResolvers<void>(), Promise.withResolvers<void>()];
+  t.mock.method(fs, 'createReadStream', (file: string, options: object) =>
+    (async function* () {
+      let k = 0;
+      for await (const chunk of realCreateReadStream(file, options)) {
+        yield chunk;
+        if (k < taken.length) {
+          taken[k]!.resolve();
+          await step[k]!.promise;
+        }
+        k++;
+      }
+    })(),
+  );
+  return {
+    taken: (k: 1 | 2) => taken[k - 1]!.promise,
+    next: (k: 1 | 2) => step[k - 1]!.resolve(),
+    release: () => step.forEach((s) => s.resolve()),
+  };
+}
 
 for (const target of testDatabases) {
   describe(`CSV import jobs on ${target.name}`, () => {
@@ -60,17 +89,33 @@ for (const target of testDatabases) {
       fs.rmSync(dataDir, { recursive: true, force: true });
     });
 
-    it('a dry run answers at once with a job, reports progress while it reads, and keeps the problems', async () => {
+    // The timeout turns an upload that waited for its job (it would wait for the held read forever) into a failure.
+    it('a dry run answers at once with a job, reports progress while it reads, and keeps the problems', { timeout: 30_000 }, async (t) => {
       const rows = Array.from({ length: 3000 }, (_, i) => csvRow({ debtor_name: `Lê Văn Tiến Độ ${i}`, judgment_number: `${i + 1}/2024/DS-ST` }));
       rows[2499] = csvRow({ judgment_date: '31/02/2023' }); // line 2501
-      const id = await startImport(db, hni, upload('tien-do.csv', [HEADER, ...rows].join('\n')), { dryRun: true, dataDir });
-      // Started, not finished: the upload's answer does not wait for the file to be read.
-      assert.ok(importProgress(id), 'running in this process');
-      assert.equal((await getImportJob(db, hni, id)).status, 'running');
+      const text = [HEADER, ...rows].join('\n');
+      assert.ok(Buffer.byteLength([HEADER, ...rows.slice(0, 1000)].join('\n')) > CHUNK, 'the first chunk holds fewer than 1,000 rows (progress counts every 1,000)');
+      const read = holdFileRead(t);
+      const id = await startImport(db, hni, upload('tien-do.csv', text), { dryRun: true, dataDir });
+      try {
+        // The upload's answer did not wait for the file to be read: the job runs, its progress moves chunk by chunk.
+        await read.taken(1);
+        assert.deepEqual(importProgress(id), { bytesRead: CHUNK, rows: 0 });
+        const running = await getImportJob(db, hni, id);
+        assert.equal(running.status, 'running');
+        assert.deepEqual(running.progress, { bytesRead: CHUNK, rows: 0 });
+        assert.equal(running.fileBytes, Buffer.byteLength(text));
+        read.next(1);
+        await read.taken(2);
+        assert.equal(importProgress(id)?.bytesRead, 2 * CHUNK);
+      } finally {
+        read.release();
+      }
       await importFinished(id);
       assert.equal(importProgress(id), undefined);
       const job = await getImportJob(db, hni, id, dataDir);
       assert.equal(job.status, 'done');
+      assert.equal(job.progress, null);
       assert.equal(job.rows, 3000);
       assert.equal(job.valid, 2999);
       assert.deepEqual(job.errors, [{ line: 2501, field: 'judgment_date', reason: 'date' }]);
@@ -132,20 +177,27 @@ for (const target of testDatabases) {
         .insertInto('registry_imports')
         .values({ id: '00000000-0000-4000-8000-000000000001', staff_id: hni.id, staff_email: hni.email, agency_code: 'HNI', file_name: 'dung.csv', file_bytes: 10, dry_run: true, status: 'running' })
         .execute();
-      assert.ok((await failInterruptedImports(db)) >= 1);
+      assert.equal(await failInterruptedImports(db, new Date('2026-11-23T02:00:00Z')), 1);
       const stopped = await getImportJob(db, hni, '00000000-0000-4000-8000-000000000001');
       assert.equal(stopped.status, 'failed');
       assert.equal(stopped.failure, 'interrupted');
+      assert.deepEqual(stopped.finishedAt, new Date('2026-11-23T02:00:00Z'));
+      assert.equal(await failInterruptedImports(db), 0, 'finished jobs are left alone');
 
       const old = await startImport(db, hni, upload('cu.csv', [HEADER, csvRow({ judgment_number: '9/2020/DS-ST' })].join('\n')), { dryRun: true, dataDir });
       const fresh = await startImport(db, hni, upload('moi.csv', [HEADER, csvRow({ judgment_number: '10/2020/DS-ST' })].join('\n')), { dryRun: true, dataDir });
       await Promise.all([importFinished(old), importFinished(fresh)]);
       const oldFile = path.join(dataDir, 'imports', `${old}.csv`);
-      const dayAgo = (Date.now() - CHECKED_FILE_TTL_MS - 60_000) / 1000;
-      fs.utimesSync(oldFile, dayAgo, dayAgo);
-      assert.equal(await purgeImportFiles(dataDir), 1);
+      const freshFile = path.join(dataDir, 'imports', `${fresh}.csv`);
+      // Checked at 08:00 and at 09:30 on 22 November; kept 24 hours.
+      const checkedAt = (iso: string) => Date.parse(iso) / 1000;
+      fs.utimesSync(oldFile, checkedAt('2026-11-22T08:00:00Z'), checkedAt('2026-11-22T08:00:00Z'));
+      fs.utimesSync(freshFile, checkedAt('2026-11-22T09:30:00Z'), checkedAt('2026-11-22T09:30:00Z'));
+      assert.equal(await purgeImportFiles(dataDir, Date.parse('2026-11-23T08:00:00Z')), 0, 'exactly 24 hours: still kept');
+      assert.ok(fs.existsSync(oldFile));
+      assert.equal(await purgeImportFiles(dataDir, Date.parse('2026-11-23T08:00:00.001Z')), 1);
       assert.ok(!fs.existsSync(oldFile));
-      assert.ok(files().includes(`${fresh}.csv`));
+      assert.ok(fs.existsSync(freshFile));
       assert.equal((await getImportJob(db, hni, old, dataDir)).canCommit, false);
       await assert.rejects(commitChecked(db, hni, old, dataDir), isJobError('file_gone'));
     });

@@ -125,18 +125,16 @@ describe('checkUpload', () => {
 
   test('trusts the bytes, not the name: a PDF renamed .png is a PDF', () => {
     const result = checkUpload({ name: 'scan.png', bytes: PDF });
-    assert.equal(result.ok, true);
-    if (result.ok) {
-      assert.equal(result.contentType, 'application/pdf');
-      assert.equal(result.fileName, 'scan.pdf');
-    }
+    assert.ok(result.ok);
+    assert.equal(result.contentType, 'application/pdf');
+    assert.equal(result.fileName, 'scan.pdf');
   });
 
   test('gives the name an extension matching the content', () => {
     const name = (n: string, bytes: Uint8Array) => {
       const result = checkUpload({ name: n, bytes });
-      assert.equal(result.ok, true, n);
-      return result.ok ? result.fileName : '';
+      assert.ok(result.ok, n);
+      return result.fileName;
     };
     assert.equal(name('ảnh.JPG', JPEG), 'ảnh.JPG');
     assert.equal(name('ảnh.jpeg', JPEG), 'ảnh.jpeg');
@@ -161,8 +159,8 @@ describe('checkUpload', () => {
     const atLimit = new Uint8Array(FILE_LIMITS.maxBytes);
     atLimit.set(PNG);
     const result = checkUpload({ name: 'lon.png', bytes: atLimit });
-    assert.equal(result.ok, true);
-    if (result.ok) assert.equal(result.size, 10_485_760);
+    assert.ok(result.ok);
+    assert.equal(result.size, 10_485_760);
     const over = new Uint8Array(FILE_LIMITS.maxBytes + 1);
     over.set(PNG);
     assert.deepEqual(checkUpload({ name: 'lon.png', bytes: over }), { ok: false, reason: 'tooLarge' });
