@@ -73,6 +73,8 @@ for (const { javaScriptEnabled, axe } of runs) {
     for (const locale of ['vi', 'en'] as Locale[]) {
       for (const procedure of oneStopProcedures) {
         test(`${procedure.code} in ${locale}`, async ({ page }, testInfo) => {
+          // A whole journey (five axe runs, an e-mail, tracking): more than the default 30 s on a busy 2-core machine.
+          test.slow();
           await page.setExtraHTTPHeaders({ 'X-Forwarded-For': clientIp() });
           const w = words[locale];
           await page.goto(pathTo('procedure', locale, procedure.slug[locale]));
