@@ -3,7 +3,6 @@ import { after, before, describe, mock, test } from 'node:test';
 import {
   conditionText,
   errorKeys,
-  errorMessages,
   estimateEnforcementFee,
   fieldErrorText,
   NEW_REGIME_FROM,
@@ -582,7 +581,6 @@ describe('error messages', () => {
       assert.match(text.vi, /^[A-ZĐÀ-Ỹ]/u, `${key} starts with a capital`);
       assert.match(text.en, /^[A-Z]/, key);
     }
-    assert.equal(Object.keys(errorMessages).length > 0, true);
   });
 });
 

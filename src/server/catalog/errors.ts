@@ -97,9 +97,6 @@ type MessageKey = keyof typeof messages;
 /** Every error key the catalog's schemas and the application service can report. */
 export type ErrorKey = 'required' | TemplateKey | MessageKey;
 
-/** The error keys with their message in both languages, for every key that does not depend on the field. */
-export const errorMessages: Readonly<Record<MessageKey, Text>> = messages;
-
 /** Every error key: schemas report keys, never sentences, so one list serves both languages. */
 export const errorKeys: readonly ErrorKey[] = ['required', ...(Object.keys(templates) as TemplateKey[]), ...(Object.keys(messages) as MessageKey[])];
 

@@ -233,7 +233,7 @@ function readForm(fields: readonly FieldDef[], input: unknown): unknown {
  * Builds the schema of a form from its fields: each value is parsed by `parseField` (trimmed, empty = missing,
  * required, length, kind-specific format, options in force today), then the object-level checks run — conditional
  * required fields, the personal ID number against the date of birth, and `refine`. Every issue's message is a key
- * of `errorMessages`. Accepts FormData or a plain object; unknown keys are dropped, and so are empty answers.
+ * of errors.ts (`ErrorKey`). Accepts FormData or a plain object; unknown keys are dropped, and so are empty answers.
  */
 export function buildSchema(fields: readonly FieldDef[], refine?: CrossCheck): z.ZodType<FormRecord> {
   const shape: Record<string, z.ZodType> = {};

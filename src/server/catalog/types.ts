@@ -112,7 +112,7 @@ export interface Procedure {
   rules: RuleSet[];
   sections: { id: string; title: Text }[];
   fields: FieldDef[];
-  /** Validates the whole form; error messages are keys of the i18n dictionary (`errors.*`). */
+  /** Validates the whole form; each issue's message is an error key (errors.ts), shown with `fieldErrorText`. */
   schema: z.ZodType<Record<string, unknown>>;
   /** A valid filled-in form, used by tests and the demo seed. */
   example: Record<string, unknown>;
