@@ -97,6 +97,10 @@ export const en: Dictionary = {
     checkLead: 'Read your answers below. Select "Change" to correct one.',
     change: 'Change',
     notAnswered: 'Not given',
+    notKeptHeading: 'Answers not kept',
+    notKeptLead:
+      'You filled in the questions below, but they do not apply to what you chose, so your answers to them were not kept and will not be sent. If one should apply, change your choice in the question named.',
+    changeChoice: 'Change your choice',
     checklistHeading: 'Documents',
     attached: 'Attached',
     missing: 'Not attached',

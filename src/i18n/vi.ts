@@ -96,6 +96,10 @@ export const vi = {
     checkLead: 'Hãy đọc lại các thông tin dưới đây. Bấm "Thay đổi" để sửa.',
     change: 'Thay đổi',
     notAnswered: 'Không khai',
+    notKeptHeading: 'Câu trả lời không được lưu',
+    notKeptLead:
+      'Bạn đã điền các câu dưới đây, nhưng chúng không áp dụng với lựa chọn của bạn, nên câu trả lời không được lưu và không được gửi cùng hồ sơ. Nếu câu nào cần áp dụng, hãy thay đổi lựa chọn ở câu được nêu.',
+    changeChoice: 'Thay đổi lựa chọn',
     checklistHeading: 'Thành phần hồ sơ',
     attached: 'Đã đính kèm',
     missing: 'Chưa đính kèm',

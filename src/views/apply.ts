@@ -7,7 +7,7 @@ import { actions, isActionError } from 'astro:actions';
 import { counterDraftCookie, draftCookie } from '../actions/draft-cookie.ts';
 import { dict, pathTo } from '../i18n/index.ts';
 import { getDb } from '../server/boot.ts';
-import { errorText } from '../server/catalog/index.ts';
+import { errorText, fieldErrorText } from '../server/catalog/index.ts';
 import type { Locale, Procedure } from '../server/catalog/types.ts';
 import { fileFieldName, uploadableDocuments, type FieldError } from '../server/dossiers/application.ts';
 import { confirmationFor, type Confirmation } from '../server/dossiers/confirmation.ts';
@@ -95,13 +95,18 @@ export async function loadApply(Astro: AstroGlobal, procedure: Procedure, locale
   const errors = result?.data?.errors ?? [];
   const general = result?.error ? refusal(Astro, result.error, locale) : undefined;
   if (errors.length > 0) Astro.response.status = 400;
-  const labelOf = (field: string) =>
-    procedure.fields.find((f) => f.name === field)?.label[locale] ??
-    uploadableDocuments(procedure).find((d) => fileFieldName(d.id) === field)?.name[locale] ??
-    field;
+  // A field's message names the field, so the summary repeats it as it is (GOV.UK); an upload's is about the file,
+  // so it is prefixed with the document's name. Each link goes to the field's group, so the label, hint and message
+  // show above the input (a link to the input itself scrolls them out of view), and Tab then enters the input.
+  const messageOf = (e: FieldError) => {
+    const field = procedure.fields.find((f) => f.name === e.field);
+    if (field) return fieldErrorText(field, e.key, locale);
+    const doc = uploadableDocuments(procedure).find((d) => fileFieldName(d.id) === e.field);
+    return doc ? `${doc.name[locale]}: ${errorText(e.key, locale)}` : errorText(e.key, locale);
+  };
   const summary = [
     ...(general ? [{ href: '#main-form', text: general }] : []),
-    ...errors.map((e) => ({ href: `#f-${e.field}-input`, text: `${labelOf(e.field)}: ${errorText(e.key, locale)}` })),
+    ...errors.map((e: FieldError) => ({ href: `#f-${e.field}`, text: messageOf(e) })),
   ];
   return { draft, agencies, errors, summary, prefill };
 }

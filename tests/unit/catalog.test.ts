@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, mock, test } from 'node:test';
 import {
-  errorMessages,
+  conditionText,
+  errorKeys,
   estimateEnforcementFee,
+  fieldErrorText,
   NEW_REGIME_FROM,
   oneStopProcedures,
   optionsFor,
@@ -11,6 +13,7 @@ import {
   procedureBySlug,
   procedures,
   rulesFor,
+  sharedCondition,
   type FieldDef,
   type Procedure,
 } from '../../src/server/catalog/index.ts';
@@ -70,16 +73,27 @@ function texts(value: unknown, path = ''): { path: string; text: Record<string, 
   return Object.entries(record).flatMap(([k, v]) => texts(v, `${path}.${k}`));
 }
 
+// `conditional`: every field that applies only under a condition, and whether it is then required.
+const representative = { representedName: true };
 const EXPECTED = [
-  { code: 'YCTHA', kind: 'one-stop', vi: 'yeu-cau-thi-hanh-an', en: 'request-enforcement', days: [5, 5] },
-  { code: 'XNKQ', kind: 'one-stop', vi: 'xac-nhan-ket-qua-thi-hanh-an', en: 'confirm-enforcement-result', days: [5, 3] },
-  { code: 'DCHV', kind: 'one-stop', vi: 'thay-doi-chap-hanh-vien', en: 'change-enforcement-officer', days: [5, 3] },
-  { code: 'MGCPCC', kind: 'one-stop', vi: 'mien-giam-chi-phi-cuong-che', en: 'coercion-cost-exemption', days: [5, 3] },
-  { code: 'MGPTHA', kind: 'one-stop', vi: 'mien-giam-phi-thi-hanh-an', en: 'enforcement-fee-exemption', days: [5, 5] },
-  { code: 'DCDS', kind: 'one-stop', vi: 'dinh-chinh-danh-sach-chua-co-dieu-kien-thi-hanh', en: 'public-list-correction', days: [2, 3] },
-  { code: 'KN', kind: 'complaint', vi: 'khieu-nai', en: 'complaint', days: [5, 5] },
-  { code: 'TC', kind: 'denunciation', vi: 'to-cao', en: 'denunciation', days: [7, 7] },
+  { code: 'YCTHA', kind: 'one-stop', vi: 'yeu-cau-thi-hanh-an', en: 'request-enforcement', days: [5, 5],
+    conditional: { ...representative, debtorName: true, debtorAddress: true, debtorIdNumber: false, debtorAssets: false,
+      creditorName: true, creditorAddress: true, bankAccountNumber: false, bankName: false } },
+  { code: 'XNKQ', kind: 'one-stop', vi: 'xac-nhan-ket-qua-thi-hanh-an', en: 'confirm-enforcement-result', days: [5, 3],
+    conditional: { ...representative, partyName: true } },
+  { code: 'DCHV', kind: 'one-stop', vi: 'thay-doi-chap-hanh-vien', en: 'change-enforcement-officer', days: [5, 3], conditional: representative },
+  { code: 'MGCPCC', kind: 'one-stop', vi: 'mien-giam-chi-phi-cuong-che', en: 'coercion-cost-exemption', days: [5, 3], conditional: representative },
+  { code: 'MGPTHA', kind: 'one-stop', vi: 'mien-giam-phi-thi-hanh-an', en: 'enforcement-fee-exemption', days: [5, 5], conditional: representative },
+  { code: 'DCDS', kind: 'one-stop', vi: 'dinh-chinh-danh-sach-chua-co-dieu-kien-thi-hanh', en: 'public-list-correction', days: [2, 3],
+    conditional: representative },
+  { code: 'KN', kind: 'complaint', vi: 'khieu-nai', en: 'complaint', days: [5, 5],
+    conditional: { ...representative, firstDecisionNumber: true, firstDecisionReceivedOn: true } },
+  // A denunciation is made in one's own name: no representative.
+  { code: 'TC', kind: 'denunciation', vi: 'to-cao', en: 'denunciation', days: [7, 7], conditional: {} },
 ] as const;
+
+/** A valid answer of each kind a conditional field has, to fill every field a hidden choice would require. */
+const VALID: Partial<Record<FieldDef['kind'], string>> = { text: 'Nguyễn Văn An', textarea: 'Nội dung hợp lệ.', date: '2025-01-15' };
 
 describe('catalog index', () => {
   test('lists the procedures in order, with their codes, kinds and slugs', () => {
@@ -115,7 +129,10 @@ describe('catalog index', () => {
 
 for (const p of procedures) {
   describe(`${p.code} — ${p.name.en}`, () => {
-    const expected = EXPECTED.find((e) => e.code === p.code);
+    const found = EXPECTED.find((e) => e.code === p.code);
+    assert.ok(found, `${p.code} is in EXPECTED`);
+    const expected = found;
+    const conditional: Record<string, boolean> = expected.conditional;
 
     test('every text has Vietnamese and English, and the name differs between them', () => {
       const { schema: _schema, example: _example, ...data } = p;
@@ -140,10 +157,11 @@ for (const p of procedures) {
       assert.ok(p.documents.some((d) => d.required));
       const ids = p.documents.map((d) => d.id);
       assert.equal(new Set(ids).size, ids.length);
-      for (const d of p.documents) if (!d.required) assert.ok(d.when, `${d.id} is optional: say when it is needed`);
-      if (p.fields.some((f) => f.options?.some((o) => o.value === 'representative'))) {
-        assert.ok(p.documents.some((d) => d.id === 'authorisation'), 'a representative files an authorisation');
-      }
+      for (const d of p.documents) assert.ok(d.required || d.when, `${d.id} is optional: say when it is needed`);
+      // A representative files an authorisation: the role and the document come together, or not at all.
+      const representativeRole = p.fields.some((f) => f.options?.some((o) => o.value === 'representative'));
+      assert.equal(representativeRole, 'representedName' in conditional);
+      assert.equal(p.documents.some((d) => d.id === 'authorisation'), 'representedName' in conditional);
     });
 
     test('rules are sorted, one per date, and rulesFor switches regime on 1 July 2026', () => {
@@ -169,7 +187,7 @@ for (const p of procedures) {
         for (const n of notes) assert.ok(n.vi.trim() && n.en.trim() && n.vi !== n.en, `${p.code} ${r.effectiveFrom}: ${n.vi}`);
         assert.ok(!r.noteUnconfirmed || r.note, 'a note on the note needs the note');
       }
-      assert.deepEqual([old.timeLimit.days, current.timeLimit.days], expected?.days);
+      assert.deepEqual([old.timeLimit.days, current.timeLimit.days], expected.days);
       assert.equal(rulesFor(p, '2000-01-01'), p.rules[0]);
       assert.equal(rulesFor(p, '2099-01-01'), p.rules.at(-1));
     });
@@ -188,12 +206,17 @@ for (const p of procedures) {
         for (const o of f.options ?? []) {
           assert.ok(o.label.vi.trim() && o.label.en.trim() && o.label.vi !== o.label.en, `${f.name}.${o.value}`);
         }
-        if (f.showIf) {
-          const controller = p.fields.find((c) => c.name === f.showIf?.field);
-          assert.ok(controller, `${f.name} depends on an existing field`);
-          assert.ok(names.indexOf(controller.name) < names.indexOf(f.name), 'the controlling question comes first');
-          for (const v of f.showIf.equals) assert.ok(controller.options?.some((o) => o.value === v), `${f.name}: ${v}`);
-        }
+      }
+      assert.deepEqual(
+        Object.fromEntries(p.fields.filter((f) => f.showIf).map((f) => [f.name, f.required])),
+        conditional,
+        'the conditional fields, and whether each is required where it applies',
+      );
+      for (const f of p.fields.filter((x) => x.showIf)) {
+        const controller = p.fields.find((c) => c.name === f.showIf?.field);
+        assert.ok(controller, `${f.name} depends on an existing field`);
+        assert.ok(names.indexOf(controller.name) < names.indexOf(f.name), 'the controlling question comes first');
+        for (const v of f.showIf!.equals) assert.ok(controller.options?.some((o) => o.value === v), `${f.name}: ${v}`);
       }
       for (const s of p.sections) assert.ok(p.fields.some((f) => f.section === s.id), `section ${s.id} is used`);
     });
@@ -214,21 +237,20 @@ for (const p of procedures) {
       assert.deepEqual(collect(p, nulls).sort(), required.sort());
     });
 
-    test('conditional fields are required only when shown, and dropped when hidden', () => {
+    test('conditional fields are required only where they apply, and dropped (not validated) elsewhere', () => {
       for (const f of p.fields.filter((x) => x.showIf)) {
         const condition = f.showIf!;
         const controller = field(p, condition.field);
         const shown = condition.equals[0]!;
         const hidden = controller.options!.find((o) => !condition.equals.includes(o.value));
-        const others = Object.fromEntries(p.fields.filter((x) => x.showIf?.field === condition.field).map((x) => [x.name, null]));
-        const base = { ...p.example, ...others, [condition.field]: shown };
-        if (f.required) assert.ok(collect(p, base).includes(`${f.name}: required`), f.name);
-        if (hidden) {
-          const filled = { ...base, [condition.field]: hidden.value, [f.name]: 'không hợp lệ ở đây' };
-          const data = p.schema.safeParse(filled);
-          if (data.success) assert.equal(f.name in data.data, false, `${f.name} is dropped when hidden`);
-          else assert.ok(!data.error.issues.some((i) => i.path[0] === f.name), `${f.name} is not validated when hidden`);
-        }
+        assert.ok(hidden, `${f.name}: some answer to ${condition.field} hides it`);
+        const siblings = p.fields.filter((x) => x.showIf?.field === condition.field);
+        const empty = { ...p.example, ...Object.fromEntries(siblings.map((x) => [x.name, null])), [condition.field]: shown };
+        assert.equal(collect(p, empty).includes(`${f.name}: required`), f.required, `${f.name} empty where it applies`);
+        // Every sibling filled validly (a hidden choice may reveal others), this one with what would fail its checks.
+        const filled = { ...p.example, ...Object.fromEntries(siblings.map((x) => [x.name, VALID[x.kind]])), [condition.field]: hidden.value };
+        const data = parse(p, { ...filled, [f.name]: 'x'.repeat(100_000) });
+        assert.equal(f.name in data, false, `${f.name} is dropped when it does not apply`);
       }
     });
 
@@ -271,10 +293,9 @@ for (const p of procedures) {
       assert.equal(({} as Record<string, unknown>).admin, undefined);
       // Escaping is the renderer's job: free text keeps what the citizen typed.
       const text = p.fields.find((f) => f.kind === 'textarea' && !f.showIf);
-      if (text) {
-        const markup = '<script>alert("x")</script> & <b>đậm</b>';
-        assert.equal(parse(p, { ...p.example, [text.name]: markup })[text.name], markup);
-      }
+      assert.ok(text, 'every form has free text');
+      const markup = '<script>alert("x")</script> & <b>đậm</b>';
+      assert.equal(parse(p, { ...p.example, [text.name]: markup })[text.name], markup);
     });
   });
 }
@@ -426,21 +447,176 @@ describe('enforcement fee estimate', () => {
 });
 
 describe('error messages', () => {
+  const yctha = () => byCode('YCTHA');
+  const message = (code: string, name: string, key: string) => {
+    const f = field(byCode(code), name);
+    return { vi: fieldErrorText(f, key, 'vi'), en: fieldErrorText(f, key, 'en') };
+  };
+
+  test('every required field of every procedure says what to enter or choose, in both languages', () => {
+    const verbs = { vi: /^(Nhập|Chọn|Trình bày|Nêu|Mô tả|Đánh dấu) /u, en: /^(Enter|Select|Describe|Say|Explain) / };
+    let count = 0;
+    for (const p of procedures) {
+      const seen = { vi: new Set<string>(), en: new Set<string>() };
+      for (const f of p.fields.filter((x) => x.required)) {
+        count++;
+        const text = f.errors?.required;
+        assert.ok(text, `${p.code}.${f.name} has a required message`);
+        for (const locale of ['vi', 'en'] as const) {
+          assert.match(text[locale], verbs[locale], `${p.code}.${f.name}.${locale}: "${text[locale]}"`);
+          assert.equal(fieldErrorText(f, 'required', locale), text[locale]);
+          // Two fields with one message (the debtor's and the creditor's address) would be ambiguous in the summary.
+          assert.ok(!seen[locale].has(text[locale]), `${p.code}.${f.name}: "${text[locale]}" is used twice`);
+          seen[locale].add(text[locale]);
+        }
+        assert.notEqual(text.vi, text.en);
+      }
+    }
+    // Counted by hand: YCTHA 17, XNKQ 12, DCHV 13, MGCPCC 13, MGPTHA 13, DCDS 12, KN 17, TC 10.
+    assert.equal(count, 107, 'required fields in the catalog');
+  });
+
+  test('every field names itself in its other messages, and no two fields of a form share a name', () => {
+    for (const p of procedures) {
+      for (const locale of ['vi', 'en'] as const) {
+        const subjects = p.fields.map((f) => (f.errors?.subject ?? f.label)[locale]);
+        assert.deepEqual(subjects.filter((x, i) => subjects.indexOf(x) !== i), [], `${p.code} ${locale}`);
+        // A required choice answers a forged value with its "choose" message instead (see the examples below).
+        const choice = (x: FieldDef) => ['radios', 'checkboxes', 'select', 'agency'].includes(x.kind);
+        for (const f of p.fields.filter((x) => !(choice(x) && x.required))) {
+          for (const key of ['tooLong', 'invalid', 'characters', 'date', 'dateFuture', 'money'] as const) {
+            const text = fieldErrorText(f, key, locale);
+            assert.ok(text.startsWith((f.errors?.subject ?? f.label)[locale]), `${p.code}.${f.name} ${key}: ${text}`);
+          }
+        }
+      }
+    }
+  });
+
+  test('specific examples read as written', () => {
+    assert.deepEqual(message('YCTHA', 'fullName', 'required'), { vi: 'Nhập họ và tên', en: 'Enter your full name' });
+    assert.deepEqual(message('YCTHA', 'applicantRole', 'required'), {
+      vi: 'Chọn tư cách của bạn trong vụ việc',
+      en: 'Select your role in the case',
+    });
+    // A choice that is not on the list (a forged post, or an option withdrawn since the form was loaded).
+    assert.deepEqual(message('YCTHA', 'applicantRole', 'invalid'), message('YCTHA', 'applicantRole', 'required'));
+    assert.deepEqual(message('DCHV', 'grounds', 'option'), {
+      vi: 'Chọn ít nhất một căn cứ đề nghị thay đổi',
+      en: 'Select at least one ground for the change',
+    });
+    assert.deepEqual(message('TC', 'protection', 'option'), {
+      vi: 'Bảo vệ người tố cáo phải là một trong các phương án có sẵn',
+      en: 'Protection must be one of the options listed',
+    });
+    assert.deepEqual(message('YCTHA', 'fullName', 'tooLong'), {
+      vi: 'Họ và tên phải có tối đa 100 ký tự',
+      en: 'Full name must be 100 characters or fewer',
+    });
+    assert.deepEqual(message('YCTHA', 'requestedItems', 'tooLong'), {
+      vi: 'Nội dung yêu cầu thi hành án phải có tối đa 5.000 ký tự',
+      en: 'Your description of what to enforce must be 5,000 characters or fewer',
+    });
+    assert.deepEqual(message('YCTHA', 'debtorAddress', 'required'), {
+      vi: 'Nhập địa chỉ của người phải thi hành án',
+      en: 'Enter the judgment debtor’s address',
+    });
+    assert.deepEqual(message('YCTHA', 'creditorAddress', 'tooLong'), {
+      vi: 'Địa chỉ của người được thi hành án phải có tối đa 300 ký tự',
+      en: 'The judgment creditor’s address must be 300 characters or fewer',
+    });
+    assert.deepEqual(message('YCTHA', 'dateOfBirth', 'dateFuture'), {
+      vi: 'Ngày sinh phải là hôm nay hoặc một ngày đã qua',
+      en: 'Date of birth must be today or in the past',
+    });
+    assert.deepEqual(message('KN', 'firstDecisionReceivedOn', 'date'), {
+      vi: 'Ngày bạn nhận quyết định giải quyết khiếu nại lần đầu phải là một ngày có thật',
+      en: 'Date you received the decision on your first complaint must be a real date',
+    });
+    assert.deepEqual(message('MGCPCC', 'amountPaid', 'money'), {
+      vi: 'Số tiền đã nộp phải là số tiền tính bằng đồng, chỉ gồm chữ số, ví dụ 1.500.000',
+      en: 'Amount already paid must be an amount in đồng, in figures only, like 1.500.000',
+    });
+    assert.deepEqual(message('YCTHA', 'cccd', 'cccd.format'), {
+      vi: 'Số định danh cá nhân phải gồm đúng 12 chữ số',
+      en: 'Your personal ID number must be exactly 12 digits',
+    });
+    assert.deepEqual(message('TC', 'declaration', 'required'), {
+      vi: 'Đánh dấu vào ô cam kết để gửi tố cáo',
+      en: 'Select the box to confirm your declaration',
+    });
+    assert.deepEqual(message('DCDS', 'explanation', 'characters'), {
+      vi: 'Phần trình bày có ký tự không được phép — hãy xóa và gõ lại',
+      en: 'Your explanation contains characters that are not allowed — delete them and type it again',
+    });
+  });
+
+  test('an empty request for enforcement gets each field’s own message, never the generic one', () => {
+    const p = yctha();
+    const result = p.schema.safeParse({});
+    assert.equal(result.success, false);
+    const texts = result.error!.issues.map((i) => fieldErrorText(field(p, String(i.path[0])), i.message, 'vi'));
+    assert.deepEqual(texts, [
+      'Nhập họ và tên',
+      'Nhập số định danh cá nhân (số CCCD)',
+      'Nhập ngày sinh',
+      'Nhập địa chỉ liên hệ',
+      'Nhập số điện thoại di động',
+      'Chọn tư cách của bạn trong vụ việc',
+      'Chọn cơ quan thi hành án dân sự nhận hồ sơ',
+      'Nhập tên tòa án hoặc cơ quan đã ra bản án, quyết định',
+      'Nhập số bản án, quyết định',
+      'Nhập ngày ra bản án, quyết định',
+      'Nhập ngày bản án, quyết định có hiệu lực pháp luật',
+      'Nhập nội dung yêu cầu thi hành án',
+    ]);
+  });
+
   test('every message a schema produced is an error key, and every key was produced', () => {
-    // Runs last in this file: the tests above fed the schemas invalid input and collected what came back.
-    const keys = Object.keys(errorMessages);
+    // Runs after the tests above fed the schemas invalid input and collected what came back.
     // Attachment and agency errors come from the dossier service (files by their bytes, agencies in the database),
     // not from a schema; tests/integration/application.test.ts produces them.
     const fromDossierService = (k: string) => k.startsWith('file.') || k === 'documentMissing' || k === 'agencyUnknown';
-    assert.deepEqual([...seenMessages].filter((m) => !keys.includes(m)), []);
-    assert.deepEqual(keys.filter((k) => !seenMessages.has(k) && !fromDossierService(k)), []);
+    assert.deepEqual([...seenMessages].filter((m) => !(errorKeys as readonly string[]).includes(m)), []);
+    assert.deepEqual(errorKeys.filter((k) => !seenMessages.has(k) && !fromDossierService(k)), []);
   });
 
   test('every message exists in both languages and reads as a sentence', () => {
-    for (const [key, text] of Object.entries(errorMessages)) {
+    const f = field(yctha(), 'fullName');
+    for (const key of errorKeys) {
+      const text = { vi: fieldErrorText(f, key, 'vi'), en: fieldErrorText(f, key, 'en') };
       assert.ok(text.vi.trim() && text.en.trim() && text.vi !== text.en, key);
       assert.match(text.vi, /^[A-ZĐÀ-Ỹ]/u, `${key} starts with a capital`);
       assert.match(text.en, /^[A-Z]/, key);
     }
+  });
+});
+
+describe('conditions in words', () => {
+  test('a conditional field’s hint says when it applies, from the condition’s own labels', () => {
+    const p = byCode('YCTHA');
+    assert.deepEqual(conditionText(p.fields, field(p, 'representedName').showIf!, 'field'), {
+      vi: 'Chỉ trả lời nếu ở câu “Tư cách của bạn trong vụ việc” bạn chọn “Người đại diện của đương sự”; nếu không, câu trả lời này không được lưu.',
+      en: 'Only answer this if you chose “A representative of one of the parties” for “Your role in the case”; otherwise your answer is not kept.',
+    });
+    assert.deepEqual(conditionText(p.fields, field(p, 'creditorName').showIf!, 'notKept'), {
+      vi: 'Chỉ áp dụng nếu ở câu “Tư cách của bạn trong vụ việc” bạn chọn “Người phải thi hành án” hoặc “Người đại diện của đương sự”.',
+      en: 'Applies only if you chose “The judgment debtor (the party who owes)” or “A representative of one of the parties” for “Your role in the case”.',
+    });
+  });
+
+  test('a section whose questions share one condition says it once', () => {
+    const p = byCode('YCTHA');
+    const inSection = (id: string) => p.fields.filter((f) => f.section === id);
+    const debtor = sharedCondition(inSection('debtor'));
+    assert.deepEqual(debtor, { field: 'applicantRole', equals: ['creditor', 'representative'] });
+    assert.equal(
+      conditionText(p.fields, debtor, 'section').vi,
+      'Chỉ trả lời phần này nếu ở câu “Tư cách của bạn trong vụ việc” bạn chọn “Người được thi hành án” hoặc “Người đại diện của đương sự”; nếu không, các câu trả lời trong phần này không được lưu.',
+    );
+    assert.equal(sharedCondition(inSection('applicant')), undefined, 'only the representative’s question is conditional');
+    assert.equal(sharedCondition(inSection('judgment')), undefined);
+    const kn = byCode('KN');
+    assert.equal(sharedCondition(kn.fields.filter((f) => f.section === 'complained')), undefined);
   });
 });

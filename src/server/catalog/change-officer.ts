@@ -14,7 +14,8 @@ const fields: FieldDef[] = [
   }),
   ...enforcementDecisionFields(),
   { name: 'officerName', kind: 'text', section: request.id, required: true, maxLength: 100,
-    label: { vi: 'Họ và tên Chấp hành viên', en: 'Name of the enforcement officer' } },
+    label: { vi: 'Họ và tên Chấp hành viên', en: 'Name of the enforcement officer' },
+    errors: { required: { vi: 'Nhập họ và tên Chấp hành viên', en: 'Enter the name of the enforcement officer' } } },
   { name: 'grounds', kind: 'checkboxes', section: request.id, required: true,
     label: { vi: 'Căn cứ đề nghị thay đổi', en: 'Grounds for the change' },
     hint: { vi: 'Chọn một hoặc nhiều căn cứ', en: 'Choose one or more' },
@@ -35,16 +36,22 @@ const fields: FieldDef[] = [
           vi: 'Chấp hành viên trì hoãn việc thi hành án, hoặc có căn cứ khác cho rằng Chấp hành viên không vô tư khi làm nhiệm vụ',
           en: 'The officer is delaying enforcement, or there are other grounds to believe the officer is not impartial',
         } },
-    ] },
+    ],
+    errors: { required: { vi: 'Chọn ít nhất một căn cứ đề nghị thay đổi', en: 'Select at least one ground for the change' } } },
   { name: 'facts', kind: 'textarea', section: request.id, required: true,
     label: { vi: 'Sự việc cụ thể', en: 'What happened' },
     hint: {
       vi: 'Nêu thời gian, địa điểm, việc làm cụ thể của Chấp hành viên và vì sao đó là căn cứ để thay đổi',
       en: 'Say when and where, what the officer did, and why that is a ground for a change',
+    },
+    errors: {
+      required: { vi: 'Trình bày sự việc cụ thể', en: 'Describe what happened' },
+      subject: { vi: 'Phần trình bày sự việc', en: 'Your description of what happened' },
     } },
   { name: 'evidence', kind: 'textarea', section: request.id, required: false, maxLength: 2000,
     label: { vi: 'Tài liệu, chứng cứ kèm theo', en: 'Evidence you attach' },
-    hint: { vi: 'Liệt kê tài liệu, chứng cứ bạn gửi kèm, nếu có', en: 'List any documents or evidence you attach' } },
+    hint: { vi: 'Liệt kê tài liệu, chứng cứ bạn gửi kèm, nếu có', en: 'List any documents or evidence you attach' },
+    errors: { subject: { vi: 'Danh sách tài liệu, chứng cứ', en: 'The list of evidence' } } },
 ];
 
 /** Request a change of enforcement officer. */

@@ -28,10 +28,12 @@ const fields: FieldDef[] = [
           vi: 'Sống neo đơn, là người khuyết tật, hoặc ốm đau kéo dài — giảm một nửa chi phí',
           en: 'Living alone without support, disabled, or long-term ill — costs halved',
         } },
-    ] },
+    ],
+    errors: { required: { vi: 'Chọn trường hợp của bạn', en: 'Select your circumstances' } } },
   { name: 'costAmount', kind: 'money', section: request.id, required: true,
     label: { vi: 'Tổng chi phí cưỡng chế phải nộp', en: 'Total coercion costs due' },
-    hint: { vi: 'Theo thông báo của cơ quan thi hành án, tính bằng đồng', en: 'As the agency notified you, in đồng' } },
+    hint: { vi: 'Theo thông báo của cơ quan thi hành án, tính bằng đồng', en: 'As the agency notified you, in đồng' },
+    errors: { required: { vi: 'Nhập tổng chi phí cưỡng chế phải nộp', en: 'Enter the total coercion costs due' } } },
   { name: 'amountPaid', kind: 'money', section: request.id, required: false,
     label: { vi: 'Số tiền đã nộp', en: 'Amount already paid' },
     hint: { vi: 'Nếu đã nộp một phần, tính bằng đồng', en: 'If you have paid part of it, in đồng' } },
@@ -40,6 +42,10 @@ const fields: FieldDef[] = [
     hint: {
       vi: 'Mô tả hoàn cảnh của bạn và kể tên giấy tờ chứng minh gửi kèm',
       en: 'Describe your circumstances and name the supporting papers you attach',
+    },
+    errors: {
+      required: { vi: 'Nhập lý do đề nghị miễn, giảm', en: 'Enter why you are asking for relief' },
+      subject: { vi: 'Lý do đề nghị miễn, giảm', en: 'Your reasons for asking' },
     } },
 ];
 

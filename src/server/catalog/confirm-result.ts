@@ -15,12 +15,17 @@ const fields: FieldDef[] = [
     hint: { vi: 'Nếu biết, ví dụ: 45/2023/HS-ST', en: 'If you know it, for example: 45/2023/HS-ST' } },
   { name: 'partyName', kind: 'text', section: request.id, required: true, maxLength: 200,
     showIf: { field: 'applicantRole', equals: ['relative'] },
-    label: { vi: 'Họ và tên đương sự cần xác nhận kết quả', en: 'Full name of the party whose result you want confirmed' } },
+    label: { vi: 'Họ và tên đương sự cần xác nhận kết quả', en: 'Full name of the party whose result you want confirmed' },
+    errors: { required: { vi: 'Nhập họ và tên đương sự cần xác nhận kết quả', en: 'Enter the full name of the party whose result you want confirmed' } } },
   { name: 'purpose', kind: 'textarea', section: request.id, required: true, maxLength: 2000,
     label: { vi: 'Mục đích xác nhận', en: 'Why you need the confirmation' },
     hint: {
       vi: 'Ví dụ: để làm thủ tục xóa án tích, để bổ sung hồ sơ vay vốn',
       en: 'For example: to have a criminal record expunged, or for a loan application',
+    },
+    errors: {
+      required: { vi: 'Nhập mục đích xác nhận', en: 'Enter why you need the confirmation' },
+      subject: { vi: 'Mục đích xác nhận', en: 'Your reason for the confirmation' },
     } },
 ];
 

@@ -16,7 +16,8 @@ const fields: FieldDef[] = [
     en: 'The agency where the person you report works; if a higher level must handle it, your report is passed on to it',
   }),
   { name: 'accusedName', kind: 'text', section: accused.id, required: true, maxLength: 100,
-    label: { vi: 'Họ và tên người bị tố cáo', en: 'Name of the person you are reporting' } },
+    label: { vi: 'Họ và tên người bị tố cáo', en: 'Name of the person you are reporting' },
+    errors: { required: { vi: 'Nhập họ và tên người bị tố cáo', en: 'Enter the name of the person you are reporting' } } },
   { name: 'accusedPosition', kind: 'radios', section: accused.id, required: true,
     label: { vi: 'Chức vụ của người bị tố cáo', en: 'Their position' },
     options: [
@@ -24,15 +25,21 @@ const fields: FieldDef[] = [
       { value: 'officer', label: { vi: 'Chấp hành viên', en: 'Enforcement officer' } },
       { value: 'otherOfficial',
         label: { vi: 'Công chức, người lao động khác của cơ quan thi hành án dân sự', en: 'Another official or employee of the enforcement agency' } },
-    ] },
+    ],
+    errors: { required: { vi: 'Chọn chức vụ của người bị tố cáo', en: 'Select the position of the person you are reporting' } } },
   { name: 'accusedWorkplace', kind: 'text', section: accused.id, required: false,
     label: { vi: 'Nơi công tác', en: 'Where they work' },
-    hint: { vi: 'Ví dụ: Phòng Thi hành án dân sự khu vực 2 – Đà Nẵng', en: 'For example: Phòng Thi hành án dân sự khu vực 2 – Đà Nẵng' } },
+    hint: { vi: 'Ví dụ: Phòng Thi hành án dân sự khu vực 2 – Đà Nẵng', en: 'For example: Phòng Thi hành án dân sự khu vực 2 – Đà Nẵng' },
+    errors: { subject: { vi: 'Nơi công tác của người bị tố cáo', en: 'Their workplace' } } },
   { name: 'conduct', kind: 'textarea', section: conduct.id, required: true,
     label: { vi: 'Hành vi vi phạm pháp luật bị tố cáo', en: 'The unlawful conduct' },
     hint: {
       vi: 'Nêu rõ người đó đã làm gì, khi nào, ở đâu, và ai khác biết sự việc',
       en: 'Say what the person did, when and where, and who else knows about it',
+    },
+    errors: {
+      required: { vi: 'Mô tả hành vi vi phạm pháp luật bị tố cáo', en: 'Describe the unlawful conduct' },
+      subject: { vi: 'Phần mô tả hành vi', en: 'Your description of the conduct' },
     } },
   { name: 'conductDate', kind: 'date', section: conduct.id, required: false,
     label: { vi: 'Ngày xảy ra hành vi', en: 'Date it happened' },
@@ -57,7 +64,8 @@ const fields: FieldDef[] = [
           vi: 'Tôi hiểu rằng họ tên, địa chỉ, bút tích của tôi được giữ bí mật; tôi cam kết tố cáo trung thực và chịu trách nhiệm trước pháp luật nếu cố ý tố cáo sai sự thật.',
           en: 'I understand that my name, address and handwriting are kept confidential; I confirm that what I report is true, and that I am answerable under the law for a deliberately false denunciation.',
         } },
-    ] },
+    ],
+    errors: { required: { vi: 'Đánh dấu vào ô cam kết để gửi tố cáo', en: 'Select the box to confirm your declaration' } } },
 ];
 
 const countedFrom: Text = {

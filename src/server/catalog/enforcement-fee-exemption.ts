@@ -74,18 +74,25 @@ const fields: FieldDef[] = [
           vi: 'Như trường hợp trên nhưng phải huy động lực lượng cưỡng chế — giảm 20% phí trên số tiền thu từ tài sản đó',
           en: 'As above, but coercion with mobilised forces was needed — 20% off the fee on what those assets raised',
         } },
-    ] },
+    ],
+    errors: { required: { vi: 'Chọn trường hợp của bạn', en: 'Select your circumstances' } } },
   { name: 'amountReceived', kind: 'money', section: request.id, required: true,
     label: { vi: 'Số tiền, giá trị tài sản bạn thực nhận', en: 'Money, or value of assets, you actually received' },
-    hint: { vi: 'Tính bằng đồng', en: 'In đồng' } },
+    hint: { vi: 'Tính bằng đồng', en: 'In đồng' },
+    errors: { required: { vi: 'Nhập số tiền, giá trị tài sản bạn thực nhận', en: 'Enter the money, or value of assets, you actually received' } } },
   { name: 'feeAmount', kind: 'money', section: request.id, required: false,
     label: { vi: 'Số phí thi hành án đã được thông báo', en: 'Enforcement fee you were told to pay' },
-    hint: { vi: 'Nếu cơ quan thi hành án đã thông báo, tính bằng đồng', en: 'If the agency has told you, in đồng' } },
+    hint: { vi: 'Nếu cơ quan thi hành án đã thông báo, tính bằng đồng', en: 'If the agency has told you, in đồng' },
+    errors: { subject: { vi: 'Số phí thi hành án đã được thông báo', en: 'The enforcement fee you were told to pay' } } },
   { name: 'reasons', kind: 'textarea', section: request.id, required: true,
     label: { vi: 'Lý do đề nghị miễn, giảm', en: 'Why you are asking for relief' },
     hint: {
       vi: 'Mô tả hoàn cảnh của bạn và kể tên giấy tờ chứng minh gửi kèm',
       en: 'Describe your circumstances and name the supporting papers you attach',
+    },
+    errors: {
+      required: { vi: 'Nhập lý do đề nghị miễn, giảm', en: 'Enter why you are asking for relief' },
+      subject: { vi: 'Lý do đề nghị miễn, giảm', en: 'Your reasons for asking' },
     } },
 ];
 

@@ -4,9 +4,9 @@
  */
 import { z } from 'zod';
 import { checkCccd } from '../validation/cccd.ts';
-import type { ErrorKey } from './errors.ts';
+import { requiredMessage, type ErrorKey } from './errors.ts';
 import { normaliseText, parseField } from './parse.ts';
-import type { FieldDef, FieldOption, Text } from './types.ts';
+import type { Condition, FieldDef, FieldOption, Locale, Text } from './types.ts';
 
 export { optionsFor } from './parse.ts';
 
@@ -49,18 +49,26 @@ export function identityFields(): FieldDef[] {
   const section = sections.applicant.id;
   return [
     { name: 'fullName', kind: 'text', section, required: true, autocomplete: 'name', maxLength: 100,
-      label: { vi: 'Họ và tên', en: 'Full name' } },
+      label: { vi: 'Họ và tên', en: 'Full name' },
+      errors: { required: { vi: 'Nhập họ và tên', en: 'Enter your full name' } } },
     { name: 'cccd', kind: 'cccd', section, required: true, autocomplete: 'off',
       label: { vi: 'Số định danh cá nhân (số CCCD)', en: 'Personal ID number (CCCD number)' },
-      hint: { vi: '12 chữ số in trên thẻ căn cước hoặc căn cước công dân', en: 'The 12 digits on your citizen identity card' } },
+      hint: { vi: '12 chữ số in trên thẻ căn cước hoặc căn cước công dân', en: 'The 12 digits on your citizen identity card' },
+      errors: {
+        required: { vi: 'Nhập số định danh cá nhân (số CCCD)', en: 'Enter your personal ID number (CCCD number)' },
+        subject: { vi: 'Số định danh cá nhân', en: 'Your personal ID number' },
+      } },
     { name: DATE_OF_BIRTH, kind: 'date', section, required: true, autocomplete: 'bday',
-      label: { vi: 'Ngày sinh', en: 'Date of birth' } },
+      label: { vi: 'Ngày sinh', en: 'Date of birth' },
+      errors: { required: { vi: 'Nhập ngày sinh', en: 'Enter your date of birth' } } },
     { name: 'address', kind: 'text', section, required: true, autocomplete: 'street-address', maxLength: 300,
       label: { vi: 'Địa chỉ liên hệ', en: 'Contact address' },
-      hint: { vi: 'Số nhà, đường, xã/phường, tỉnh/thành phố', en: 'House number, street, commune or ward, province or city' } },
+      hint: { vi: 'Số nhà, đường, xã/phường, tỉnh/thành phố', en: 'House number, street, commune or ward, province or city' },
+      errors: { required: { vi: 'Nhập địa chỉ liên hệ', en: 'Enter your contact address' } } },
     { name: 'phone', kind: 'tel', section, required: true, autocomplete: 'tel',
       label: { vi: 'Số điện thoại di động', en: 'Mobile phone number' },
-      hint: { vi: 'Để cơ quan thi hành án liên hệ với bạn về hồ sơ', en: 'So the enforcement agency can contact you about your application' } },
+      hint: { vi: 'Để cơ quan thi hành án liên hệ với bạn về hồ sơ', en: 'So the enforcement agency can contact you about your application' },
+      errors: { required: { vi: 'Nhập số điện thoại di động', en: 'Enter your mobile phone number' } } },
     { name: 'email', kind: 'email', section, required: false, autocomplete: 'email',
       label: { vi: 'Địa chỉ thư điện tử', en: 'Email address' },
       hint: { vi: 'Chúng tôi gửi giấy tiếp nhận và thông báo tiến độ qua thư điện tử', en: 'We will send your receipt and progress updates by email' } },
@@ -77,13 +85,15 @@ export function applicantFields(roles: Role[]): FieldDef[] {
     ...identityFields(),
     { name: 'applicantRole', kind: 'radios', section, required: true,
       label: { vi: 'Tư cách của bạn trong vụ việc', en: 'Your role in the case' },
-      options: roles.map((r) => roleOptions[r]) },
+      options: roles.map((r) => roleOptions[r]),
+      errors: { required: { vi: 'Chọn tư cách của bạn trong vụ việc', en: 'Select your role in the case' } } },
   ];
   if (roles.includes('representative')) {
     fields.push({ name: 'representedName', kind: 'text', section, required: true, maxLength: 200,
       label: { vi: 'Họ và tên người bạn đại diện', en: 'Full name of the person you represent' },
       hint: { vi: 'Đính kèm văn bản ủy quyền', en: 'Attach the written authorisation' },
-      showIf: { field: 'applicantRole', equals: ['representative'] } });
+      showIf: { field: 'applicantRole', equals: ['representative'] },
+      errors: { required: { vi: 'Nhập họ và tên người bạn đại diện', en: 'Enter the full name of the person you represent' } } });
   }
   return fields;
 }
@@ -97,6 +107,9 @@ export function agencyField(hint?: Text): FieldDef {
       vi: 'Cơ quan đang thi hành vụ việc của bạn — tên cơ quan ghi trên Quyết định thi hành án',
       en: 'The agency handling your case — its name is on the enforcement decision',
     },
+    errors: {
+      required: { vi: 'Chọn cơ quan thi hành án dân sự nhận hồ sơ', en: 'Select the enforcement agency to receive your application' },
+    },
   };
 }
 
@@ -106,9 +119,11 @@ export function enforcementDecisionFields(required = true): FieldDef[] {
   return [
     { name: 'decisionNumber', kind: 'text', section, required, maxLength: 50,
       label: { vi: 'Số Quyết định thi hành án', en: 'Enforcement decision number' },
-      hint: { vi: 'Ví dụ: 215/QĐ-THADS', en: 'For example: 215/QĐ-THADS' } },
+      hint: { vi: 'Ví dụ: 215/QĐ-THADS', en: 'For example: 215/QĐ-THADS' },
+      errors: { required: { vi: 'Nhập số Quyết định thi hành án', en: 'Enter the enforcement decision number' } } },
     { name: 'decisionDate', kind: 'date', section, required,
-      label: { vi: 'Ngày ra Quyết định thi hành án', en: 'Date of the enforcement decision' } },
+      label: { vi: 'Ngày ra Quyết định thi hành án', en: 'Date of the enforcement decision' },
+      errors: { required: { vi: 'Nhập ngày ra Quyết định thi hành án', en: 'Enter the date of the enforcement decision' } } },
   ];
 }
 
@@ -134,6 +149,63 @@ function conditionHolds(answer: unknown, equals: string[]): boolean {
   return values.some((v) => typeof v === 'string' && equals.includes(normaliseText(v, false)));
 }
 
+/** Whether a field applies to these answers (raw or parsed): it has no condition, or its condition holds. */
+export function fieldApplies(field: FieldDef, answers: Readonly<Record<string, unknown>>): boolean {
+  return !field.showIf || conditionHolds(answers[field.showIf.field], field.showIf.equals);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Conditions in words
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The condition shared by every field of a group (a section), if they all have the same one. */
+export function sharedCondition(fields: readonly FieldDef[]): Condition | undefined {
+  const first = fields[0]?.showIf;
+  const same = (c: Condition | undefined) =>
+    c !== undefined && first !== undefined && c.field === first.field && c.equals.join('\n') === first.equals.join('\n');
+  return first && fields.every((f) => same(f.showIf)) ? first : undefined;
+}
+
+const quote = (s: string) => `“${s}”`;
+
+function alternatives(words: string[], or: string): string {
+  return words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} ${or} ${words.at(-1)}`;
+}
+
+/**
+ * When a conditional field (or a whole section of them) applies, in words made from the condition itself — the
+ * controlling question's label and the labels of the answers that reveal it — so the no-script form, which shows
+ * every field, says it where GOV.UK's conditional reveal would hide the field:
+ * - `field`: "Chỉ trả lời nếu ở câu “Tư cách của bạn trong vụ việc” bạn chọn “…”; nếu không, câu trả lời này không được lưu."
+ * - `section`: the same for every question of a section.
+ * - `notKept`: "Chỉ áp dụng nếu …", beside an answer the check page says was not kept.
+ */
+export function conditionText(fields: readonly FieldDef[], condition: Condition, form: 'field' | 'section' | 'notKept'): Text {
+  const controller = fields.find((f) => f.name === condition.field);
+  if (!controller) throw new Error(`Condition on unknown field "${condition.field}"`);
+  const chosen = (locale: Locale) =>
+    alternatives(
+      condition.equals.map((v) => quote(controller.options?.find((o) => o.value === v)?.label[locale] ?? v)),
+      locale === 'vi' ? 'hoặc' : 'or',
+    );
+  const vi = `ở câu ${quote(controller.label.vi)} bạn chọn ${chosen('vi')}`;
+  const en = `you chose ${chosen('en')} for ${quote(controller.label.en)}`;
+  switch (form) {
+    case 'field':
+      return {
+        vi: `Chỉ trả lời nếu ${vi}; nếu không, câu trả lời này không được lưu.`,
+        en: `Only answer this if ${en}; otherwise your answer is not kept.`,
+      };
+    case 'section':
+      return {
+        vi: `Chỉ trả lời phần này nếu ${vi}; nếu không, các câu trả lời trong phần này không được lưu.`,
+        en: `Only answer this part if ${en}; otherwise your answers to it are not kept.`,
+      };
+    case 'notKept':
+      return { vi: `Chỉ áp dụng nếu ${vi}.`, en: `Applies only if ${en}.` };
+  }
+}
+
 /**
  * Reads the fields' answers from FormData or a plain object, and drops the answers of conditional fields that are
  * hidden: a value left behind in a collapsed part of the form is neither validated nor stored.
@@ -153,9 +225,7 @@ function readForm(fields: readonly FieldDef[], input: unknown): unknown {
   } else {
     return input;
   }
-  for (const f of fields) {
-    if (f.showIf && !conditionHolds(form[f.showIf.field], f.showIf.equals)) delete form[f.name];
-  }
+  for (const f of fields) if (!fieldApplies(f, form)) delete form[f.name];
   return form;
 }
 
@@ -163,11 +233,14 @@ function readForm(fields: readonly FieldDef[], input: unknown): unknown {
  * Builds the schema of a form from its fields: each value is parsed by `parseField` (trimmed, empty = missing,
  * required, length, kind-specific format, options in force today), then the object-level checks run — conditional
  * required fields, the personal ID number against the date of birth, and `refine`. Every issue's message is a key
- * of `errorMessages`. Accepts FormData or a plain object; unknown keys are dropped, and so are empty answers.
+ * of errors.ts (`ErrorKey`). Accepts FormData or a plain object; unknown keys are dropped, and so are empty answers.
  */
 export function buildSchema(fields: readonly FieldDef[], refine?: CrossCheck): z.ZodType<FormRecord> {
   const shape: Record<string, z.ZodType> = {};
   for (const field of fields) {
+    // A catalog mistake, caught when the catalog loads rather than when a citizen leaves the field empty.
+    if (field.required) requiredMessage(field);
+    if (field.showIf) conditionText(fields, field.showIf, 'field');
     shape[field.name] = z
       .any()
       .optional()
@@ -193,7 +266,7 @@ export function buildSchema(fields: readonly FieldDef[], refine?: CrossCheck): z
       for (const [k, v] of Object.entries(parsed)) if (v !== undefined && v !== z.NEVER) data[k] = v;
 
       for (const f of fields) {
-        if (f.required && f.showIf && parsed[f.name] === undefined && conditionHolds(data[f.showIf.field], f.showIf.equals)) {
+        if (f.required && f.showIf && parsed[f.name] === undefined && fieldApplies(f, data)) {
           report(f.name, 'required');
         }
       }

@@ -13,8 +13,8 @@ import { requestEnforcement } from './request-enforcement.ts';
 import type { Locale, Procedure } from './types.ts';
 
 export type * from './types.ts';
-export { errorMessages, errorText, isErrorKey, type ErrorKey } from './errors.ts';
-export { buildSchema, optionsFor, type CrossCheck } from './fields.ts';
+export { errorKeys, errorText, fieldErrorText, isErrorKey, type ErrorKey } from './errors.ts';
+export { buildSchema, conditionText, fieldApplies, optionsFor, sharedCondition, type CrossCheck } from './fields.ts';
 export { parseField, parseMoney } from './parse.ts';
 export { NEW_REGIME_FROM, rulesFor, upcomingRules } from './rules.ts';
 export { isPastLimitation } from './request-enforcement.ts';

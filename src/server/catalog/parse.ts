@@ -26,6 +26,11 @@ const MAX_LENGTH: Record<FieldKind, number> = {
   checkboxes: 100,
 };
 
+/** The longest answer a field accepts, in characters after trimming. */
+export function maxLengthOf(field: FieldDef): number {
+  return field.maxLength ?? MAX_LENGTH[field.kind];
+}
+
 /** For kinds with a fixed format, "not in the format" is more helpful than "too long". */
 const FORMAT_ERROR: Partial<Record<FieldKind, ErrorKey>> = {
   tel: 'phone',
@@ -95,7 +100,7 @@ export function parseField(field: FieldDef, raw: unknown, today: DateISO = today
   }
   if (typeof raw !== 'string') return { error: 'invalid' };
 
-  const max = field.maxLength ?? MAX_LENGTH[field.kind];
+  const max = maxLengthOf(field);
   const tooLong: FieldResult = { error: FORMAT_ERROR[field.kind] ?? 'tooLong' };
   // Cheap guard before normalising: NFC can shorten decomposed text, but never to a quarter.
   if (raw.length > max * 4 + 64) return tooLong;

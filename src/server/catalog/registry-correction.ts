@@ -17,23 +17,30 @@ const fields: FieldDef[] = [
   }),
   { name: 'registryEntry', kind: 'text', section: request.id, required: true, maxLength: 20,
     label: { vi: 'Số mục trong danh sách công khai', en: 'Entry number on the public list' },
-    hint: { vi: 'Điền sẵn khi bạn bấm "Đề nghị đính chính" từ trang chi tiết', en: 'Filled in when you come from the entry’s page' } },
+    hint: { vi: 'Điền sẵn khi bạn bấm "Đề nghị đính chính" từ trang chi tiết', en: 'Filled in when you come from the entry’s page' },
+    errors: { required: { vi: 'Nhập số mục trong danh sách công khai', en: 'Enter the entry number on the public list' } } },
   { name: 'requestKind', kind: 'radios', section: request.id, required: true,
     label: { vi: 'Bạn đề nghị', en: 'You are asking to' },
     options: [
       { value: 'remove', label: { vi: 'Rút tên khỏi danh sách', en: 'Be removed from the list' } },
       { value: 'correct', label: { vi: 'Đính chính thông tin', en: 'Have the information corrected' } },
-    ] },
+    ],
+    errors: { required: { vi: 'Chọn điều bạn đề nghị', en: 'Select what you are asking for' } } },
   { name: 'ground', kind: 'radios', section: request.id, required: true,
     label: { vi: 'Căn cứ', en: 'Grounds' },
     options: [
       { value: 'performed', label: { vi: 'Tôi đã thi hành xong nghĩa vụ', en: 'I have performed the obligation' } },
       { value: 'conditions', label: { vi: 'Tôi đã có điều kiện thi hành (có thu nhập, tài sản)', en: 'I now have means to enforce (income, assets)' } },
       { value: 'wrong', label: { vi: 'Thông tin trong danh sách không đúng', en: 'The information on the list is wrong' } },
-    ] },
+    ],
+    errors: { required: { vi: 'Chọn căn cứ đề nghị', en: 'Select the grounds for your request' } } },
   { name: 'explanation', kind: 'textarea', section: request.id, required: true, maxLength: 3000,
     label: { vi: 'Trình bày cụ thể', en: 'Explain' },
-    hint: { vi: 'Ví dụ: đã nộp tiền ngày nào, theo biên lai số mấy; thông tin nào sai và đúng là gì', en: 'For example: when you paid and the receipt number; what is wrong and what is right' } },
+    hint: { vi: 'Ví dụ: đã nộp tiền ngày nào, theo biên lai số mấy; thông tin nào sai và đúng là gì', en: 'For example: when you paid and the receipt number; what is wrong and what is right' },
+    errors: {
+      required: { vi: 'Trình bày cụ thể đề nghị của bạn', en: 'Explain your request' },
+      subject: { vi: 'Phần trình bày', en: 'Your explanation' },
+    } },
 ];
 
 /** Correction or removal of an entry on the public list. */

@@ -42,8 +42,33 @@ export interface FieldDef {
   /** HTML autocomplete token, for fields about the applicant. */
   autocomplete?: string;
   maxLength?: number;
-  /** Shown only when another field has one of these values (the server still validates). */
-  showIf?: { field: string; equals: string[] };
+  /**
+   * Applies only when another field has one of these values: its answer is validated and kept only then. The form
+   * shows every field (no script), so the hint says when it applies (`conditionText`), and the check page says what
+   * was not kept.
+   */
+  showIf?: Condition;
+  /** Error messages specific to this field, GOV.UK style (see errors.ts for the ones made from the label). */
+  errors?: FieldErrors;
+}
+
+/** A field applies when the answer to `field` is one of `equals` (for checkboxes: any ticked box is). */
+export interface Condition {
+  field: string;
+  equals: string[];
+}
+
+export interface FieldErrors {
+  /**
+   * The answer is missing: "Nhập họ và tên", "Chọn tư cách của bạn trong vụ việc" — what to do, naming the answer.
+   * Every required field has one; buildSchema refuses a required field without it.
+   */
+  required?: Text;
+  /**
+   * What the other messages ("… phải có tối đa 100 ký tự") call the answer, when the label does not read well as
+   * their subject or is not unique on the form ("Địa chỉ" of the debtor and of the creditor). Default: the label.
+   */
+  subject?: Text;
 }
 
 export interface DocumentRequirement {
@@ -99,7 +124,7 @@ export interface Procedure {
   rules: RuleSet[];
   sections: { id: string; title: Text }[];
   fields: FieldDef[];
-  /** Validates the whole form; error messages are keys of the i18n dictionary (`errors.*`). */
+  /** Validates the whole form; each issue's message is an error key (errors.ts), shown with `fieldErrorText`. */
   schema: z.ZodType<Record<string, unknown>>;
   /** A valid filled-in form, used by tests and the demo seed. */
   example: Record<string, unknown>;
