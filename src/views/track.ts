@@ -38,7 +38,7 @@ export function loadTrack(Astro: AstroGlobal, locale: Locale): Response | TrackP
   const errors: ErrorLink[] = [];
   const fieldErrors: Record<string, string> = {};
   const add = (field: 'code' | 'pin', text: string) => {
-    errors.push({ href: `#f-${field}-input`, text });
+    errors.push({ href: `#f-${field}`, text });
     fieldErrors[field] = text;
   };
   let notice: string | undefined;
@@ -49,7 +49,7 @@ export function loadTrack(Astro: AstroGlobal, locale: Locale): Response | TrackP
     const tooMany = isActionError(lookup.error) && lookup.error.code === 'TOO_MANY_REQUESTS';
     if (!tooMany && !(isActionError(lookup.error) && lookup.error.code === 'BAD_REQUEST')) throw lookup.error;
     Astro.response.status = tooMany ? 429 : 400;
-    errors.push({ href: '#f-code-input', text: tooMany ? tt.tooMany : tt.notFound });
+    errors.push({ href: '#f-code', text: tooMany ? tt.tooMany : tt.notFound });
   } else if (lookup?.data) {
     if (lookup.data.ok) return Astro.redirect(trackedDossierPath(locale, lookup.data.code), 303);
     code = lookup.data.code;
@@ -116,7 +116,7 @@ export async function loadTrackedDossier(Astro: AstroGlobal, locale: Locale): Pr
       errors.push({ href: '#main', text: tt.tooMany });
     } else if (code === 'CONTENT_TOO_LARGE') {
       Astro.response.status = 413;
-      errors.push({ href: '#f-files-input', text: errorText('file.bodyTooLarge', locale) });
+      errors.push({ href: '#f-files', text: errorText('file.bodyTooLarge', locale) });
     } else if (code === 'BAD_REQUEST' || code === 'UNSUPPORTED_MEDIA_TYPE') {
       Astro.response.status = 400;
       errors.push({ href: '#main', text: dict(locale).apply.badRequest });
@@ -127,14 +127,14 @@ export async function loadTrackedDossier(Astro: AstroGlobal, locale: Locale): Pr
     if (supplement.data.problems.includes('expired')) return Astro.redirect(`${pathTo('track', locale)}?code=${dossier.code}&lydo=${reasons.expired}`, 303);
     Astro.response.status = 400;
     for (const p of supplement.data.problems) {
-      errors.push(p === 'notAllowed' ? { href: '#main', text: tt.notAllowed } : { href: '#f-files-input', text: `${tt.supplementFiles}: ${errorText(p, locale)}` });
+      errors.push(p === 'notAllowed' ? { href: '#main', text: tt.notAllowed } : { href: '#f-files', text: `${tt.supplementFiles}: ${errorText(p, locale)}` });
     }
     notice = undefined;
   } else if (withdraw?.data) {
     if (withdraw.data.ok) return Astro.redirect(`${here}?xong=${done.withdraw}`, 303);
     if (withdraw.data.problem === 'expired') return Astro.redirect(`${pathTo('track', locale)}?code=${dossier.code}&lydo=${reasons.expired}`, 303);
     Astro.response.status = 400;
-    errors.push(withdraw.data.problem === 'confirm' ? { href: '#f-confirm-input', text: tt.withdrawNeedsConfirm } : { href: '#main', text: tt.notAllowed });
+    errors.push(withdraw.data.problem === 'confirm' ? { href: '#f-confirm', text: tt.withdrawNeedsConfirm } : { href: '#main', text: tt.notAllowed });
     notice = undefined;
   }
   return { dossier, errors, notice };
