@@ -45,8 +45,11 @@ test('the citizen sends the documents asked for, and the dossier goes back to re
   await expect(page.getByTestId('tracked-status')).toHaveText('Mới nộp, chờ tiếp nhận');
   await expect(page.getByText('ban-an-chung-thuc.pdf')).toBeVisible();
   await expect(page.getByText('Bản sao có chứng thực, đủ 4 trang.')).toBeVisible();
-  const mail = await waitForMail(`${d.code}`);
-  expect(mail.subject).toBeTruthy();
+  // The mail speaks the language the dossier was submitted in (the demo seed submits some in English).
+  const mail = await waitForMail({ text: d.code, subject: /^(Đã nhận tài liệu bổ sung cho hồ sơ|Additional documents received for application) / });
+  expect(mail.subject).toMatch(new RegExp(`^(Đã nhận tài liệu bổ sung cho hồ sơ ${d.code}: Yêu cầu thi hành án|Additional documents received for application ${d.code}: Request enforcement of a judgment)$`));
+  expect(mail.text).toMatch(new RegExp(`(đã nhận tài liệu bổ sung của ông/bà cho hồ sơ|received the additional documents you sent for application) ${d.code}\\.`));
+  expect(mail.text).not.toContain(d.pin);
 });
 
 test('a dossier not yet received can be withdrawn, after confirming', async ({ page }) => {
