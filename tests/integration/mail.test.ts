@@ -12,7 +12,13 @@ import { fileTransport, smtpTransport, transportFromConfig, type MailTransport }
 import { backoffMs, LEASE_MS, sendDueMail, startMailWorker } from '../../src/server/mail/worker.ts';
 import { migrateToLatest } from '../../src/server/migrate.ts';
 import type { Database } from '../../src/server/schema.ts';
+import { procedureByCode } from '../../src/server/catalog/index.ts';
+import { submitDraft } from '../../src/server/dossiers/submit.ts';
+import { closeAndDrop, completeDraft, openSeeded, PUBLIC_URL } from '../helpers/applications.ts';
 import { testDatabases } from '../helpers/databases.ts';
+
+// Read by config() the first time a mail is rendered in this process.
+process.env.HELP_EMAIL = 'hotro@thads.example.gov.vn';
 
 const FROM = 'Cổng dịch vụ công THADS <no-reply@thads.example.gov.vn>';
 
@@ -435,3 +441,33 @@ describe('file transport', () => {
     assert.equal(parsed.text, 'x\n');
   });
 });
+
+for (const target of testDatabases) {
+  describe(`dossier mails on ${target.name}`, () => {
+    let handle: Awaited<ReturnType<typeof openSeeded>>;
+    before(async () => {
+      handle = await openSeeded(target);
+    });
+    after(async () => {
+      await closeAndDrop(handle);
+    });
+
+    it('end with the contacts the database holds: a regional office without details points to its provincial agency', async () => {
+      const draft = await completeDraft(handle.db, procedureByCode('YCTHA')!, { locale: 'en', overrides: { agency: 'HCM-KV2' } });
+      const { dossierId } = await submitDraft(handle.db, draft.id, { channel: 'online', publicUrl: PUBLIC_URL });
+      const rows = await handle.db.selectFrom('mail_outbox').select(['kind', 'text_body', 'html_body']).where('dossier_id', '=', dossierId).execute();
+      assert.deepEqual(rows.map((r) => r.kind), ['submitted']);
+      const text = rows[0]!.text_body;
+      assert.match(text, /^Enforcement agency: Regional Civil Judgment Enforcement Office No\. 2 – Ho Chi Minh City \(Phòng Thi hành án dân sự khu vực 2 – Hồ Chí Minh\)$/m);
+      assert.ok(
+        text.includes(
+          '\nYou can contact the provincial agency, Ho Chi Minh City Civil Judgment Enforcement (Thi hành án dân sự thành phố Hồ Chí Minh):\nAddress: 372A Nguyễn Văn Lượng, phường An Hội Đông, Thành phố Hồ Chí Minh\n',
+        ),
+        text,
+      );
+      assert.ok(text.includes('\nHelp with the portal: hotro@thads.example.gov.vn\n'), text);
+      assert.ok(rows[0]!.html_body?.includes('href="mailto:hotro@thads.example.gov.vn"'));
+    });
+  });
+}
+
