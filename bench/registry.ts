@@ -318,15 +318,21 @@ try {
   });
 
   // Not in the fixed mix (so the table above compares with earlier runs): a name together with address words, where
-  // the planner's estimate of correlated words ("ha noi") matters (src/server/registry.ts, byName()).
+  // the planner's estimate of correlated words ("ha noi") matters (src/server/registry.ts, byName()); and the
+  // beginning of a number (pattern-ops btrees, db/migrations/20261124T0900_registry_number_prefix.ts).
+  const [num, year] = (sample[0]?.judgment_number ?? '1/2024/DS-ST').split('/');
   const combined: Case[] = [
     { label: 'typo + common address "nguyen van hng", "ha noi"', kind: 'name', q: 'nguyen van hng', address: 'ha noi' },
     { label: 'name + ward "tran thi mai", "ben thanh"', kind: 'name', q: 'tran thi mai', address: 'ben thanh' },
     { label: 'name + address + province "Nguyễn Văn Hùng", "Hà Nội", HNI', kind: 'name', q: 'Nguyễn Văn Hùng', address: 'Hà Nội', province: 'HNI' },
     { label: 'part of a name + province "Nguyễn Hùng", DNG', kind: 'name', q: 'Nguyễn Hùng', province: 'DNG' },
+    { label: `number and year "${num}/${year}"`, kind: 'number', q: `${num}/${year}` },
+    { label: `number alone "${num}" (judgments and decisions)`, kind: 'number', q: `${num}` },
+    { label: `number alone "${num}" + province HCM`, kind: 'number', q: `${num}`, province: 'HCM' },
+    { label: 'most common beginning "1"', kind: 'number', q: '1' },
   ];
   const extra = await viaModule(combined);
-  console.log('\nOutside the fixed mix: searchRegistry() with a name and other conditions');
+  console.log('\nOutside the fixed mix: searchRegistry() with a name and other conditions, and beginnings of numbers');
   console.log('| query | p50 ms | p95 ms | rows (page 1) |');
   console.log('|---|---:|---:|---:|');
   for (const t of extra) console.log(`| ${t.label} | ${ms(pct(t.times, 0.5))} | ${ms(pct(t.times, 0.95))} | ${t.rows} |`);

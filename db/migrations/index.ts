@@ -6,6 +6,8 @@ import * as queueIndexes from './20261123T1400_queue_indexes.ts';
 import * as registry from './20261123T1500_registry.ts';
 import * as registryNameWords from './20261123T1600_registry_name_words.ts';
 import * as registryImports from './20261123T1700_registry_imports.ts';
+import * as registryNumberPrefix from './20261124T0900_registry_number_prefix.ts';
+import * as completenessCheck from './20261201T1000_completeness_check.ts';
 
 /**
  * Every migration, keyed by its timestamped name (applied in key order).
@@ -19,4 +21,6 @@ export const migrations: Record<string, Migration> = {
   '20261123T1500_registry': registry,
   '20261123T1600_registry_name_words': registryNameWords,
   '20261123T1700_registry_imports': registryImports,
+  '20261124T0900_registry_number_prefix': registryNumberPrefix,
+  '20261201T1000_completeness_check': completenessCheck,
 };

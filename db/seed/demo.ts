@@ -7,12 +7,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import { loadCalendar } from '../../src/server/calendar-store.ts';
-import { oneStopProcedures, rulesFor } from '../../src/server/catalog/index.ts';
-import { dueDate } from '../../src/server/dossiers/deadline.ts';
+import { oneStopProcedures } from '../../src/server/catalog/index.ts';
 import { addDraftAttachment, createDraft, saveDraftAnswers } from '../../src/server/dossiers/drafts.ts';
 import { sha256Hex } from '../../src/server/dossiers/files.ts';
-import type { DossierAction, DossierStatus } from '../../src/server/dossiers/lifecycle.ts';
+import type { DossierStatus } from '../../src/server/dossiers/lifecycle.ts';
+import {
+  approveResult,
+  assignOfficer,
+  receiveDossier,
+  recordResult,
+  refuseDossier,
+  requestSupplement,
+  returnResult,
+  submitDraftResult,
+} from '../../src/server/dossiers/staff-actions.ts';
 import { submitDraft } from '../../src/server/dossiers/submit.ts';
 import { transition, type Actor } from '../../src/server/dossiers/transition.ts';
 import { createStaffUser } from '../../src/server/auth/staff.ts';
@@ -46,18 +54,26 @@ const people = [
 const agencies = ['HNI', 'HNI', 'HCM', 'HNI', 'DNG', 'HNI', 'HNI-KV1'];
 const phones = ['0912345601', '0987654302', '0356789103', '0701234504', '0833456705', '0967890106', '0388123407'];
 
+/**
+ * A step of a demo dossier's path: a lifecycle action, or 'result' — the result as the procedure issues it (the
+ * officer's certificate; or the officer's draft and the head's approval for a decision the head signs).
+ */
+type DemoStep = 'request_supplement' | 'refuse' | 'receive' | 'assign' | 'draft' | 'result' | 'return_result';
+
 /** The path each demo dossier takes after submission, and how many days ago it was submitted. */
-const scenarios: { actions: DossierAction[]; daysAgo: number }[] = [
-  { actions: [], daysAgo: 0 },
-  { actions: ['request_supplement'], daysAgo: 3 },
-  { actions: ['receive', 'assign'], daysAgo: 8 },
-  { actions: ['receive', 'assign', 'record_result', 'return_result'], daysAgo: 160 },
-  { actions: ['receive'], daysAgo: 2 },
-  { actions: ['refuse'], daysAgo: 20 },
-  { actions: ['receive', 'assign', 'record_result'], daysAgo: 12 },
+const scenarios: { steps: DemoStep[]; daysAgo: number }[] = [
+  { steps: [], daysAgo: 0 },
+  { steps: ['request_supplement'], daysAgo: 3 },
+  // Received 11 days ago: past a 3- or 5-working-day limit, so the queue always has an overdue dossier.
+  { steps: ['receive', 'assign'], daysAgo: 12 },
+  { steps: ['receive', 'assign', 'result', 'return_result'], daysAgo: 160 },
+  { steps: ['receive'], daysAgo: 2 },
+  { steps: ['refuse'], daysAgo: 20 },
+  { steps: ['receive', 'assign', 'result'], daysAgo: 8 },
+  { steps: ['receive', 'assign', 'draft'], daysAgo: 3 },
 ];
 
-const notes: Partial<Record<DossierAction, { vi: string; en: string }>> = {
+const notes: Partial<Record<DemoStep, { vi: string; en: string }>> = {
   request_supplement: {
     vi: 'Đề nghị bổ sung bản sao bản án có chứng thực (bản đã nộp không đọc được trang 2).',
     en: 'Please send a certified copy of the judgment (page 2 of the copy sent cannot be read).',
@@ -88,7 +104,6 @@ export async function seedDemoData(db: Kysely<Database>, opts: { publicUrl: stri
   const existing = await db.selectFrom('dossiers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   if (existing.n > 0) return [];
   const now = opts.now ?? new Date();
-  const calendar = await loadCalendar(db);
   const staffIds: Record<string, number> = {};
   for (const s of demoStaff) {
     staffIds[s.role] = await createStaffUser(db, { email: s.email, fullName: s.fullName, role: s.role, agencyCode: s.agencyCode, password: s.password });
@@ -99,7 +114,8 @@ export async function seedDemoData(db: Kysely<Database>, opts: { publicUrl: stri
     for (let s = 0; s < 3; s++, i++) {
       const scenario = scenarios[(i * 3 + s) % scenarios.length]!;
       const person = people[i % people.length]!;
-      const agency = agencies[(i + s) % agencies.length]!;
+      // The draft waiting for the head is Hà Nội's, so the demo head has a decision to sign.
+      const agency = scenario.steps.includes('draft') ? 'HNI' : agencies[(i + s) % agencies.length]!;
       const answers = procedure.schema.parse({
         ...procedure.example,
         fullName: person.name,
@@ -126,29 +142,29 @@ export async function seedDemoData(db: Kysely<Database>, opts: { publicUrl: stri
       const { dossierId, code, pin } = await submitDraft(db, draftId, { channel: 'online', publicUrl: opts.publicUrl, now: submittedAt });
       // Hà Nội's dossiers are worked by the demo staff (so the back office shows their names); others by the system.
       const inHanoi = agency.startsWith('HNI');
-      const staff: Actor = inHanoi
-        ? { role: 'reception', staffId: staffIds.reception!, agencyCode: 'HNI', email: 'tiepnhan@demo.thads.vn' }
-        : { role: 'reception', staffId: null, agencyCode: null };
+      const as = (role: 'reception' | 'officer' | 'head'): Actor =>
+        inHanoi
+          ? { role, staffId: staffIds[role]!, agencyCode: 'HNI', email: demoStaff.find((d) => d.role === role)!.email }
+          : { role, staffId: null, agencyCode: null };
       let day = submittedAt;
-      let status: DossierStatus = 'submitted';
-      for (const action of scenario.actions) {
+      const base = () => ({ publicUrl: opts.publicUrl, now: day });
+      const file = () => ({ name: `ket-qua-${procedure.code.toLowerCase()}.pdf`, bytes: tinyPdf });
+      for (const step of scenario.steps) {
         day = new Date(day.getTime() + 86_400_000);
-        const on = day.toISOString().slice(0, 10);
-        const actor: Actor =
-          action === 'assign'
-            ? { ...staff, role: 'head', staffId: inHanoi ? staffIds.head! : null }
-            : action === 'record_result'
-              ? { ...staff, role: 'officer', staffId: inHanoi ? staffIds.officer! : null }
-              : staff;
-        const note = notes[action]?.[locale] ?? null;
-        const set =
-          action === 'receive'
-            ? { received_at: day, due_date: dueDate(rulesFor(procedure, on), calendar, on) }
-            : action === 'assign' && inHanoi
-              ? { assigned_to: staffIds.officer! }
-              : undefined;
-        status = (await transition(db, dossierId, action, actor, { publicNote: note, publicUrl: opts.publicUrl, now: day, set })).to;
+        const note = notes[step]?.[locale] ?? '';
+        if (step === 'receive') await receiveDossier(db, dossierId, as('reception'), base());
+        else if (step === 'request_supplement') await requestSupplement(db, dossierId, as('reception'), { ...base(), reason: note });
+        else if (step === 'refuse') await refuseDossier(db, dossierId, as('reception'), { ...base(), reason: note });
+        else if (step === 'assign' && inHanoi) await assignOfficer(db, dossierId, as('head'), { ...base(), officerId: staffIds.officer! });
+        // Outside Hà Nội there is no demo officer: the system assigns without naming one.
+        else if (step === 'assign') await transition(db, dossierId, 'assign', as('head'), base());
+        else if (step === 'draft' || (step === 'result' && procedure.resultSignedBy === 'head')) {
+          await submitDraftResult(db, dossierId, as('officer'), { ...base(), file: file() });
+          if (step === 'result') await approveResult(db, dossierId, as('head'), base());
+        } else if (step === 'result') await recordResult(db, dossierId, as('officer'), { ...base(), file: file() });
+        else if (step === 'return_result') await returnResult(db, dossierId, as('reception'), base());
       }
+      const { status } = await db.selectFrom('dossiers').select('status').where('id', '=', dossierId).executeTakeFirstOrThrow();
       made.push({ code, pin, procedure: procedure.code, status });
     }
   }

@@ -5,7 +5,9 @@ import { getDb, mailWorker } from '../server/boot.ts';
 import { processApplication } from '../server/dossiers/application.ts';
 import { getDraft, isDraftId } from '../server/dossiers/drafts.ts';
 import { DraftNotReadyError, submitDraft } from '../server/dossiers/submit.ts';
-import { findTrackedDossier, sendSupplement, withdrawDossier } from '../server/dossiers/tracking.ts';
+import { checkLookupInput, findDossierByCodeAndPin, sendSupplement, trackedDossier, withdrawDossier } from '../server/dossiers/tracking.ts';
+import { normaliseDossierCode } from '../server/dossiers/code.ts';
+import { setTrackingCookie, trackedDossierId } from './tracking-cookie.ts';
 import { localeOfPath } from '../server/routes.ts';
 import { counterDraftCookie, draftCookie, setDraftCookie } from './draft-cookie.ts';
 import { rateLimit, readUpload, text } from './guards.ts';
@@ -28,6 +30,16 @@ function oneStopProcedure(form: FormData) {
   const procedure = procedureByCode(text(form, 'procedure'));
   if (!procedure || procedure.kind !== 'one-stop') throw new ActionError({ code: 'BAD_REQUEST', message: 'procedure' });
   return procedure;
+}
+
+/**
+ * The dossier the browser's tracking cookie holds, if it is the one the form names (a form left open on another
+ * dossier's page acts on nothing).
+ */
+async function dossierOfCookie(db: Awaited<ReturnType<typeof getDb>>, form: FormData, ctx: ActionAPIContext) {
+  const id = trackedDossierId(ctx.cookies);
+  const dossier = id === null ? null : await trackedDossier(db, id);
+  return dossier && dossier.code === normaliseDossierCode(text(form, 'code')) ? dossier : null;
 }
 
 export const server = {
@@ -74,14 +86,22 @@ export const server = {
     },
   }),
 
-  /** Code + PIN → the dossier's public view, or one generic "not found". */
+  /**
+   * Code + PIN → the tracking cookie for that dossier (the page then redirects to the dossier's own GET page). Typos
+   * are named without a look-up; only a well-formed code and PIN are looked up (and count against the rate limit).
+   */
   trackDossier: defineAction({
     accept: 'form',
     handler: async (form: FormData, ctx) => {
+      const code = text(form, 'code').slice(0, 40);
+      const pin = text(form, 'pin').slice(0, 12);
+      const problems: string[] = checkLookupInput(code, pin);
+      if (problems.length > 0) return { ok: false as const, problems, code };
       rateLimit('lookup', ctx);
-      const dossier = await findTrackedDossier(await getDb(), text(form, 'code'), text(form, 'pin'));
-      // The PIN goes back to the page only to fill the hidden fields of the supplement and withdraw forms.
-      return { dossier, code: text(form, 'code').slice(0, 40), pin: dossier ? text(form, 'pin') : '' };
+      const id = await findDossierByCodeAndPin(await getDb(), code, pin);
+      if (id === null) return { ok: false as const, problems: ['notFound'], code };
+      setTrackingCookie(ctx.cookies, id);
+      return { ok: true as const, problems: [] as string[], code: normaliseDossierCode(code)! };
     },
   }),
 
@@ -89,12 +109,11 @@ export const server = {
   sendSupplement: defineAction({
     accept: 'form',
     handler: async (form: FormData, ctx) => {
-      rateLimit('lookup', ctx);
+      rateLimit('submission', ctx);
       const db = await getDb();
-      const dossier = await findTrackedDossier(db, text(form, 'code'), text(form, 'pin'));
-      const pin = text(form, 'pin');
-      if (!dossier) return { ok: false, problems: ['notFound'] as string[], dossier: null, pin: '' };
-      if (!dossier.canSupplement) return { ok: false, problems: ['notAllowed'] as string[], dossier, pin };
+      const dossier = await dossierOfCookie(db, form, ctx);
+      if (!dossier) return { ok: false as const, problems: ['expired'] as string[] };
+      if (!dossier.canSupplement) return { ok: false as const, problems: ['notAllowed'] as string[] };
       const files = await Promise.all(
         form
           .getAll('files')
@@ -103,7 +122,7 @@ export const server = {
       );
       const problems = await sendSupplement(db, dossier, { files, note: text(form, 'note'), publicUrl: config().publicUrl });
       if (problems.length === 0) mailWorker()?.kick();
-      return { ok: problems.length === 0, problems: problems as string[], dossier: await findTrackedDossier(db, text(form, 'code'), pin), pin };
+      return { ok: problems.length === 0, problems: problems as string[] };
     },
   }),
 
@@ -111,16 +130,15 @@ export const server = {
   withdrawDossier: defineAction({
     accept: 'form',
     handler: async (form: FormData, ctx) => {
-      rateLimit('lookup', ctx);
+      rateLimit('submission', ctx);
       const db = await getDb();
-      const dossier = await findTrackedDossier(db, text(form, 'code'), text(form, 'pin'));
-      const pin = text(form, 'pin');
-      if (!dossier) return { ok: false as const, problem: 'notFound', dossier: null, pin: '' };
-      if (text(form, 'confirm') !== 'yes') return { ok: false as const, problem: 'confirm', dossier, pin };
-      if (!dossier.canWithdraw) return { ok: false as const, problem: 'notAllowed', dossier, pin };
+      const dossier = await dossierOfCookie(db, form, ctx);
+      if (!dossier) return { ok: false as const, problem: 'expired' };
+      if (text(form, 'confirm') !== 'yes') return { ok: false as const, problem: 'confirm' };
+      if (!dossier.canWithdraw) return { ok: false as const, problem: 'notAllowed' };
       await withdrawDossier(db, dossier, config().publicUrl);
       mailWorker()?.kick();
-      return { ok: true as const, problem: null, dossier: await findTrackedDossier(db, text(form, 'code'), pin), pin };
+      return { ok: true as const, problem: null };
     },
   }),
 };

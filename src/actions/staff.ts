@@ -106,6 +106,7 @@ export const staffActions = {
           internalNote: text(form, 'internalNote'),
           officerId: /^\d{1,15}$/.test(officer) ? Number(officer) : null,
           newDueDate: text(form, 'newDueDate'),
+          note: text(form, 'note'),
           file,
         });
       } catch (err) {

@@ -16,4 +16,4 @@ export function asLocale(value: string | undefined): Locale {
 }
 
 export { formatDate, formatDateLong, formatFileSize, formatMoney, formatNumber } from './format.ts';
-export { localeOfPath, pathTo, routes } from './routes.ts';
+export { localeOfPath, pathTo, routes, trackedDossierPath } from './routes.ts';

@@ -24,6 +24,24 @@ export function localeOfPath(pathname: string): Locale {
   return pathname === '/en' || pathname.startsWith('/en/') ? 'en' : 'vi';
 }
 
+/** The parts of a tracked dossier's pages, per language (after `/tra-cuu-ho-so/<code>/`). */
+const trackedParts = {
+  file: { vi: 'tep', en: 'file' },
+  notice: { vi: 'van-ban', en: 'notice' },
+  receipt: { vi: 'bien-nhan', en: 'receipt' },
+} as const satisfies Record<string, Record<Locale, string>>;
+export type TrackedPart = keyof typeof trackedParts;
+
+/**
+ * The page of one tracked dossier (held by the tracking cookie), or one of its parts: a file (`item` = attachment
+ * id), a printable notice (`item` = its slug) or the receipt.
+ */
+export function trackedDossierPath(locale: Locale, code: string, part?: TrackedPart, item?: string | number): string {
+  const base = `${routes.track[locale]}/${encodeURIComponent(code)}`;
+  if (!part) return base;
+  return `${base}/${trackedParts[part][locale]}${item === undefined ? '' : `/${encodeURIComponent(String(item))}`}`;
+}
+
 /** The absolute address of the tracking page with a dossier code filled in; also what the receipt's QR code opens. */
 export function trackingUrl(publicUrl: string, locale: Locale, code: string): string {
   return `${publicUrl.replace(/\/+$/, '')}${pathTo('track', locale)}?code=${encodeURIComponent(code)}`;

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { DossierStatus } from './dossiers/lifecycle.ts';
 
 /** Timestamps are written as Date (or ISO text) and read back as Date by both drivers. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -37,7 +38,7 @@ export interface DossiersTable {
   code: string;
   procedure_code: string;
   agency_code: string;
-  status: string;
+  status: DossierStatus;
   channel: 'online' | 'counter';
   locale: 'vi' | 'en';
   applicant_name: string;
@@ -52,6 +53,8 @@ export interface DossiersTable {
   submitted_at: DefaultTimestamp;
   received_at: NullableTimestamp;
   due_date: string | null;
+  /** While waiting to be received: the last day of reception's completeness check (one-stop rules). */
+  check_due_date: ColumnType<string | null, string | null | undefined, string | null>;
   closed_at: NullableTimestamp;
   updated_at: DefaultTimestamp;
   assigned_to: ColumnType<number | null, number | null | undefined, number | null>;

@@ -13,6 +13,7 @@ import { fileFieldName, uploadableDocuments, type FieldError } from '../server/d
 import { confirmationFor, type Confirmation } from '../server/dossiers/confirmation.ts';
 import { getDraft, type Draft } from '../server/dossiers/drafts.ts';
 import type { Agency } from '../server/schema.ts';
+import { receiptElsewhere } from './track.ts';
 
 export const applySteps = {
   check: { vi: 'kiem-tra', en: 'check' },
@@ -126,7 +127,29 @@ export async function loadCheck(Astro: AstroGlobal, procedure: Procedure, locale
   return { draft: draft as CheckProps['draft'], agencies, general };
 }
 
-/** The confirmation and the receipt: only for the browser that submitted (its draft cookie), never cached. */
+/**
+ * The printable receipt right after submitting (the draft cookie). Any other browser is sent to the tracking page,
+ * from which the receipt is printed again with the code and PIN.
+ */
+export async function loadReceipt(
+  Astro: AstroGlobal,
+  procedure: Procedure,
+  locale: Locale,
+  flow: ApplyFlow = citizenFlow,
+): Promise<Response | (Confirmation & { alternate: string; back: { href: string; text: string } })> {
+  const draft = await draftOf(Astro, procedure, flow);
+  const confirmation = draft ? await confirmationFor(await getDb(), draft) : undefined;
+  if (!confirmation) return Astro.redirect(flow.counter ? flow.path(procedure, locale) : receiptElsewhere(locale), 303);
+  Astro.response.headers.set('Cache-Control', 'no-store');
+  const other: Locale = locale === 'vi' ? 'en' : 'vi';
+  return {
+    ...confirmation,
+    alternate: flow.path(procedure, other, 'receipt'),
+    back: { href: flow.path(procedure, locale, 'confirmation'), text: dict(locale).apply.confirmationTitle },
+  };
+}
+
+/** The confirmation: only for the browser that submitted (its draft cookie), never cached. */
 export async function loadConfirmation(Astro: AstroGlobal, procedure: Procedure, locale: Locale, flow: ApplyFlow = citizenFlow): Promise<Response | Confirmation> {
   const draft = await draftOf(Astro, procedure, flow);
   const confirmation = draft ? await confirmationFor(await getDb(), draft) : undefined;

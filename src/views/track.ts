@@ -1,69 +1,146 @@
-/** Page loader of the tracking page (see apply.ts for why loaders run in the page's frontmatter). */
+/**
+ * Page loaders of the tracking pages (see apply.ts for why loaders run in the page's frontmatter).
+ *
+ * The look-up form posts code and PIN; a correct pair sets the tracking cookie (src/actions/tracking-cookie.ts) and
+ * redirects to the dossier's own GET page, `/tra-cuu-ho-so/<code>`, so a refresh shows the page again instead of
+ * re-posting. That page, its files, notices and receipt are served only to the browser whose cookie holds that
+ * dossier; any other visitor is sent to the form with the code filled in.
+ */
 import type { AstroGlobal } from 'astro';
 import { actions, isActionError } from 'astro:actions';
-import { dict } from '../i18n/index.ts';
+import { dict, pathTo, trackedDossierPath } from '../i18n/index.ts';
 import { errorText } from '../server/catalog/index.ts';
 import type { Locale } from '../server/catalog/types.ts';
-import type { TrackedDossier } from '../server/dossiers/tracking.ts';
+import { getDb } from '../server/boot.ts';
+import { normaliseDossierCode } from '../server/dossiers/code.ts';
+import { trackedDossier, type TrackedDossier } from '../server/dossiers/tracking.ts';
+import { trackedDossierId } from '../actions/tracking-cookie.ts';
+
+type ErrorLink = { href: string; text: string };
 
 export interface TrackProps {
-  dossier: TrackedDossier | null;
   code: string;
-  pin: string;
-  errors: { href: string; text: string }[];
+  errors: ErrorLink[];
+  /** Field id → its message, shown by the field. */
+  fieldErrors: Record<string, string>;
   notice: string | undefined;
 }
 
-/** The outcome of whichever tracking form was posted (look-up, supplement, withdrawal), with its status code. */
-export function loadTrack(Astro: AstroGlobal, locale: Locale): TrackProps {
+/** Why the form is shown again: the query flag the other tracking pages redirect with. */
+const reasons = { expired: 'het-han', receipt: 'bien-nhan' } as const;
+
+/** The look-up form, and what a look-up answered. */
+export function loadTrack(Astro: AstroGlobal, locale: Locale): Response | TrackProps {
   const tt = dict(locale).track;
   const lookup = Astro.getActionResult(actions.trackDossier);
-  const supplement = Astro.getActionResult(actions.sendSupplement);
-  const withdraw = Astro.getActionResult(actions.withdrawDossier);
-  const anyResult = lookup ?? supplement ?? withdraw;
-
-  let dossier: TrackedDossier | null = null;
-  let code = Astro.url.searchParams.get('code')?.slice(0, 40) ?? '';
-  let pin = '';
-  const errors: { href: string; text: string }[] = [];
+  const params = Astro.url.searchParams;
+  let code = params.get('code')?.slice(0, 40) ?? '';
+  const errors: ErrorLink[] = [];
+  const fieldErrors: Record<string, string> = {};
+  const add = (field: 'code' | 'pin', text: string) => {
+    errors.push({ href: `#f-${field}-input`, text });
+    fieldErrors[field] = text;
+  };
   let notice: string | undefined;
+  if (params.get('lydo') === reasons.expired) notice = tt.expired;
+  if (params.get('lydo') === reasons.receipt) notice = tt.receiptUnavailable;
 
-  if (anyResult?.error) {
-    const tooMany = isActionError(anyResult.error) && anyResult.error.code === 'TOO_MANY_REQUESTS';
-    if (!tooMany && !(isActionError(anyResult.error) && anyResult.error.code === 'BAD_REQUEST')) throw anyResult.error;
+  if (lookup?.error) {
+    const tooMany = isActionError(lookup.error) && lookup.error.code === 'TOO_MANY_REQUESTS';
+    if (!tooMany && !(isActionError(lookup.error) && lookup.error.code === 'BAD_REQUEST')) throw lookup.error;
     Astro.response.status = tooMany ? 429 : 400;
     errors.push({ href: '#f-code-input', text: tooMany ? tt.tooMany : tt.notFound });
   } else if (lookup?.data) {
-    dossier = lookup.data.dossier;
+    if (lookup.data.ok) return Astro.redirect(trackedDossierPath(locale, lookup.data.code), 303);
     code = lookup.data.code;
-    if (!dossier) {
-      Astro.response.status = 404;
-      errors.push({ href: '#f-code-input', text: tt.notFound });
+    notice = undefined;
+    const messages: Record<string, [field: 'code' | 'pin', text: string]> = {
+      codeMissing: ['code', tt.codeMissing],
+      codeInvalid: ['code', tt.codeInvalid],
+      pinMissing: ['pin', tt.pinMissing],
+      pinInvalid: ['pin', tt.pinInvalid],
+      notFound: ['code', tt.notFound],
+    };
+    for (const p of lookup.data.problems) {
+      const [field, text] = messages[p] ?? ['code', tt.notFound];
+      add(field, text);
     }
+    Astro.response.status = lookup.data.problems.includes('notFound') ? 404 : 400;
+  }
+  return { code, errors, fieldErrors, notice };
+}
+
+/**
+ * The dossier of the page's `code` parameter when the browser's tracking cookie holds it; otherwise the redirect to
+ * the look-up form (with the code filled in). Responses are never cached.
+ */
+export async function trackedFromCookie(Astro: Pick<AstroGlobal, 'params' | 'cookies' | 'request' | 'redirect'>, locale: Locale): Promise<Response | TrackedDossier> {
+  const code = normaliseDossierCode(Astro.params.code ?? '');
+  const id = trackedDossierId(Astro.cookies);
+  const dossier = id === null ? null : await trackedDossier(await getDb(), id);
+  if (!dossier || dossier.code !== code) {
+    const query = new URLSearchParams({ code: code ?? '' });
+    if (id !== null || Astro.request.method === 'POST') query.set('lydo', reasons.expired);
+    return Astro.redirect(`${pathTo('track', locale)}?${query}`, 303);
+  }
+  return dossier;
+}
+
+export interface TrackedDossierProps {
+  dossier: TrackedDossier;
+  errors: ErrorLink[];
+  notice: string | undefined;
+}
+
+/** Query flags of the dossier page after a supplement or a withdrawal (post/redirect/get). */
+const done = { supplement: 'da-bo-sung', withdraw: 'da-rut' } as const;
+
+/** One tracked dossier's page, and the outcome of its two forms (supplement, withdrawal). */
+export async function loadTrackedDossier(Astro: AstroGlobal, locale: Locale): Promise<Response | TrackedDossierProps> {
+  const tt = dict(locale).track;
+  const supplement = Astro.getActionResult(actions.sendSupplement);
+  const withdraw = Astro.getActionResult(actions.withdrawDossier);
+  const dossier = await trackedFromCookie(Astro, locale);
+  if (dossier instanceof Response) return dossier;
+  Astro.response.headers.set('Cache-Control', 'no-store');
+  const here = trackedDossierPath(locale, dossier.code);
+  const errors: ErrorLink[] = [];
+  const flag = Astro.url.searchParams.get('xong');
+  let notice = flag === done.supplement ? tt.supplementSent : flag === done.withdraw ? tt.withdrawn : undefined;
+
+  const refused = supplement?.error ?? withdraw?.error;
+  if (refused) {
+    const code = isActionError(refused) ? refused.code : '';
+    if (code === 'TOO_MANY_REQUESTS') {
+      Astro.response.status = 429;
+      errors.push({ href: '#main', text: tt.tooMany });
+    } else if (code === 'CONTENT_TOO_LARGE') {
+      Astro.response.status = 413;
+      errors.push({ href: '#f-files-input', text: errorText('file.bodyTooLarge', locale) });
+    } else if (code === 'BAD_REQUEST' || code === 'UNSUPPORTED_MEDIA_TYPE') {
+      Astro.response.status = 400;
+      errors.push({ href: '#main', text: dict(locale).apply.badRequest });
+    } else throw refused;
+    notice = undefined;
   } else if (supplement?.data) {
-    dossier = supplement.data.dossier;
-    if (supplement.data.ok) notice = tt.supplementSent;
-    else {
-      Astro.response.status = supplement.data.problems.includes('notFound') ? 404 : 400;
-      for (const p of supplement.data.problems) {
-        const text = p === 'notFound' ? tt.notFound : p === 'notAllowed' ? tt.notAllowed : `${tt.supplementFiles}: ${errorText(p, locale)}`;
-        errors.push({ href: p === 'notFound' ? '#f-code-input' : '#f-files-input', text });
-      }
+    if (supplement.data.ok) return Astro.redirect(`${here}?xong=${done.supplement}`, 303);
+    if (supplement.data.problems.includes('expired')) return Astro.redirect(`${pathTo('track', locale)}?code=${dossier.code}&lydo=${reasons.expired}`, 303);
+    Astro.response.status = 400;
+    for (const p of supplement.data.problems) {
+      errors.push(p === 'notAllowed' ? { href: '#main', text: tt.notAllowed } : { href: '#f-files-input', text: `${tt.supplementFiles}: ${errorText(p, locale)}` });
     }
+    notice = undefined;
   } else if (withdraw?.data) {
-    dossier = withdraw.data.dossier;
-    if (withdraw.data.ok) notice = tt.withdrawn;
-    else {
-      Astro.response.status = withdraw.data.problem === 'notFound' ? 404 : 400;
-      const p = withdraw.data.problem;
-      errors.push({ href: p === 'confirm' ? '#f-confirm-input' : '#f-code-input', text: p === 'notFound' ? tt.notFound : p === 'confirm' ? tt.withdrawNeedsConfirm : tt.notAllowed });
-    }
+    if (withdraw.data.ok) return Astro.redirect(`${here}?xong=${done.withdraw}`, 303);
+    if (withdraw.data.problem === 'expired') return Astro.redirect(`${pathTo('track', locale)}?code=${dossier.code}&lydo=${reasons.expired}`, 303);
+    Astro.response.status = 400;
+    errors.push(withdraw.data.problem === 'confirm' ? { href: '#f-confirm-input', text: tt.withdrawNeedsConfirm } : { href: '#main', text: tt.notAllowed });
+    notice = undefined;
   }
-  if (dossier) {
-    code = dossier.code;
-    // The PIN came with this POST; it goes back into the hidden fields of the two forms below, never into a URL.
-    pin = (lookup?.data ?? supplement?.data ?? withdraw?.data)?.pin ?? '';
-    Astro.response.headers.set('Cache-Control', 'no-store');
-  }
-  return { dossier, code, pin, errors, notice };
+  return { dossier, errors, notice };
+}
+
+/** Where the receipt page sends a browser that did not submit the dossier: the look-up, which leads to a reprint. */
+export function receiptElsewhere(locale: Locale): string {
+  return `${pathTo('track', locale)}?lydo=${reasons.receipt}`;
 }

@@ -87,11 +87,37 @@ test('a day at reception: receive, ask for a document, receive again, assign, re
   await expect(staff.getByTestId('staff-status')).toHaveText('Đang xử lý');
   await signOut(staff);
 
+  // The enforcement decision is the head's: the officer drafts it, the head sends it back once, then signs.
   await signInAs(staff, 'officer');
   await staff.goto('/can-bo?cua-toi=1');
   await expect(staff.getByRole('link', { name: code })).toBeVisible();
   await openDossier(staff, code);
-  await act(staff, 'record_result', (f) => f.getByLabel('Văn bản kết quả').setInputFiles(pdfFile(info.outputPath('files'), 'quyet-dinh-thi-hanh-an.pdf')));
+  await expect(staff.locator('#action-record_result')).toHaveCount(0);
+  await act(staff, 'submit_draft', (f) => f.getByLabel('Dự thảo kết quả trình Thủ trưởng').setInputFiles(pdfFile(info.outputPath('files'), 'du-thao.pdf')));
+  await expect(staff.getByTestId('staff-status')).toHaveText('Chờ Thủ trưởng phê duyệt');
+  await signOut(staff);
+  await signInAs(staff, 'head');
+  await openDossier(staff, code);
+  await expectAxeClean(staff);
+  await staff.locator('#action-send_back button[type=submit]').click();
+  await expect(staff.getByRole('alert')).toContainText('Hãy nhập lý do');
+  await act(staff, 'send_back', (f) => f.getByLabel('Nội dung cần sửa').fill('Ghi rõ thời hạn tự nguyện thi hành.'));
+  await expect(staff.getByTestId('staff-status')).toHaveText('Đang xử lý');
+  await signOut(staff);
+  await signInAs(staff, 'officer');
+  await openDossier(staff, code);
+  await expect(staff.getByText('Ghi rõ thời hạn tự nguyện thi hành.')).toBeVisible();
+  await act(staff, 'submit_draft', (f) =>
+    Promise.all([
+      f.getByLabel('Dự thảo kết quả trình Thủ trưởng').setInputFiles(pdfFile(info.outputPath('files'), 'quyet-dinh-thi-hanh-an.pdf')),
+      f.getByLabel('Ghi chú gửi người nộp').fill('Mời ông/bà đến nhận bản chính Quyết định thi hành án.'),
+    ]),
+  );
+  await signOut(staff);
+  await signInAs(staff, 'head');
+  await openDossier(staff, code);
+  await expect(staff.locator('#action-approve')).toContainText('quyet-dinh-thi-hanh-an.pdf');
+  await act(staff, 'approve');
   await expect(staff.getByTestId('staff-status')).toHaveText('Đã có kết quả');
   await signOut(staff);
 
@@ -102,11 +128,22 @@ test('a day at reception: receive, ask for a document, receive again, assign, re
 
   await citizenTracks(citizen, code, pin);
   await expect(citizen.getByTestId('tracked-status')).toHaveText('Đã trả kết quả');
-  for (const step of ['Tiếp nhận hồ sơ, hẹn ngày trả kết quả', 'Yêu cầu bổ sung, hoàn thiện hồ sơ', 'Đã có kết quả giải quyết', 'Trả kết quả']) {
+  for (const step of ['Tiếp nhận hồ sơ, hẹn ngày trả kết quả', 'Yêu cầu bổ sung, hoàn thiện hồ sơ', 'Thủ trưởng phê duyệt, đã có kết quả', 'Trả kết quả']) {
     await expect(citizen.getByText(step).first()).toBeVisible();
   }
-  // Internal steps stay internal.
-  await expect(citizen.getByText('Phân công xử lý')).toHaveCount(0);
+  await expect(citizen.getByText('Mời ông/bà đến nhận bản chính Quyết định thi hành án.')).toBeVisible();
+  // Internal steps stay internal, drafts too.
+  for (const internal of ['Phân công xử lý', 'Trình Thủ trưởng dự thảo kết quả', 'Thủ trưởng trả lại dự thảo để sửa', 'du-thao.pdf', 'Ghi rõ thời hạn']) {
+    await expect(citizen.getByText(internal)).toHaveCount(0);
+  }
+  // The signed result downloads from the tracking page, and each notice the agency issued is there.
+  const result = citizen.waitForEvent('download');
+  await citizen.getByRole('link', { name: 'Văn bản kết quả giải quyết: quyet-dinh-thi-hanh-an.pdf' }).click();
+  expect((await result).suggestedFilename()).toBe('quyet-dinh-thi-hanh-an.pdf');
+  await expect(citizen.getByTestId('notices')).toContainText('Giấy tiếp nhận hồ sơ và hẹn trả kết quả');
+  await expect(citizen.getByTestId('notices')).toContainText('Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ');
+  await citizen.getByRole('link', { name: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ' }).click();
+  await expect(citizen.getByText('Bản sao bản án có chứng thực.')).toBeVisible();
   const ready = await waitForMail({ text: code, subject: `Đã có kết quả hồ sơ ${code}: Yêu cầu thi hành án` });
   // Hà Nội has published no address yet: the mail sends the citizen to the contacts, and the help address is there.
   expect(ready.text).toContain('Để nhận bản chính kết quả, ông/bà liên hệ Thi hành án dân sự thành phố Hà Nội (thông tin liên hệ ở cuối thư)');
@@ -117,6 +154,59 @@ test('a day at reception: receive, ask for a document, receive again, assign, re
   expect(returned.text).toMatch(new RegExp(`^Tra cứu hồ sơ và tải kết quả:\nhttp://127\\.0\\.0\\.1:\\d+/tra-cuu-ho-so\\?code=${code}$`, 'm'));
   expect(returned.text).not.toContain(pin);
   expect(returned.html).toContain('Cổng dịch vụ công Thi hành án dân sự</p>');
+});
+
+test('an overdue dossier is in every view that should hold it, and the counts match the rows', async ({ page }) => {
+  await signInAs(page, 'officer');
+  await page.goto('/can-bo?qua-han=1');
+  const overdue = await page.locator('table.queue-table a.code').allTextContents();
+  expect(overdue.length).toBeGreaterThan(0);
+  await expect(page.locator('table.queue-table .tag--overdue').first()).toContainText('Quá hạn');
+  const rowsOf = async (path: string) => {
+    await page.goto(path);
+    return page.locator('table.queue-table a.code').allTextContents();
+  };
+  const open = await rowsOf('/can-bo');
+  const all = await rowsOf('/can-bo?trang-thai=tat-ca');
+  // What the GET form sends with nothing ticked.
+  const submittedForm = await rowsOf('/can-bo?q=&trang-thai=&thu-tuc=&han=&sap-xep=han');
+  for (const code of overdue) {
+    expect(open, code).toContain(code);
+    expect(all, code).toContain(code);
+    expect(submittedForm, code).toContain(code);
+    expect(await rowsOf(`/can-bo?q=${code}`), code).toEqual([code]);
+  }
+  // The demo's overdue case is assigned to the demo officer and in progress.
+  const mine = await rowsOf('/can-bo?cua-toi=1');
+  const inProgress = await rowsOf('/can-bo?trang-thai=in_progress');
+  expect(overdue.some((c) => mine.includes(c) && inProgress.includes(c))).toBe(true);
+  // "Đang mở: N" lists N rows (25 to a page), "Tất cả: N" too — each read from one page load, as other tests add
+  // dossiers meanwhile.
+  for (const [path, label] of [['/can-bo', 'Đang mở'], ['/can-bo?trang-thai=tat-ca', 'Tất cả']] as const) {
+    await page.goto(path);
+    const counted = Number(/(\d+)/.exec((await page.locator('ul.counts li').filter({ hasText: `${label}:` }).innerText()))![1]);
+    await expect(page.locator('table.queue-table tbody tr')).toHaveCount(Math.min(counted, 25));
+  }
+  await expectAxeClean(page);
+  // The overdue dossier's page says how late it is, in working days, and offers the apology still owed.
+  await page.goto(`/can-bo/ho-so/${overdue.find((c) => mine.includes(c))}`);
+  await expect(page.getByTestId('days-used')).toHaveText(/^\d+ trên [35] ngày làm việc — trễ \d+ ngày$/);
+  await expect(page.getByTestId('apology-owed')).toContainText('Cơ quan vẫn phải gửi người nộp Phiếu xin lỗi');
+  await expect(page.locator('#action-apologise')).toBeVisible();
+  await expectAxeClean(page);
+});
+
+test('a dossier waiting to be received shows the completeness check reception owes', async ({ page }, info) => {
+  const { code } = await citizenApplies(page, info.outputPath('files'));
+  await signInAs(page, 'reception');
+  await openDossier(page, code);
+  await expect(page.getByTestId('completeness-check')).toContainText('Hạn kiểm tra, tiếp nhận');
+  await expect(page.getByTestId('completeness-check')).toContainText('1 ngày làm việc kể từ ngày nộp hoặc bổ sung');
+  await expect(page.getByTestId('completeness-check')).toContainText('Nghị định 118/2025/NĐ-CP');
+  await expectAxeClean(page);
+  // In the queue it is dated like any other, not "—".
+  await page.goto(`/can-bo?q=${code}`);
+  await expect(page.locator('table.queue-table tbody tr').first()).toContainText(/Kiểm tra trước \d{2}\/\d{2}\/\d{4}/);
 });
 
 test('counter intake gives a paper dossier the same code, receipt and tracking', async ({ page }, info) => {

@@ -31,6 +31,22 @@ for (const locale of ['vi', 'en'] as const) {
   });
 }
 
+for (const locale of ['vi', 'en'] as const) {
+  test(`the list is in the main navigation, and a judgment is found by its number and year (${locale})`, async ({ page }) => {
+    await page.goto(locale === 'vi' ? '/tra-cuu-ho-so' : '/en/track');
+    const nav = page.getByRole('navigation', { name: locale === 'vi' ? 'Điều hướng chính' : 'Main navigation' });
+    const link = nav.getByRole('link', { name: locale === 'vi' ? 'Người chưa có điều kiện thi hành án' : 'Debtors without means' });
+    await link.click();
+    await expect(page).toHaveURL(locale === 'vi' ? /\/danh-sach-chua-co-dieu-kien-thi-hanh$/ : /\/en\/debtors-without-means$/);
+    await expect(link).toHaveAttribute('aria-current', 'page');
+    // "364/2024" for "364/2024/DS-PT": the court's part of the number is often not known.
+    const [num, year] = listed.judgment_number.split('/');
+    await page.getByLabel(locale === 'vi' ? 'Hoặc số bản án / số quyết định thi hành án' : 'Or a judgment / enforcement decision number').fill(`${num}/${year}`);
+    await page.getByRole('button', { name: locale === 'vi' ? 'Tìm kiếm' : 'Search' }).click();
+    await expect(page.getByRole('link', { name: listed.debtor_name }).first()).toBeVisible();
+  });
+}
+
 test('an empty search is refused with a message, not a dump of the list', async ({ page }) => {
   const response = await page.goto('/danh-sach-chua-co-dieu-kien-thi-hanh?ten=&tinh=HNI');
   expect(response?.status()).toBe(400);

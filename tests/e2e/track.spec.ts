@@ -26,12 +26,19 @@ test.beforeEach(async ({ page }) => {
   await page.setExtraHTTPHeaders({ 'X-Forwarded-For': clientIp() });
 });
 
-test('the citizen sends the documents asked for, and the dossier goes back to reception', async ({ page }, info) => {
-  const d = demo('awaiting_supplement', 'YCTHA');
+test('the citizen sends the documents asked for; refreshing never re-posts', async ({ page }, info) => {
+  const d = demo('awaiting_supplement', 'XNKQ');
   await track(page, d.code, d.pin);
+  // A correct code and PIN lead to the dossier's own page (a GET), held by a cookie for this dossier.
+  await expect(page).toHaveURL(new RegExp(`/tra-cuu-ho-so/${d.code}$`));
   await expect(page.getByTestId('tracked-status')).toHaveText('Yêu cầu bổ sung');
-  await expect(page.getByText('Đề nghị bổ sung bản sao bản án có chứng thực').first()).toBeVisible();
+  // What the agency asked for (in the language the citizen applied in).
+  await expect(page.locator('section[aria-labelledby=supplement] .inset .pre-line')).toHaveText(/^(Đề nghị bổ sung bản sao bản án|Please send a certified copy)/);
   expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+  const reloaded = await page.reload();
+  expect(reloaded?.status()).toBe(200);
+  expect(reloaded?.request().method()).toBe('GET');
+  await expect(page.getByTestId('tracked-status')).toHaveText('Yêu cầu bổ sung');
 
   // Nothing chosen: a clear error, nothing changes.
   await page.getByRole('button', { name: 'Gửi tài liệu bổ sung' }).click();
@@ -42,59 +49,176 @@ test('the citizen sends the documents asked for, and the dossier goes back to re
   await page.locator('#f-note-input').fill('Bản sao có chứng thực, đủ 4 trang.');
   await page.getByRole('button', { name: 'Gửi tài liệu bổ sung' }).click();
   await expect(page.getByRole('status')).toContainText('Đã gửi tài liệu bổ sung');
+  await expect(page).toHaveURL(new RegExp(`/tra-cuu-ho-so/${d.code}\\?xong=da-bo-sung$`));
   await expect(page.getByTestId('tracked-status')).toHaveText('Mới nộp, chờ tiếp nhận');
-  await expect(page.getByText('ban-an-chung-thuc.pdf')).toBeVisible();
+  await expect(page.getByTestId('attachments')).toContainText('ban-an-chung-thuc.pdf');
   await expect(page.getByText('Bản sao có chứng thực, đủ 4 trang.')).toBeVisible();
+  // The refresh after sending (which once answered 400) shows the same page again.
+  const again = await page.reload();
+  expect(again?.status()).toBe(200);
+  await expect(page.getByTestId('tracked-status')).toHaveText('Mới nộp, chờ tiếp nhận');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // The citizen can download what they sent.
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'ban-an-chung-thuc.pdf' }).click();
+  expect((await download).suggestedFilename()).toBe('ban-an-chung-thuc.pdf');
   // The mail speaks the language the dossier was submitted in (the demo seed submits some in English).
   const mail = await waitForMail({ text: d.code, subject: /^(Đã nhận tài liệu bổ sung cho hồ sơ|Additional documents received for application) / });
-  expect(mail.subject).toMatch(new RegExp(`^(Đã nhận tài liệu bổ sung cho hồ sơ ${d.code}: Yêu cầu thi hành án|Additional documents received for application ${d.code}: Request enforcement of a judgment)$`));
+  expect(mail.subject).toMatch(new RegExp(`^(Đã nhận tài liệu bổ sung cho hồ sơ ${d.code}: Xác nhận kết quả thi hành án|Additional documents received for application ${d.code}: Confirm the enforcement result)$`));
   expect(mail.text).toMatch(new RegExp(`(đã nhận tài liệu bổ sung của ông/bà cho hồ sơ|received the additional documents you sent for application) ${d.code}\\.`));
   expect(mail.text).not.toContain(d.pin);
 });
 
+test('the dossier page is only for the browser that entered the PIN', async ({ page, browser }) => {
+  const d = demo('returned', 'MGCPCC');
+  await track(page, d.code, d.pin);
+  const fileHref = await page.getByTestId('results').getByRole('link').first().getAttribute('href');
+  expect(fileHref).toMatch(new RegExp(`^/tra-cuu-ho-so/${d.code}/tep/\\d+$`));
+  const stranger = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': clientIp() } });
+  const other = await stranger.newPage();
+  for (const path of [`/tra-cuu-ho-so/${d.code}`, fileHref!, `/tra-cuu-ho-so/${d.code}/van-ban/tiep-nhan`, `/tra-cuu-ho-so/${d.code}/bien-nhan`]) {
+    const response = await other.request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(303);
+    expect(response.headers()['location'], path).toBe(`/tra-cuu-ho-so?code=${d.code}`);
+  }
+  // Sent to the form, the code is filled in; only the PIN is asked again.
+  await other.goto(`/tra-cuu-ho-so/${d.code}`);
+  await expect(other.locator('#f-code-input')).toHaveValue(d.code);
+  // A cookie for one dossier opens no other.
+  const mine = demo('result_ready', 'DCHV');
+  const response = await page.request.get(`/tra-cuu-ho-so/${mine.code}`, { maxRedirects: 0 });
+  expect(response.status()).toBe(303);
+  await stranger.close();
+});
+
+test('a returned dossier: the result and each notice download, labelled as what they are (both languages)', async ({ page }) => {
+  const d = demo('returned', 'MGCPCC');
+  await track(page, d.code, d.pin);
+  await expect(page.getByTestId('tracked-status')).toHaveText('Đã trả kết quả');
+  const results = page.getByTestId('results');
+  await expect(results).toContainText('Văn bản kết quả giải quyết: ket-qua-mgcpcc.pdf');
+  // The result is the agency's: not listed again as something the citizen sent.
+  await expect(page.getByRole('link', { name: /ket-qua-mgcpcc\.pdf/ })).toHaveCount(1);
+  await expect(page.getByText('Bản chính kết quả được trả tại bộ phận tiếp nhận và trả kết quả')).toBeVisible();
+  const download = page.waitForEvent('download');
+  await results.getByRole('link').first().click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('ket-qua-mgcpcc.pdf');
+  expect(fs.readFileSync((await file.path())!).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  await expect(page.getByTestId('notices')).toHaveText(/Giấy tiếp nhận hồ sơ và hẹn trả kết quả\s*\(Mẫu số 01\)/);
+  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+  await page.getByRole('link', { name: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Giấy tiếp nhận hồ sơ và hẹn trả kết quả');
+  await expect(page.getByTestId('printed-code')).toHaveText(d.code);
+  await expect(page.getByTestId('printed-due')).toHaveText(/^\d{2}\/\d{2}\/2026$/);
+  await expect(page.getByRole('button', { name: 'In văn bản' })).toBeVisible();
+  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+  // The same notice in English, marked as a translation of the official Vietnamese one.
+  await page.goto(`/en/track/${d.code}/notice/tiep-nhan`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Receipt and appointment for the result');
+  await expect(page.getByText('the notice in Vietnamese is the official one')).toBeVisible();
+  // The agency keeps its official Vietnamese name beside the English one.
+  await expect(page.locator('.sheet__agency')).toContainText('(Thi hành án dân sự');
+  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+  await page.goto(`/en/track/${d.code}`);
+  await expect(page.getByTestId('tracked-status')).toHaveText('Result returned');
+  await expect(page.getByTestId('results')).toContainText('Result document: ket-qua-mgcpcc.pdf');
+  // A notice never issued on this dossier is not there.
+  expect((await page.request.get(`/tra-cuu-ho-so/${d.code}/van-ban/tu-choi`)).status()).toBe(404);
+});
+
+test('a refused dossier: the refusal notice, with its reasons', async ({ page }) => {
+  const d = demo('refused', 'XNKQ');
+  await track(page, d.code, d.pin);
+  await page.getByRole('link', { name: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Phiếu từ chối tiếp nhận giải quyết hồ sơ');
+  await expect(page.locator('.summary-list .pre-line')).not.toBeEmpty();
+});
+
+test('a draft waiting for the head is not shown to the citizen', async ({ page }) => {
+  const d = demo('awaiting_approval', 'MGCPCC');
+  await track(page, d.code, d.pin, 'en');
+  await expect(page.getByTestId('tracked-status')).toHaveText('Waiting for the head of the agency to sign');
+  await expect(page.getByTestId('results')).toHaveCount(0);
+  await expect(page.getByText('ket-qua-mgcpcc.pdf')).toHaveCount(0);
+  await expect(page.getByText('Draft result sent to the head')).toHaveCount(0);
+});
+
+test('the receipt is printed again from the tracking page, without the PIN', async ({ page }) => {
+  const d = demo('received', 'MGPTHA');
+  await track(page, d.code, d.pin);
+  await page.getByRole('link', { name: 'In lại giấy biên nhận hồ sơ' }).click();
+  await expect(page).toHaveURL(new RegExp(`/tra-cuu-ho-so/${d.code}/bien-nhan$`));
+  await expect(page.getByTestId('receipt-code')).toHaveText(d.code);
+  await expect(page.getByText('Mã PIN không được in lại')).toBeVisible();
+  await expect(page.getByText(d.pin)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'In văn bản' })).toBeVisible();
+  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+  // The submission receipt without the browser that submitted: sent to tracking, told how to reprint.
+  const procedure = oneStopProcedures.find((p) => p.code === 'MGPTHA')!;
+  await page.context().clearCookies();
+  await page.goto(`/nop-ho-so/${procedure.slug.vi}/bien-nhan`);
+  await expect(page).toHaveURL(/\/tra-cuu-ho-so\?lydo=bien-nhan$/);
+  await expect(page.getByRole('status')).toContainText('Để in lại, hãy tra cứu hồ sơ bằng mã hồ sơ và mã PIN');
+});
+
 test('a dossier not yet received can be withdrawn, after confirming', async ({ page }) => {
-  const d = demo('submitted', 'MGCPCC');
+  const d = demo('submitted', 'MGPTHA');
   await track(page, d.code, d.pin);
   await page.getByRole('button', { name: 'Rút hồ sơ' }).click();
   await expect(page.getByRole('alert')).toContainText('Hãy đánh dấu ô xác nhận');
   await page.getByLabel('Tôi muốn rút hồ sơ này').check();
   await page.getByRole('button', { name: 'Rút hồ sơ' }).click();
+  await expect(page.getByRole('status')).toContainText('Đã rút hồ sơ');
   await expect(page.getByTestId('tracked-status')).toHaveText('Đã rút hồ sơ');
   await expect(page.getByRole('button', { name: 'Rút hồ sơ' })).toHaveCount(0);
+  expect((await page.reload())?.status()).toBe(200);
 });
 
 test('a received dossier shows its result date and cannot be withdrawn (in English)', async ({ page }) => {
-  const d = demo('received');
+  const d = demo('received', 'YCTHA');
   await track(page, d.code, d.pin, 'en');
+  await expect(page).toHaveURL(new RegExp(`/en/track/${d.code}$`));
   await expect(page.getByTestId('tracked-status')).toHaveText('Received');
   await expect(page.getByText(/\d{2}\/\d{2}\/\d{4}/).first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Withdraw application' })).toHaveCount(0);
   expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
 });
 
-test('a wrong PIN, an unknown code and a mistyped code get the same message; look-ups are rate-limited', async ({ page }) => {
-  const d = demo('received');
+test('tracking errors say what is wrong: empty fields, a mistyped code, a malformed PIN; only a wrong PIN is generic', async ({ page }) => {
+  const d = demo('received', 'YCTHA');
   const wrongPin = d.pin === '000000' ? '111111' : '000000';
+  // The last symbol is the check character: any other symbol there is a typo no dossier can have.
   const mistyped = d.code.slice(0, -1) + (d.code.endsWith('A') ? 'B' : 'A');
-  const messages: string[] = [];
-  for (const [code, pin] of [[d.code, wrongPin], [mistyped, d.pin], ['not a code', d.pin]] as const) {
+  const cases: { code: string; pin: string; status: number; messages: string[]; kept: string }[] = [
+    { code: '', pin: '', status: 400, messages: ['Nhập mã hồ sơ', 'Nhập mã PIN'], kept: '' },
+    { code: mistyped, pin: d.pin, status: 400, messages: ['Mã hồ sơ không đúng, có thể do gõ nhầm một ký tự.'], kept: mistyped },
+    { code: 'not a code', pin: '12', status: 400, messages: ['Mã hồ sơ không đúng', 'Mã PIN gồm đúng 6 chữ số'], kept: 'not a code' },
+    { code: d.code, pin: '', status: 400, messages: ['Nhập mã PIN'], kept: d.code },
+    { code: d.code, pin: wrongPin, status: 404, messages: ['Không tìm thấy hồ sơ với mã hồ sơ và mã PIN này'], kept: d.code },
+  ];
+  for (const c of cases) {
     const response = page.waitForResponse((r) => r.request().method() === 'POST');
-    await track(page, code, pin);
-    expect((await response).status()).toBe(404);
-    messages.push((await page.getByRole('alert').textContent()) ?? '');
+    await track(page, c.code, c.pin);
+    expect((await response).status(), c.code).toBe(c.status);
+    const summary = page.getByRole('alert');
+    for (const m of c.messages) await expect(summary).toContainText(m);
+    await expect(summary.getByRole('listitem')).toHaveCount(c.messages.length);
+    await expect(page.locator('#f-code-input')).toHaveValue(c.kept);
   }
-  expect(new Set(messages).size).toBe(1);
-  expect(messages[0]).toContain('Không tìm thấy hồ sơ');
-  // 20 look-ups per 10 minutes per address: the next ones are refused with 429.
+  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+  // In English too.
+  await track(page, '', '', 'en');
+  await expect(page.getByRole('alert')).toContainText('Enter your dossier code');
+  await expect(page.getByRole('alert')).toContainText('Enter your PIN');
+
+  // 20 look-ups per 10 minutes per address: the next ones are refused with 429. Typos are not look-ups.
   const ip = clientIp();
+  const post = (code: string, pin: string) =>
+    page.request.post('/tra-cuu-ho-so?_action=trackDossier', { form: { code, pin }, headers: { Origin: new URL(page.url()).origin, 'X-Forwarded-For': ip } });
+  for (let i = 0; i < 25; i++) expect((await post(mistyped, d.pin)).status()).toBe(400);
   let status = 0;
-  for (let i = 0; i < 25 && status !== 429; i++) {
-    const r = await page.request.post('/tra-cuu-ho-so?_action=trackDossier', {
-      form: { code: d.code, pin: wrongPin },
-      headers: { Origin: new URL(page.url()).origin, 'X-Forwarded-For': ip },
-    });
-    status = r.status();
-  }
+  for (let i = 0; i < 25 && status !== 429; i++) status = (await post(d.code, wrongPin)).status();
   expect(status).toBe(429);
 });
 

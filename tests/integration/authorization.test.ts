@@ -1,8 +1,10 @@
 /**
- * The authorization matrix of the back office: every role × every staff action × the dossier's agency seen from the
- * actor (own, a regional office of its own, another province's, and — from a regional office — its provincial
- * agency's), with the dossier in each status the action may start from. An action must go through exactly when
- * lifecycle.ts lists the role and the agency is in scope; `availableActions` must offer exactly those.
+ * The authorization matrix of the back office, written out by hand (not read from lifecycle.ts, the table under
+ * test): every staff action × every status × every role, on a procedure whose result the head signs (YCTHA) and on
+ * one whose result is the officer's certificate (XNKQ); then, for each allowed case, the dossier's agency seen from
+ * the actor (own, a regional office of its own, another province's, and — from a regional office — its provincial
+ * agency's). An action must go through exactly when the table below says so; `availableActions` must offer exactly
+ * those.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -10,7 +12,7 @@ import { createStaffUser } from '../../src/server/auth/staff.ts';
 import { loadCalendar } from '../../src/server/calendar-store.ts';
 import { todayInVietnam } from '../../src/server/calendar.ts';
 import { procedureByCode } from '../../src/server/catalog/index.ts';
-import { oneStopActions, type DossierStatus, type StaffRole } from '../../src/server/dossiers/lifecycle.ts';
+import type { DossierStatus, StaffRole } from '../../src/server/dossiers/lifecycle.ts';
 import { availableActions, staffActionNames, takeStaffAction, type StaffActionInput, type StaffActionName } from '../../src/server/dossiers/staff-actions.ts';
 import { submitDraft } from '../../src/server/dossiers/submit.ts';
 import { transition, TransitionError, type Actor, type StaffActor } from '../../src/server/dossiers/transition.ts';
@@ -19,6 +21,59 @@ import { closeAndDrop, completeDraft, openSeeded, pdfBytes, PUBLIC_URL } from '.
 import { testDatabases } from '../helpers/databases.ts';
 
 const YCTHA = procedureByCode('YCTHA')!;
+const XNKQ = procedureByCode('XNKQ')!;
+
+const allStatuses: DossierStatus[] = [
+  'submitted',
+  'received',
+  'refused',
+  'awaiting_supplement',
+  'in_progress',
+  'awaiting_approval',
+  'result_ready',
+  'returned',
+  'rejected',
+  'withdrawn',
+];
+type Allowed = Partial<Record<StaffRole, DossierStatus[]>>;
+/** Who may take each action from which status — the law as the portal applies it, typed out. Admins: nothing. */
+const headSigns: Record<StaffActionName, Allowed> = {
+  receive: { reception: ['submitted'] },
+  request_supplement: { reception: ['submitted', 'received', 'in_progress'], officer: ['submitted', 'received', 'in_progress'] },
+  refuse: { reception: ['submitted'] },
+  assign: { reception: ['received'], head: ['received'] },
+  reassign: { head: ['in_progress'] },
+  apologise: { officer: ['received', 'in_progress', 'awaiting_approval'], head: ['received', 'in_progress', 'awaiting_approval'] },
+  record_result: {},
+  submit_draft: { officer: ['in_progress'] },
+  approve: { head: ['awaiting_approval'] },
+  send_back: { head: ['awaiting_approval'] },
+  reject: { head: ['in_progress', 'awaiting_approval'] },
+  return_result: { reception: ['result_ready'] },
+};
+/** The officer's own certificate: recorded directly, no draft for the head. */
+const officerSigns: Record<StaffActionName, Allowed> = {
+  ...headSigns,
+  record_result: { officer: ['in_progress'] },
+  submit_draft: {},
+  approve: {},
+  send_back: {},
+};
+const roles: StaffRole[] = ['reception', 'officer', 'head', 'admin'];
+const toStatus: Record<StaffActionName, DossierStatus | 'same'> = {
+  receive: 'received',
+  request_supplement: 'awaiting_supplement',
+  refuse: 'refused',
+  assign: 'in_progress',
+  reassign: 'in_progress',
+  apologise: 'same',
+  record_result: 'result_ready',
+  submit_draft: 'awaiting_approval',
+  approve: 'result_ready',
+  send_back: 'in_progress',
+  reject: 'rejected',
+  return_result: 'returned',
+};
 
 /** The actor's agency, and the dossier's, in each scope; `inScope` is what the rule says. */
 const scopes = [
@@ -66,10 +121,12 @@ for (const target of testDatabases) {
       await add('officer', 'HCM');
       await add('officer', 'HCM', '2');
       await add('admin', null);
-      for (const agency of ['HNI', 'HNI-KV1', 'HCM']) {
-        const draft = await completeDraft(handle.db, YCTHA, { overrides: { agency } });
-        const { dossierId } = await submitDraft(handle.db, draft.id, { channel: 'online', publicUrl: PUBLIC_URL });
-        templates.set(agency, await handle.db.selectFrom('dossiers').selectAll().where('id', '=', dossierId).executeTakeFirstOrThrow());
+      for (const procedure of [YCTHA, XNKQ]) {
+        for (const agency of ['HNI', 'HNI-KV1', 'HCM']) {
+          const draft = await completeDraft(handle.db, procedure, { overrides: { agency } });
+          const { dossierId } = await submitDraft(handle.db, draft.id, { channel: 'online', publicUrl: PUBLIC_URL });
+          templates.set(`${procedure.code}@${agency}`, await handle.db.selectFrom('dossiers').selectAll().where('id', '=', dossierId).executeTakeFirstOrThrow());
+        }
       }
     });
     after(async () => {
@@ -86,10 +143,10 @@ for (const target of testDatabases) {
     const officersFor = (agency: string) => (agency === 'HCM' ? [get('officer@HCM'), get('officer2@HCM')] : [get('officer@HNI'), get('officer2@HNI')]);
 
     /** A copy of the agency's template dossier in `status`, as the lifecycle would have left it there. */
-    async function dossierIn(agency: string, status: DossierStatus, assignedTo: number | null): Promise<{ id: number; code: string }> {
-      const t = templates.get(agency)!;
+    async function dossierIn(agency: string, status: DossierStatus, assignedTo: number | null, procedure = YCTHA): Promise<{ id: number; code: string }> {
+      const t = templates.get(`${procedure.code}@${agency}`)!;
       const n = ++sequence;
-      const received = status !== 'submitted' && status !== 'awaiting_supplement';
+      const received = !['submitted', 'awaiting_supplement', 'refused', 'withdrawn'].includes(status);
       const row = await handle.db
         .insertInto('dossiers')
         .values({
@@ -110,19 +167,28 @@ for (const target of testDatabases) {
           submitted_at: t.submitted_at,
           received_at: received ? new Date() : null,
           due_date: received ? dueDate : null,
-          assigned_to: status === 'in_progress' || status === 'result_ready' ? assignedTo : null,
+          assigned_to: received && status !== 'received' ? assignedTo : null,
         })
         .returning(['id', 'code'])
         .executeTakeFirstOrThrow();
+      if (status === 'awaiting_approval') {
+        // The officer's draft the head approves.
+        const bytes = pdfBytes(`draft-${row.id}`);
+        await handle.db
+          .insertInto('attachments')
+          .values({ dossier_id: row.id, document_id: 'result_draft', file_name: 'du-thao.pdf', content_type: 'application/pdf', size_bytes: bytes.length, sha256: 'x'.repeat(64), content: bytes })
+          .execute();
+      }
       return row;
     }
 
     /** Puts a dossier in `from` for `action` by `actor`, with input the action accepts; returns what to call. */
-    async function prepare(action: StaffActionName, from: DossierStatus, actor: Actor, agency: string) {
+    async function prepare(action: StaffActionName, from: DossierStatus, actor: Actor, agency: string, procedure = YCTHA) {
       const [officer, otherOfficer] = officersFor(agency);
-      // The result is recorded by the assigned officer: the acting officer when it is one, else someone else.
-      const assignee = action === 'record_result' && actor.role === 'officer' ? actor.staffId : action === 'reassign' ? otherOfficer!.staffId : officer!.staffId;
-      const dossier = await dossierIn(agency, from, assignee);
+      // The result (or its draft) is the assigned officer's: the acting officer when it is one, else someone else.
+      const resultWork = action === 'record_result' || action === 'submit_draft';
+      const assignee = resultWork && actor.role === 'officer' ? actor.staffId : action === 'reassign' ? otherOfficer!.staffId : officer!.staffId;
+      const dossier = await dossierIn(agency, from, assignee, procedure);
       const input: StaffActionInput = {
         publicUrl: PUBLIC_URL,
         reason: 'Lý do đầy đủ, nêu rõ căn cứ.',
@@ -133,57 +199,84 @@ for (const target of testDatabases) {
       return { dossier, run: () => takeStaffAction(handle.db, dossier.id, action, actor, input) };
     }
 
+    /** 'allowed', or the lifecycle's reason for refusing; any other error fails the test. */
+    async function outcomeOf(run: () => Promise<unknown>, label: string): Promise<string> {
+      try {
+        await run();
+        return 'allowed';
+      } catch (err) {
+        if (!(err instanceof TransitionError)) throw new Error(`${label}: ${String(err)}`, { cause: err });
+        return err.reason;
+      }
+    }
+
     const auditCount = async (code: string) =>
       (await handle.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('entity_id', '=', code).executeTakeFirstOrThrow()).n;
     const statusOf = async (id: number) => (await handle.db.selectFrom('dossiers').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
 
-    for (const action of staffActionNames) {
-      const rule = oneStopActions[action];
-      it(`${action}: allowed exactly for ${rule.by.join(', ')} within the agency scope`, async () => {
+    for (const [procedure, table] of [
+      [YCTHA, headSigns],
+      [XNKQ, officerSigns],
+    ] as const) {
+      it(`${procedure.code}: every action × every status × every role, in the own agency, as the table says`, async () => {
+        assert.deepEqual([...staffActionNames].sort(), Object.keys(table).sort(), 'the table covers every staff action');
         const mismatches: string[] = [];
-        for (const from of rule.from) {
-          for (const kind of actorKinds) {
-            const cases =
-              kind === 'admin (central)'
-                ? (['HNI', 'HNI-KV1', 'HCM'] as const).map((dossierAgency) => ({ name: `central, ${dossierAgency}`, actorAgency: null, dossierAgency, inScope: true }))
-                : scopes;
-            for (const scope of cases) {
-              const actor = scope.actorAgency === null ? actorFor(kind, '') : actorFor(kind, scope.actorAgency);
-              const expected = (rule.by as readonly string[]).includes(roleOf(kind)) && scope.inScope;
-              const label = `${action} from ${from} by ${kind} on ${scope.name}`;
-              const { dossier, run } = await prepare(action, from, actor, scope.dossierAgency);
-
+        for (const action of staffActionNames) {
+          for (const from of allStatuses) {
+            for (const role of roles) {
+              const actor = get(`${role}@HNI`);
+              const expected = (table[action][role] ?? []).includes(from);
+              const label = `${procedure.code} ${action} from ${from} by ${role}`;
+              const { dossier, run } = await prepare(action, from, actor, 'HNI', procedure);
               const offered = (await availableActions(handle.db, dossier.id, actor)).includes(action);
               if (offered !== expected) mismatches.push(`${label}: availableActions ${offered ? 'offers' : 'hides'} it`);
-
-              let outcome: string;
-              try {
-                await run();
-                outcome = 'allowed';
-              } catch (err) {
-                if (!(err instanceof TransitionError)) throw new Error(`${label}: ${String(err)}`, { cause: err });
-                outcome = err.reason;
-              }
-              const want = expected ? 'allowed' : scope.inScope ? 'not_allowed' : 'other_agency';
-              if (outcome !== want) mismatches.push(`${label}: ${outcome}, expected ${want}`);
-
+              const outcome = await outcomeOf(run, label);
+              if (outcome !== (expected ? 'allowed' : 'not_allowed')) mismatches.push(`${label}: ${outcome}`);
               const status = await statusOf(dossier.id);
-              const audits = await auditCount(dossier.code);
-              if (outcome === 'allowed') {
-                if (status !== (rule.to ?? from)) mismatches.push(`${label}: status ${status}`);
-                if (audits !== 1) mismatches.push(`${label}: ${audits} audit entries`);
-              } else {
-                if (status !== from) mismatches.push(`${label}: refused but status ${status}`);
-                if (audits !== 0) mismatches.push(`${label}: refused but audited`);
+              const want = expected ? (toStatus[action] === 'same' ? from : toStatus[action]) : from;
+              if (status !== want) mismatches.push(`${label}: status ${status}, expected ${want}`);
+              if ((await auditCount(dossier.code)) !== (expected ? 1 : 0)) mismatches.push(`${label}: audit entries`);
+            }
+            // A citizen takes no staff action, whatever the dossier's state.
+            const citizen: Actor = { role: 'citizen' };
+            const { dossier, run } = await prepare(action, from, citizen, 'HNI', procedure);
+            await assert.rejects(run(), (err: unknown) => err instanceof TransitionError && err.reason === 'not_allowed', `${action} from ${from} by a citizen`);
+            assert.equal(await statusOf(dossier.id), from);
+            assert.deepEqual(await availableActions(handle.db, dossier.id, citizen), []);
+          }
+        }
+        assert.deepEqual(mismatches, []);
+      });
+    }
+
+    for (const action of staffActionNames) {
+      it(`${action}: the allowed cases only within the agency scope`, async () => {
+        const mismatches: string[] = [];
+        const procedure = action === 'record_result' ? XNKQ : YCTHA;
+        const table = procedure === XNKQ ? officerSigns : headSigns;
+        for (const [role, statuses] of Object.entries(table[action]) as [StaffRole, DossierStatus[]][]) {
+          for (const from of statuses) {
+            const kinds: ActorKind[] = actorKinds.filter((k) => roleOf(k) === role);
+            for (const kind of kinds) {
+              for (const scope of scopes.filter((sc) => sc.name !== 'own agency')) {
+                const actor = actorFor(kind, scope.actorAgency);
+                const label = `${action} from ${from} by ${kind} on ${scope.name}`;
+                const { dossier, run } = await prepare(action, from, actor, scope.dossierAgency, procedure);
+                const offered = (await availableActions(handle.db, dossier.id, actor)).includes(action);
+                if (offered !== scope.inScope) mismatches.push(`${label}: availableActions ${offered ? 'offers' : 'hides'} it`);
+                const outcome = await outcomeOf(run, label);
+                if (outcome !== (scope.inScope ? 'allowed' : 'other_agency')) mismatches.push(`${label}: ${outcome}`);
               }
             }
           }
-          // A citizen takes no staff action, whatever the dossier's state.
-          const citizen: Actor = { role: 'citizen' };
-          const { dossier, run } = await prepare(action, from, citizen, 'HNI');
-          await assert.rejects(run(), (err: unknown) => err instanceof TransitionError && err.reason === 'not_allowed', `${action} from ${from} by a citizen`);
-          assert.equal(await statusOf(dossier.id), from);
-          assert.deepEqual(await availableActions(handle.db, dossier.id, citizen), []);
+        }
+        // The central administrator is in scope everywhere but processes nothing.
+        for (const agency of ['HNI', 'HNI-KV1', 'HCM']) {
+          for (const from of allStatuses) {
+            const { dossier, run } = await prepare(action, from, get('admin@*'), agency, procedure);
+            if ((await availableActions(handle.db, dossier.id, get('admin@*'))).length > 0) mismatches.push(`central admin offered actions on ${from}`);
+            await assert.rejects(run(), (err: unknown) => err instanceof TransitionError && err.reason === 'not_allowed');
+          }
         }
         assert.deepEqual(mismatches, []);
       });

@@ -101,9 +101,10 @@ for (const target of testDatabases) {
       d.F = await insertDossier(db, { agency: 'HNI-KV1', name: 'Vũ Văn Hùng', status: 'received', due: '2026-11-23' });
       d.G = await insertDossier(db, { agency: 'HCM', name: 'Nguyễn Văn Hùng', status: 'received', due: '2026-11-02' });
       d.H = await insertDossier(db, { name: 'Đặng Minh Đức', status: 'in_progress', due: '2026-11-22' });
-      // One dossier made the way citizens make them.
+      // One dossier made the way citizens make them, on Friday 20 November at 10:00: reception's completeness check
+      // is due on Monday 23 (one working day), and overdue from Tuesday 24.
       const draft = await completeDraft(db, procedureByCode('YCTHA')!);
-      const submitted = await submitDraft(db, draft.id, { channel: 'online', publicUrl: PUBLIC_URL });
+      const submitted = await submitDraft(db, draft.id, { channel: 'online', publicUrl: PUBLIC_URL, now: new Date('2026-11-20T03:00:00Z') });
       realDossier = { id: submitted.dossierId, code: submitted.code };
     });
     after(async () => {
@@ -170,15 +171,17 @@ for (const target of testDatabases) {
         same(await list(hni, { overdue: true }), [d.A!, d.H!]);
         same(await list(central, { overdue: true }), [d.A!, d.G!, d.H!]);
         same(await list(hni, { overdue: false }), [d.B!, d.C!, d.D!, d.E!, d.F!, realDossier]);
-        // A day later, the one due today is overdue too.
-        same(await list(hni, { overdue: true, now: new Date('2026-11-24T03:00:00Z') }), [d.A!, d.F!, d.H!]);
+        // A day later, the one due today is overdue too, and so is the one waiting past its completeness check.
+        same(await list(hni, { overdue: true, now: new Date('2026-11-24T03:00:00Z') }), [d.A!, d.F!, d.H!, realDossier]);
+        same(await list(hni, { overdue: false, now: new Date('2026-11-24T03:00:00Z') }), [d.B!, d.C!, d.D!, d.E!]);
       });
       it('due within n working days, today included', async () => {
-        same(await list(hni, { dueWithinWorkingDays: 0 }), [d.F!]);
-        same(await list(hni, { dueWithinWorkingDays: 2 }), [d.F!, d.B!]);
+        // The one waiting to be received counts with its completeness check (due Monday 23).
+        same(await list(hni, { dueWithinWorkingDays: 0 }), [d.F!, realDossier]);
+        same(await list(hni, { dueWithinWorkingDays: 2 }), [d.F!, d.B!, realDossier]);
         // Friday 20 November: two working days ahead is Tuesday 24 (the weekend does not count); B (Wednesday 25) is not yet.
-        same(await list(hni, { dueWithinWorkingDays: 2, now: new Date('2026-11-20T03:00:00Z') }), [d.A!, d.H!, d.F!]);
-        same(await list(hni, { dueWithinWorkingDays: 3, now: new Date('2026-11-20T03:00:00Z') }), [d.A!, d.H!, d.F!, d.B!]);
+        same(await list(hni, { dueWithinWorkingDays: 2, now: new Date('2026-11-20T03:00:00Z') }), [d.A!, d.H!, d.F!, realDossier]);
+        same(await list(hni, { dueWithinWorkingDays: 3, now: new Date('2026-11-20T03:00:00Z') }), [d.A!, d.H!, d.F!, d.B!, realDossier]);
         await assert.rejects(list(hni, { dueWithinWorkingDays: -1 }), RangeError);
         await assert.rejects(list(hni, { dueWithinWorkingDays: 1.5 }), RangeError);
       });
@@ -226,11 +229,10 @@ for (const target of testDatabases) {
     });
 
     describe('order', () => {
-      it('by due date (none last), then submission time', async () => {
+      it('by what is owed first (the due date, or the completeness check), none last, then submission time', async () => {
         const rows = await list(hni);
-        assert.deepEqual(ids(rows).slice(0, 6), [d.E!.id, d.A!.id, d.H!.id, d.F!.id, d.B!.id, d.C!.id]);
-        assert.deepEqual(new Set(ids(rows).slice(6)), new Set([d.D!.id, realDossier.id]));
-        assert.deepEqual(ids(rows).slice(6), [d.D!.id, realDossier.id], 'D was submitted first (November 1)');
+        // F and the citizen's dossier are both owed on 23 November: F was submitted first (November 1).
+        assert.deepEqual(ids(rows), [d.E!.id, d.A!.id, d.H!.id, d.F!.id, realDossier.id, d.B!.id, d.C!.id, d.D!.id]);
       });
       it('by submission time', async () => {
         const rows = await list(hni, { sort: 'submitted' });
@@ -354,6 +356,7 @@ for (const target of testDatabases) {
           refused: 0,
           awaiting_supplement: 0,
           in_progress: 2,
+          awaiting_approval: 0,
           result_ready: 1,
           returned: 0,
           rejected: 0,

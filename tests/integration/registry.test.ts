@@ -27,6 +27,20 @@ for (const target of testDatabases) {
           entry({ debtor_name: 'Trần Minh Quân', debtor_address: 'Hà Nội', province_code: 'HNI', agency_code: 'HNI', removed_on: '2026-10-01', removal_reason: 'enforced' }),
           entry({ debtor_name: 'Nguyễn Văn Hồng', debtor_address: 'Xã Yên Sở, thành phố Hà Nội', province_code: 'HNI', agency_code: 'HNI' }),
           entry({ debtor_name: 'Hoàng  Thị-Thu Hà', debtor_address: 'Phường Vinh Phú, tỉnh Nghệ An', province_code: 'NAN', agency_code: 'NAN' }),
+          // Numbers that share their beginning, and a removed entry sharing an address, a province and a number with them.
+          entry({ debtor_name: 'Lê Thị Bích', debtor_address: 'Thôn Đông, xã Kim Sơn, tỉnh Ninh Bình', province_code: 'NBH', agency_code: 'NBH', judgment_number: '364/2024/DS-PT', decision_number: '1205/QĐ-THADS' }),
+          entry({ debtor_name: 'Phạm Văn Tú', debtor_address: 'Xã Kim Sơn, tỉnh Ninh Bình', province_code: 'NBH', agency_code: 'NBH', judgment_number: '364/2024/HS-ST', decision_number: '364/QĐ-THADS' }),
+          entry({ debtor_name: 'Vũ Đức Thắng', debtor_address: 'Phường Đống Đa, thành phố Hà Nội', province_code: 'HNI', agency_code: 'HNI', judgment_number: '3641/2024/DS-ST', decision_number: '88/QĐ-THADS' }),
+          entry({
+            debtor_name: 'Đỗ Minh Khôi',
+            debtor_address: 'Xóm Chợ, xã Kim Sơn, tỉnh Ninh Bình',
+            province_code: 'NBH',
+            agency_code: 'NBH',
+            judgment_number: '364/2024/DS-PT',
+            decision_number: '999/QĐ-THADS',
+            removed_on: '2026-11-02',
+            removal_reason: 'revoked',
+          }),
         ])
         .execute();
     });
@@ -83,6 +97,38 @@ for (const target of testDatabases) {
       assert.equal((await searchRegistry(handle.db, { name: 'nguyen van hung', address: 'tan phu dong nai' })).entries[0]?.province_code, 'DNI');
       assert.deepEqual(await names({ number: '45/2023/ds-st' }), ['Nguyễn Văn Hùng']);
       assert.deepEqual(await names({ number: '77/QĐ-THADS' }), ['Đặng Thị Đào']);
+    });
+
+    it('finds a judgment or decision number from its beginning, up to a "/" or "-"', async () => {
+      const found = async (number: string) => (await searchRegistry(handle.db, { number })).entries.map((e) => e.debtor_name).sort();
+      assert.deepEqual(await found('364/2024/DS-PT'), ['Lê Thị Bích']);
+      assert.deepEqual(await found('364/2024'), ['Lê Thị Bích', 'Phạm Văn Tú'], 'number and year, any court');
+      assert.deepEqual(await found(' 364 / 2024 / '), ['Lê Thị Bích', 'Phạm Văn Tú'], 'spaces and a trailing slash');
+      assert.deepEqual(await found('364/2024/ds'), ['Lê Thị Bích'], 'up to the "-" of DS-PT');
+      assert.deepEqual(await found('364'), ['Lê Thị Bích', 'Phạm Văn Tú'], 'a judgment or a decision number, each entry once');
+      assert.deepEqual(await found('3641'), ['Vũ Đức Thắng']);
+      assert.deepEqual(await found('1205'), ['Lê Thị Bích'], 'a decision number');
+      assert.deepEqual(await found('36'), [], 'not inside a part of the number');
+      assert.deepEqual(await found('364/2024/DS-P'), []);
+      assert.deepEqual(await found('364/202_'), [], 'LIKE wildcards are typed characters');
+      assert.deepEqual(await found('3%'), []);
+      assert.equal(checkQuery({ number: ' / - ' }).problem, 'empty', 'separators alone are no number');
+    });
+
+    it('never returns nor counts a removed entry in searches without a name', async () => {
+      const found = async (q: Parameters<typeof searchRegistry>[1]) => {
+        const result = await searchRegistry(handle.db, q);
+        return { total: result.total, names: result.entries.map((e) => e.debtor_name).sort() };
+      };
+      // Đỗ Minh Khôi (removed) lives in xã Kim Sơn, Ninh Bình, shares 364/2024/DS-PT and alone has 999/QĐ-THADS.
+      assert.deepEqual(await found({ address: 'xã Kim Sơn' }), { total: 2, names: ['Lê Thị Bích', 'Phạm Văn Tú'] });
+      assert.deepEqual(await found({ address: 'Xóm Chợ' }), { total: 0, names: [] }, 'whole words, then parts of words');
+      assert.deepEqual(await found({ address: 'Kim Sơn', province: 'NBH' }), { total: 2, names: ['Lê Thị Bích', 'Phạm Văn Tú'] });
+      assert.deepEqual(await found({ address: 'Xóm Chợ', province: 'NBH' }), { total: 0, names: [] });
+      assert.deepEqual(await found({ number: '364/2024/DS-PT' }), { total: 1, names: ['Lê Thị Bích'] });
+      assert.deepEqual(await found({ number: '999/QĐ-THADS' }), { total: 0, names: [] });
+      assert.deepEqual(await found({ number: '364', province: 'NBH' }), { total: 2, names: ['Lê Thị Bích', 'Phạm Văn Tú'] });
+      assert.deepEqual(await found({ number: '999', province: 'NBH' }), { total: 0, names: [] });
     });
 
     it('matches address words whole, in any order, and falls back to parts of words', async () => {

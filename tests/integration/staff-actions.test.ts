@@ -11,6 +11,7 @@ import type { StaffRole } from '../../src/server/dossiers/lifecycle.ts';
 import {
   ActionInputError,
   apologise,
+  approveResult,
   assignOfficer,
   availableActions,
   receiveDossier,
@@ -19,6 +20,8 @@ import {
   rejectDossier,
   requestSupplement,
   returnResult,
+  sendBackDraft,
+  submitDraftResult,
   takeStaffAction,
   type ActionProblem,
 } from '../../src/server/dossiers/staff-actions.ts';
@@ -83,8 +86,8 @@ for (const target of testDatabases) {
     }
 
     /** A dossier submitted on `submitted` and received the next day (09:00 in Vietnam, by reception). */
-    async function receivedDossier(submitted: string, received: string) {
-      const dossier = await submitAt(at(submitted));
+    async function receivedDossier(submitted: string, received: string, procedure: Procedure = YCTHA) {
+      const dossier = await submitAt(at(submitted), procedure, procedure === YCTHA ? {} : { agency: 'HNI' });
       await receiveDossier(handle.db, dossier.dossierId, actor('reception'), { publicUrl: PUBLIC_URL, now: at(received) });
       return dossier;
     }
@@ -126,8 +129,9 @@ for (const target of testDatabases) {
       assert.equal(audit?.actor_id, idOf('reception'));
       assert.equal(audit?.actor_email, 'reception@thads.example.gov.vn');
       assert.equal(audit?.ip, '203.0.113.7');
-      assert.deepEqual(audit?.before, { status: 'submitted', received_at: null, due_date: null });
-      assert.deepEqual(audit?.after, { status: 'received', received_at: at('2026-02-13').toISOString(), due_date: '2026-02-27' });
+      // Submitted Thursday 12/02 at 10:00: reception's completeness check was due Friday 13/02, and ends with the receipt.
+      assert.deepEqual(audit?.before, { status: 'submitted', received_at: null, due_date: null, check_due_date: '2026-02-13' });
+      assert.deepEqual(audit?.after, { status: 'received', received_at: at('2026-02-13').toISOString(), due_date: '2026-02-27', check_due_date: null });
       const receivedMail = (await mails(id)).at(-1)!;
       assert.equal(receivedMail.kind, 'received');
       assert.equal(receivedMail.subject, `Đã tiếp nhận hồ sơ ${dossier.code}: ${YCTHA.name.vi}`);
@@ -179,25 +183,33 @@ for (const target of testDatabases) {
       assert.deepEqual([report.dueDate, report.workingDaysUsed, report.workingDaysLeft, report.overdue, report.dueSoon], [null, null, null, false, false]);
       assert.deepEqual(report.pauses, [{ from: '2026-02-23', to: null, reason: request }]);
 
-      // The citizen sends the documents (today): back to reception, still without a due date.
+      // The citizen sends the documents on Wednesday 25/02: back to reception, still without a due date, and
+      // reception's completeness check runs again (due Thursday 26/02).
       const tracked = await findTrackedDossier(handle.db, dossier.code, dossier.pin);
       assert.equal(tracked?.supplementRequest, request);
-      assert.deepEqual(await sendSupplement(handle.db, tracked!, { files: [{ name: 'ban-an.pdf', bytes: pdfBytes('bản án') }], note: '', publicUrl: PUBLIC_URL }), []);
+      assert.deepEqual(
+        await sendSupplement(handle.db, tracked!, { files: [{ name: 'ban-an.pdf', bytes: pdfBytes('bản án') }], note: '', publicUrl: PUBLIC_URL, now: at('2026-02-25') }),
+        [],
+      );
       r = await row(id);
-      assert.deepEqual([r.status, r.due_date], ['submitted', null]);
+      assert.deepEqual([r.status, r.due_date, r.check_due_date], ['submitted', null, '2026-02-26']);
+      report = await deadlineReport(handle.db, id, '2026-02-27');
+      assert.deepEqual(
+        [report.completenessCheck?.since, report.completenessCheck?.dueOn, report.completenessCheck?.overdue, report.completenessCheck?.workingDaysOverdue],
+        ['2026-02-25', '2026-02-26', true, 1],
+      );
 
-      // A new receipt starts the time limit again from zero, under the rules in force that day.
-      const now = new Date();
-      const today = todayInVietnam(now);
-      const again = await receiveDossier(handle.db, id, actor('reception'), { publicUrl: PUBLIC_URL, now });
-      const rule = rulesFor(YCTHA, today);
-      assert.equal(again.dueDate, calendar.addWorkingDays(today, rule.timeLimit.days));
-      assert.equal((await row(id)).due_date, again.dueDate);
-      report = await deadlineReport(handle.db, id, today);
-      assert.equal(report.receivedOn, today);
+      // A new receipt on Thursday 26/02 starts the time limit again from zero: five working days end on Thursday 05/03.
+      const again = await receiveDossier(handle.db, id, actor('reception'), { publicUrl: PUBLIC_URL, now: at('2026-02-26') });
+      assert.equal(again.dueDate, '2026-03-05');
+      r = await row(id);
+      assert.deepEqual([r.due_date, r.check_due_date], ['2026-03-05', null]);
+      report = await deadlineReport(handle.db, id, '2026-02-26');
+      assert.equal(report.receivedOn, '2026-02-26');
+      assert.equal(report.completenessCheck, null);
       assert.equal(report.workingDaysUsed, 0, 'nothing of the first receipt is carried over');
-      assert.equal(report.workingDaysLeft, rule.timeLimit.days);
-      assert.deepEqual(report.pauses, [{ from: '2026-02-23', to: today, reason: request }]);
+      assert.equal(report.workingDaysLeft, 5);
+      assert.deepEqual(report.pauses, [{ from: '2026-02-23', to: '2026-02-25', reason: request }]);
 
       // Assignment is internal: an event and an audit entry, but no mail.
       const mailsBefore = (await mails(id)).length;
@@ -218,37 +230,56 @@ for (const target of testDatabases) {
       const publicTimeline = (await findTrackedDossier(handle.db, dossier.code, dossier.pin))!.timeline.map((e) => e.action);
       assert.ok(!publicTimeline.includes('assign') && !publicTimeline.includes('reassign'));
 
-      // Only the assigned officer records the result, with a real PDF, JPEG or PNG.
+      // The enforcement decision is the head's (YCTHA): the officer cannot record it as ready, only submit a draft.
       const result = { name: 'quyet-dinh.pdf', bytes: pdfBytes('quyết định thi hành án') };
-      await assert.rejects(recordResult(handle.db, id, actor('officerA'), { publicUrl: PUBLIC_URL, file: result }), isTransitionError('not_allowed'));
-      await assert.rejects(recordResult(handle.db, id, actor('officerB'), { publicUrl: PUBLIC_URL, file: null }), isProblem('fileMissing'));
-      await assert.rejects(
-        recordResult(handle.db, id, actor('officerB'), { publicUrl: PUBLIC_URL, file: { name: '', bytes: new Uint8Array(0) } }),
-        isProblem('fileMissing'),
-      );
-      await assert.rejects(
-        recordResult(handle.db, id, actor('officerB'), { publicUrl: PUBLIC_URL, file: { name: 'x.pdf', bytes: HTML_BYTES } }),
-        isProblem('file.type'),
-      );
+      await assert.rejects(recordResult(handle.db, id, actor('officerB'), { publicUrl: PUBLIC_URL, file: result }), isTransitionError('not_allowed'));
+      // Only the assigned officer submits the draft, with a real PDF, JPEG or PNG.
+      const draftOf = (key: string, file: { name: string; bytes: Uint8Array } | null, day = '2026-03-02') =>
+        submitDraftResult(handle.db, id, actor(key), { publicUrl: PUBLIC_URL, file, note: 'Quyết định thi hành án đã được ban hành.', now: at(day) });
+      await assert.rejects(draftOf('officerA', result), isTransitionError('not_allowed'));
+      await assert.rejects(draftOf('officerB', null), isProblem('fileMissing'));
+      await assert.rejects(draftOf('officerB', { name: '', bytes: new Uint8Array(0) }), isProblem('fileMissing'));
+      await assert.rejects(draftOf('officerB', { name: 'x.pdf', bytes: HTML_BYTES }), isProblem('file.type'));
       assert.equal((await row(id)).status, 'in_progress');
-      const recorded = await recordResult(handle.db, id, actor('officerB'), { publicUrl: PUBLIC_URL, file: result, note: 'Quyết định thi hành án đã được ban hành.' });
-      assert.deepEqual([recorded.from, recorded.to], ['in_progress', 'result_ready']);
-      const attachment = await handle.db.selectFrom('attachments').selectAll().where('id', '=', recorded.attachmentId).executeTakeFirstOrThrow();
+      const mailsBeforeDraft = (await mails(id)).length;
+      const firstDraft = await draftOf('officerB', { name: 'du-thao-1.pdf', bytes: pdfBytes('dự thảo 1') });
+      assert.deepEqual([firstDraft.from, firstDraft.to], ['in_progress', 'awaiting_approval']);
+      assert.equal((await mails(id)).length, mailsBeforeDraft, 'a draft is internal: no mail');
+      // The head sends it back with what to change (a reason is required), and it is the officer's again.
+      await assert.rejects(
+        sendBackDraft(handle.db, id, actor('head'), { publicUrl: PUBLIC_URL, reason: ' ' }),
+        isProblem('reasonRequired'),
+      );
+      await assert.rejects(approveResult(handle.db, id, actor('officerB'), { publicUrl: PUBLIC_URL }), isTransitionError('not_allowed'), 'the officer does not sign');
+      const sentBack = await sendBackDraft(handle.db, id, actor('head'), { publicUrl: PUBLIC_URL, reason: 'Ghi rõ thời hạn tự nguyện thi hành.', now: at('2026-03-03') });
+      assert.deepEqual([sentBack.from, sentBack.to], ['awaiting_approval', 'in_progress']);
+      assert.equal((await events(id)).at(-1)?.internal_note, 'Ghi rõ thời hạn tự nguyện thi hành.');
+      assert.equal((await mails(id)).length, mailsBeforeDraft, 'sending back is internal too');
+      // The second draft is approved: a copy of its bytes becomes the result, the officer's note reaches the citizen.
+      await draftOf('officerB', result, '2026-03-03');
+      const approved = await approveResult(handle.db, id, actor('head'), { publicUrl: PUBLIC_URL, now: at('2026-03-04') });
+      assert.deepEqual([approved.from, approved.to], ['awaiting_approval', 'result_ready']);
+      const attachment = await handle.db.selectFrom('attachments').selectAll().where('id', '=', approved.attachmentId).executeTakeFirstOrThrow();
       assert.deepEqual(
         [attachment.dossier_id, attachment.event_id, attachment.document_id, attachment.file_name, attachment.content_type, attachment.draft_id],
-        [id, recorded.eventId, 'result', 'quyet-dinh.pdf', 'application/pdf', null],
+        [id, approved.eventId, 'result', 'quyet-dinh.pdf', 'application/pdf', null],
       );
       assert.equal(attachment.sha256, createHash('sha256').update(result.bytes).digest('hex'));
       assert.deepEqual(Buffer.from(attachment.content), Buffer.from(result.bytes));
       assert.equal((await events(id)).at(-1)?.public_note, 'Quyết định thi hành án đã được ban hành.');
       assert.equal((await mails(id)).at(-1)?.kind, 'result_ready');
+      // The citizen sees the signed result, never a draft, and not the internal steps.
+      const afterApproval = (await findTrackedDossier(handle.db, dossier.code, dossier.pin))!;
+      assert.deepEqual(afterApproval.results.map((a) => a.fileName), ['quyet-dinh.pdf']);
+      assert.ok(!afterApproval.attachments.some((a) => a.documentId.startsWith('result')));
+      assert.deepEqual(afterApproval.timeline.map((e) => e.action).slice(-2), ['receive', 'approve']);
       report = await deadlineReport(handle.db, id, '2099-01-01');
-      assert.equal(report.stoppedOn, today, 'the clock stops when the result is recorded');
+      assert.equal(report.stoppedOn, '2026-03-04', 'the clock stops when the head signs');
       assert.equal(report.overdue, false);
 
       // Reception returns the result; the dossier is closed.
       await assert.rejects(returnResult(handle.db, id, actor('officerB'), { publicUrl: PUBLIC_URL }), isTransitionError('not_allowed'));
-      const returned = await returnResult(handle.db, id, actor('reception'), { publicUrl: PUBLIC_URL });
+      const returned = await returnResult(handle.db, id, actor('reception'), { publicUrl: PUBLIC_URL, now: at('2026-03-05') });
       assert.deepEqual([returned.from, returned.to], ['result_ready', 'returned']);
       r = await row(id);
       assert.equal(r.status, 'returned');
@@ -261,12 +292,23 @@ for (const target of testDatabases) {
       );
       assert.deepEqual(
         (await events(id)).map((e) => e.action),
-        ['submit', 'receive', 'request_supplement', 'supplement', 'receive', 'assign', 'reassign', 'record_result', 'return_result'],
+        ['submit', 'receive', 'request_supplement', 'supplement', 'receive', 'assign', 'reassign', 'submit_draft', 'send_back', 'submit_draft', 'approve', 'return_result'],
       );
       const trail = await audits(dossier.code);
       assert.deepEqual(
         trail.map((a) => a.action),
-        ['dossier.receive', 'dossier.request_supplement', 'dossier.receive', 'dossier.assign', 'dossier.reassign', 'dossier.record_result', 'dossier.return_result'],
+        [
+          'dossier.receive',
+          'dossier.request_supplement',
+          'dossier.receive',
+          'dossier.assign',
+          'dossier.reassign',
+          'dossier.submit_draft',
+          'dossier.send_back',
+          'dossier.submit_draft',
+          'dossier.approve',
+          'dossier.return_result',
+        ],
         'every staff action is audited; the citizen’s supplement is on the timeline only',
       );
       assert.ok(trail.every((a) => a.entity_type === 'dossier' && a.agency_code === 'HNI' && a.actor_id !== null && a.ip === '203.0.113.7'));
@@ -345,7 +387,7 @@ for (const target of testDatabases) {
       assert.deepEqual((await audits(dossier.code)).at(-1)?.after, { status: 'rejected' });
     });
 
-    it('allows one apology with a new date, made before the due date', async () => {
+    it('allows one apology with a new date; made on or after the due date it is late', async () => {
       // Received Monday 02/03/2026: due Monday 09/03/2026.
       const dossier = await receivedDossier('2026-02-27', '2026-03-02');
       const id = dossier.dossierId;
@@ -355,8 +397,6 @@ for (const target of testDatabases) {
         apologise(handle.db, id, actor(key), { publicUrl: PUBLIC_URL, reason: why, newDueDate, now: at(day) });
 
       const untouched = await footprint(id, dossier.code);
-      await assert.rejects(attempt('officerA', '2026-03-09', '2026-03-13'), isProblem('apologyTooLate'), 'on the due date itself');
-      await assert.rejects(attempt('officerA', '2026-03-10', '2026-03-13'), isProblem('apologyTooLate'), 'once overdue');
       await assert.rejects(attempt('officerA', '2026-03-06', '2026-03-14'), isProblem('dateInvalid'), 'a Saturday');
       await assert.rejects(attempt('officerA', '2026-03-06', '2026-03-09'), isProblem('dateInvalid'), 'not after the due date');
       await assert.rejects(attempt('officerA', '2026-03-06', '2026-03-05'), isProblem('dateInvalid'), 'before the due date');
@@ -366,7 +406,7 @@ for (const target of testDatabases) {
       await assert.rejects(attempt('reception', '2026-03-06', '2026-03-13'), isTransitionError('not_allowed'), 'reception does not apologise');
       assert.deepEqual(await footprint(id, dossier.code), untouched);
       assert.ok((await availableActions(handle.db, id, actor('officerA'), at('2026-03-06'))).includes('apologise'));
-      assert.ok(!(await availableActions(handle.db, id, actor('officerA'), at('2026-03-09'))).includes('apologise'), 'not on the due date');
+      assert.ok((await availableActions(handle.db, id, actor('officerA'), at('2026-03-10'))).includes('apologise'), 'still owed once late');
 
       // Friday 06/03, the last working day before the due date: accepted.
       const apology = await attempt('officerA', '2026-03-06', '2026-03-13');
@@ -374,7 +414,7 @@ for (const target of testDatabases) {
       assert.equal((await row(id)).due_date, '2026-03-13');
       const event = (await events(id)).at(-1)!;
       assert.deepEqual([event.action, event.public_note], ['apologise', reason]);
-      assert.deepEqual(event.data, { previousDueDate: '2026-03-09', newDueDate: '2026-03-13' });
+      assert.deepEqual(event.data, { previousDueDate: '2026-03-09', newDueDate: '2026-03-13', late: false });
       const audit = (await audits(dossier.code)).at(-1)!;
       assert.equal(audit.action, 'dossier.apologise');
       assert.deepEqual([audit.before, audit.after], [{ status: 'received', due_date: '2026-03-09' }, { status: 'received', due_date: '2026-03-13' }]);
@@ -392,9 +432,33 @@ for (const target of testDatabases) {
       assert.ok(!(await availableActions(handle.db, id, actor('head'), at('2026-03-10'))).includes('apologise'));
 
       const report = await deadlineReport(handle.db, id, '2026-03-12');
-      assert.deepEqual(report.redatings, [{ from: '2026-03-09', to: '2026-03-13', on: '2026-03-06', reason }]);
+      assert.deepEqual(report.redatings, [{ from: '2026-03-09', to: '2026-03-13', on: '2026-03-06', reason, late: false }]);
       assert.equal(report.dueDate, '2026-03-13');
-      assert.deepEqual([report.workingDaysUsed, report.workingDaysLeft, report.overdue], [8, 1, false]);
+      assert.deepEqual([report.workingDaysUsed, report.workingDaysLeft, report.overdue, report.late, report.apologyOwed], [8, 1, false, false, false]);
+    });
+
+    it('offers the apology still owed once a dossier is late, and counts the dossier late whatever the new date', async () => {
+      // Received Monday 02/03/2026: due Monday 09/03/2026.
+      const dossier = await receivedDossier('2026-02-27', '2026-03-02');
+      const id = dossier.dossierId;
+      const reason = 'Chờ kết quả xác minh tài sản.';
+      const attempt = (day: string, newDueDate: string) =>
+        apologise(handle.db, id, actor('head'), { publicUrl: PUBLIC_URL, reason, newDueDate, now: at(day) });
+      let report = await deadlineReport(handle.db, id, '2026-03-11');
+      assert.deepEqual([report.overdue, report.workingDaysOverdue, report.apologyOwed, report.late], [true, 2, true, true]);
+      // Wednesday 11/03: the new date must be after today, not only after the old due date.
+      await assert.rejects(attempt('2026-03-11', '2026-03-10'), isProblem('dateInvalid'), 'a day already past');
+      await assert.rejects(attempt('2026-03-11', '2026-03-11'), isProblem('dateInvalid'), 'today');
+      const late = await attempt('2026-03-11', '2026-03-16');
+      assert.deepEqual([late.previousDueDate, late.newDueDate, late.late], ['2026-03-09', '2026-03-16', true]);
+      assert.deepEqual((await events(id)).at(-1)?.data, { previousDueDate: '2026-03-09', newDueDate: '2026-03-16', late: true });
+      report = await deadlineReport(handle.db, id, '2026-03-12');
+      assert.deepEqual([report.dueDate, report.overdue, report.apologyOwed, report.late], ['2026-03-16', false, false, true]);
+      assert.deepEqual(report.redatings, [{ from: '2026-03-09', to: '2026-03-16', on: '2026-03-11', reason, late: true }]);
+      // On the due date itself the timely apology is already too late.
+      const other = await receivedDossier('2026-02-27', '2026-03-02');
+      const onTheDay = await apologise(handle.db, other.dossierId, actor('officerA'), { publicUrl: PUBLIC_URL, reason, newDueDate: '2026-03-12', now: at('2026-03-09') });
+      assert.equal(onTheDay.late, true);
     });
 
     it('assigns only an active officer of the dossier’s agency or its provincial agency', async () => {
@@ -437,10 +501,20 @@ for (const target of testDatabases) {
       assert.deepEqual(await list('officerA'), ['request_supplement', 'apologise']);
       await assign(id, 'officerA');
       assert.deepEqual(await list('head'), ['reassign', 'apologise', 'reject']);
-      assert.deepEqual(await list('officerA'), ['request_supplement', 'apologise', 'record_result']);
-      assert.deepEqual(await list('officerB'), ['request_supplement', 'apologise'], 'only the assigned officer records the result');
+      // YCTHA's result is the head's decision: the assigned officer drafts it.
+      assert.deepEqual(await list('officerA'), ['request_supplement', 'apologise', 'submit_draft']);
+      assert.deepEqual(await list('officerB'), ['request_supplement', 'apologise'], 'only the assigned officer drafts the result');
       assert.deepEqual(await list('reception'), ['request_supplement']);
-      assert.deepEqual(await list('officerA', at('2026-03-10')), ['request_supplement', 'record_result'], 'too late to apologise on the due date');
+      assert.deepEqual(await list('officerA', at('2026-03-10')), ['request_supplement', 'apologise', 'submit_draft'], 'the apology is still owed once late');
+      await submitDraftResult(handle.db, id, actor('officerA'), { publicUrl: PUBLIC_URL, file: { name: 'du-thao.pdf', bytes: pdfBytes('dự thảo') }, now: at('2026-03-04') });
+      assert.deepEqual(await list('head'), ['apologise', 'approve', 'send_back', 'reject']);
+      assert.deepEqual(await list('officerA'), ['apologise']);
+      assert.deepEqual(await list('reception'), []);
+
+      // XNKQ's result is the officer's certificate: recorded directly.
+      const certificate = await receivedDossier('2026-03-02', '2026-03-03', XNKQ);
+      await assign(certificate.dossierId, 'officerA');
+      assert.deepEqual(await availableActions(handle.db, certificate.dossierId, actor('officerA'), at('2026-03-04')), ['request_supplement', 'apologise', 'record_result']);
     });
 
     it('runs each action through one entry point, refusing the wrong one of assign and reassign', async () => {
@@ -456,10 +530,19 @@ for (const target of testDatabases) {
         takeStaffAction(handle.db, id, 'assign', actor('head'), { publicUrl: PUBLIC_URL, officerId: idOf('officerB') }),
         isTransitionError('not_allowed'),
       );
-      await takeStaffAction(handle.db, id, 'record_result', actor('officerA'), { publicUrl: PUBLIC_URL, file: { name: 'kq.png', bytes: pdfBytes('kq') } });
+      await assert.rejects(
+        takeStaffAction(handle.db, id, 'record_result', actor('officerA'), { publicUrl: PUBLIC_URL, file: { name: 'kq.png', bytes: pdfBytes('kq') } }),
+        isTransitionError('not_allowed'),
+        'a decision of the head is not recorded by the officer',
+      );
+      await takeStaffAction(handle.db, id, 'submit_draft', actor('officerA'), { publicUrl: PUBLIC_URL, file: { name: 'kq.png', bytes: pdfBytes('kq') } });
+      await takeStaffAction(handle.db, id, 'send_back', actor('head'), { publicUrl: PUBLIC_URL, reason: 'Sửa căn cứ.' });
+      await takeStaffAction(handle.db, id, 'submit_draft', actor('officerA'), { publicUrl: PUBLIC_URL, file: { name: 'kq.png', bytes: pdfBytes('kq') } });
+      await takeStaffAction(handle.db, id, 'approve', actor('head'), { publicUrl: PUBLIC_URL, note: 'Mời ông/bà đến nhận bản chính.' });
       const attachment = await handle.db.selectFrom('attachments').select(['file_name', 'content_type']).where('dossier_id', '=', id).where('document_id', '=', 'result').executeTakeFirstOrThrow();
       assert.deepEqual(attachment, { file_name: 'kq.pdf', content_type: 'application/pdf' }, 'the type comes from the bytes');
       assert.equal((await row(id)).status, 'result_ready');
+      assert.equal((await events(id)).at(-1)?.public_note, 'Mời ông/bà đến nhận bản chính.', 'the head’s note replaces the officer’s');
     });
 
     it('reports overdue from the due date alone', () => {

@@ -1,6 +1,6 @@
 /** DCHV — Yêu cầu thay đổi Chấp hành viên: ask the head of the agency to replace the officer on a case. */
 import { agencyField, applicantFields, buildSchema, enforcementDecisionFields, sections } from './fields.ts';
-import { decree152, decree62, fromCompleteApplication, law2008, law2025, NEW_REGIME_FROM, OLD_REGIME_FROM } from './rules.ts';
+import { decree152, decree62, fromCompleteApplication, fromUnofficialDecree, law2008, law2025, NEW_REGIME_FROM, OLD_REGIME_FROM } from './rules.ts';
 import { applicationDocument, authorisationDocument, commonSteps, noFee } from './shared.ts';
 import type { FieldDef, Procedure } from './types.ts';
 
@@ -76,6 +76,7 @@ export const changeOfficer: Procedure = {
     vi: 'Quyết định thay đổi Chấp hành viên, hoặc văn bản trả lời nêu rõ lý do không chấp nhận.',
     en: 'A decision replacing the enforcement officer, or a written reply giving the reasons for refusing.',
   },
+  resultSignedBy: 'head',
   steps: [
     {
       vi: 'Ghi lại số, ngày của Quyết định thi hành án và họ tên Chấp hành viên đang tổ chức thi hành vụ việc.',
@@ -100,9 +101,14 @@ export const changeOfficer: Procedure = {
     },
     {
       effectiveFrom: NEW_REGIME_FROM,
-      timeLimit: { days: 3, unit: 'working', countedFrom: fromCompleteApplication },
+      timeLimit: {
+        days: 3,
+        unit: 'working',
+        countedFrom: fromCompleteApplication,
+        unconfirmed: fromUnofficialDecree('Thời hạn 3 ngày làm việc (khoản 3 Điều 13)', 'The 3 working days (Art. 13(3))'),
+      },
       legalBasis: [law2025, decree152('khoản 3 Điều 13', 'Art. 13(3)')],
-      unconfirmed: true,
+      noteUnconfirmed: fromUnofficialDecree('Việc bỏ căn cứ này', 'Dropping this ground'),
       note: {
         vi: 'Căn cứ “Chấp hành viên trì hoãn hoặc không vô tư” không còn được quy định riêng.',
         en: 'Delay or lack of impartiality is no longer a separate ground.',

@@ -1,6 +1,6 @@
 /** MGCPCC — Miễn, giảm chi phí cưỡng chế thi hành án: relief from coercion costs for people in hardship. */
 import { agencyField, applicantFields, buildSchema, enforcementDecisionFields, sections, type CrossCheck } from './fields.ts';
-import { cite, fromCompleteApplication, instruments, law2008, law2025, NEW_REGIME_FROM, OLD_REGIME_FROM } from './rules.ts';
+import { cite, fromCompleteApplication, fromUnofficialDecree, instruments, law2008, law2025, NEW_REGIME_FROM, OLD_REGIME_FROM } from './rules.ts';
 import { applicationDocument, authorisationDocument, commonSteps, noFee } from './shared.ts';
 import type { FieldDef, Procedure } from './types.ts';
 
@@ -103,6 +103,7 @@ export const coercionCostExemption: Procedure = {
     vi: 'Quyết định miễn, giảm chi phí cưỡng chế thi hành án, hoặc văn bản từ chối nêu rõ lý do. Quyết định có thể bị hủy nếu người được miễn, giảm che giấu tài sản hoặc đưa ra căn cứ không đúng sự thật.',
     en: 'A decision exempting you from or reducing the coercion costs, or a written refusal giving the reasons. The decision can be revoked if the person hid assets or gave false grounds.',
   },
+  resultSignedBy: 'head',
   steps: [
     {
       vi: 'Chuẩn bị giấy tờ chứng minh hoàn cảnh: xác nhận của Ủy ban nhân dân cấp xã, giấy chứng nhận chính sách hoặc hồ sơ bệnh án.',
@@ -130,12 +131,19 @@ export const coercionCostExemption: Procedure = {
     },
     {
       effectiveFrom: NEW_REGIME_FROM,
-      timeLimit: { days: 3, unit: 'working', countedFrom: fromCompleteApplication },
+      timeLimit: {
+        days: 3,
+        unit: 'working',
+        countedFrom: fromCompleteApplication,
+        unconfirmed: fromUnofficialDecree('Thời hạn 3 ngày làm việc', 'The 3 working days'),
+      },
       legalBasis: [
         law2025,
-        cite('Nghị định 152/2026/NĐ-CP (miễn, giảm chi phí cưỡng chế)', 'Decree 152/2026/NĐ-CP (exemption from and reduction of coercion costs)', instruments.decree152),
+        {
+          ...cite('Nghị định 152/2026/NĐ-CP (miễn, giảm chi phí cưỡng chế)', 'Decree 152/2026/NĐ-CP (exemption from and reduction of coercion costs)', instruments.decree152),
+          unconfirmed: fromUnofficialDecree('Số hiệu của nghị định', 'The decree’s number'),
+        },
       ],
-      unconfirmed: true,
     },
   ],
   sections: [sections.applicant, sections.agency, sections.case, request],

@@ -151,6 +151,7 @@ export const complaint: Procedure = {
     vi: 'Quyết định giải quyết khiếu nại (giữ nguyên, sửa đổi hoặc hủy bỏ quyết định, hành vi bị khiếu nại), hoặc thông báo không thụ lý nêu rõ lý do. Nếu không đồng ý với quyết định lần đầu, bạn có thể khiếu nại lần hai; quyết định lần hai là quyết định cuối cùng.',
     en: 'A decision on the complaint (upholding, amending or annulling the decision or act), or a notice that the complaint is not accepted, with the reasons. If you disagree with the first decision you may complain a second time; the second decision is final.',
   },
+  resultSignedBy: 'head',
   steps: [
     {
       vi: 'Kiểm tra bạn còn trong thời hiệu khiếu nại và chuẩn bị tài liệu, chứng cứ liên quan.',
@@ -186,9 +187,16 @@ export const complaint: Procedure = {
     },
     {
       effectiveFrom: NEW_REGIME_FROM,
-      timeLimit: { days: 5, unit: 'working', countedFrom },
+      timeLimit: {
+        days: 5,
+        unit: 'working',
+        countedFrom,
+        unconfirmed: {
+          vi: 'Thời hạn 5 ngày làm việc giữ như Thông tư 13/2021/TT-BTP; chưa tìm được văn bản hướng dẫn thủ tục này theo Luật số 106/2025/QH15.',
+          en: 'The 5 working days are kept from Circular 13/2021/TT-BTP; no text guiding this procedure under Law No. 106/2025/QH15 was found.',
+        },
+      },
       legalBasis: [law2025],
-      unconfirmed: true,
       note: {
         vi: `Luật mới giao Bộ Tư pháp quy định thủ tục giải quyết khiếu nại bằng thông tư mới; cho đến khi được xác nhận, áp dụng các thời hạn trước đây. ${timeLimitsNote.vi}`,
         en: `The new Law leaves the complaint procedure to a new Ministry of Justice circular; until confirmed, the previous time limits apply. ${timeLimitsNote.en}`,

@@ -1,6 +1,6 @@
 /** XNKQ — Xác nhận kết quả thi hành án: a certificate of what has been performed under a judgment. */
 import { agencyField, applicantFields, buildSchema, enforcementDecisionFields, sections } from './fields.ts';
-import { cite, decree152, fromCompleteApplication, instruments, law2008, law2025, NEW_REGIME_FROM, OLD_REGIME_FROM } from './rules.ts';
+import { cite, decree152, fromCompleteApplication, fromUnofficialDecree, instruments, law2008, law2025, NEW_REGIME_FROM, OLD_REGIME_FROM } from './rules.ts';
 import { applicationDocument, authorisationDocument, commonSteps, noFee } from './shared.ts';
 import type { FieldDef, Procedure } from './types.ts';
 
@@ -51,6 +51,7 @@ export const confirmResult: Procedure = {
     vi: 'Giấy xác nhận kết quả thi hành án: nghĩa vụ theo bản án, nghĩa vụ theo Quyết định thi hành án và kết quả đã thi hành đến ngày xác nhận (xong toàn bộ, một phần hoặc theo từng kỳ).',
     en: 'A certificate of the enforcement result: the obligation in the judgment, the obligation in the enforcement decision, and what has been performed up to the date of the certificate (in full, in part, or per instalment).',
   },
+  resultSignedBy: 'officer',
   steps: [
     {
       vi: 'Tìm số và ngày của Quyết định thi hành án liên quan (ghi trên quyết định hoặc giấy báo của cơ quan thi hành án).',
@@ -66,6 +67,8 @@ export const confirmResult: Procedure = {
   ],
   rules: [
     {
+      // Checked: 5 working days in the procedure list of Decision 630/QĐ-BTP (25 February 2026), as reported in
+      // http://tintuc.thuvienphapluat.com/ho-tro-phap-luat/chinh-sach-moi/106846/thu-tuc-xac-nhan-ket-qua-thi-hanh-an-moi-nhat
       effectiveFrom: OLD_REGIME_FROM,
       timeLimit: { days: 5, unit: 'working', countedFrom: fromCompleteApplication },
       legalBasis: [
@@ -75,9 +78,13 @@ export const confirmResult: Procedure = {
     },
     {
       effectiveFrom: NEW_REGIME_FROM,
-      timeLimit: { days: 3, unit: 'working', countedFrom: fromCompleteApplication },
+      timeLimit: {
+        days: 3,
+        unit: 'working',
+        countedFrom: fromCompleteApplication,
+        unconfirmed: fromUnofficialDecree('Thời hạn 3 ngày làm việc (khoản 3 Điều 32)', 'The 3 working days (Art. 32(3))'),
+      },
       legalBasis: [law2025, decree152('khoản 3 Điều 32', 'Art. 32(3)')],
-      unconfirmed: true,
     },
   ],
   sections: [sections.applicant, sections.agency, sections.case, request],

@@ -98,6 +98,7 @@ export const denunciation: Procedure = {
     vi: 'Kết luận nội dung tố cáo (tố cáo đúng, đúng một phần hoặc sai sự thật); bạn được thông báo kết quả giải quyết.',
     en: 'A written conclusion on the report (true, partly true, or false); you are told the outcome.',
   },
+  resultSignedBy: 'head',
   steps: [
     {
       vi: 'Ghi lại rõ hành vi vi phạm: ai, làm gì, khi nào, ở đâu; chuẩn bị tài liệu, chứng cứ nếu có.',
@@ -130,9 +131,16 @@ export const denunciation: Procedure = {
     },
     {
       effectiveFrom: NEW_REGIME_FROM,
-      timeLimit: { days: 7, unit: 'working', countedFrom },
+      timeLimit: {
+        days: 7,
+        unit: 'working',
+        countedFrom,
+        unconfirmed: {
+          vi: 'Thời hạn 7 ngày làm việc giữ như Thông tư 13/2021/TT-BTP; chưa tìm được văn bản hướng dẫn thủ tục này theo Luật số 106/2025/QH15.',
+          en: 'The 7 working days are kept from Circular 13/2021/TT-BTP; no text guiding this procedure under Law No. 106/2025/QH15 was found.',
+        },
+      },
       legalBasis: [law2025, cite('Luật Tố cáo 2018', 'Law on Denunciations 2018', instruments.denunciationLaw)],
-      unconfirmed: true,
       note: {
         vi: `Thủ tục theo luật mới chờ thông tư mới của Bộ Tư pháp; cho đến khi được xác nhận, áp dụng các thời hạn trước đây. ${timeLimitsNote.vi}`,
         en: `The procedure under the new Law awaits a new Ministry of Justice circular; until confirmed, the previous time limits apply. ${timeLimitsNote.en}`,

@@ -1,6 +1,6 @@
 /** MGPTHA — Miễn, giảm phí thi hành án: relief from the fee a creditor pays on money or assets received. */
 import { agencyField, applicantFields, buildSchema, enforcementDecisionFields, sections } from './fields.ts';
-import { cite, fromCompleteApplication, instruments, law2008, law2025, NEW_REGIME_FROM, OLD_REGIME_FROM } from './rules.ts';
+import { cite, fromCompleteApplication, instruments, keptFromOldLaw, law2008, law2025, NEW_REGIME_FROM, OLD_REGIME_FROM } from './rules.ts';
 import { applicationDocument, authorisationDocument, commonSteps } from './shared.ts';
 import type { DateISO, FieldDef, Procedure } from './types.ts';
 
@@ -133,6 +133,7 @@ export const enforcementFeeExemption: Procedure = {
     vi: 'Quyết định miễn, giảm phí thi hành án, hoặc văn bản từ chối nêu rõ lý do.',
     en: 'A decision exempting you from or reducing the enforcement fee, or a written refusal giving the reasons.',
   },
+  resultSignedBy: 'head',
   steps: [
     {
       vi: 'Kiểm tra trường hợp của bạn có được miễn, giảm phí không và chuẩn bị giấy tờ chứng minh.',
@@ -160,9 +161,26 @@ export const enforcementFeeExemption: Procedure = {
     },
     {
       effectiveFrom: NEW_REGIME_FROM,
-      timeLimit: { days: 5, unit: 'working', countedFrom: fromCompleteApplication },
-      legalBasis: [law2025, cite('Thông tư 216/2016/TT-BTC', 'Circular 216/2016/TT-BTC', instruments.circular216)],
-      unconfirmed: true,
+      timeLimit: {
+        days: 5,
+        unit: 'working',
+        countedFrom: fromCompleteApplication,
+        unconfirmed: keptFromOldLaw('Thời hạn 5 ngày làm việc', 'The 5 working days'),
+      },
+      legalBasis: [
+        law2025,
+        {
+          ...cite('Thông tư 216/2016/TT-BTC', 'Circular 216/2016/TT-BTC', instruments.circular216),
+          unconfirmed: {
+            vi: 'Chưa tìm được văn bản cho biết Thông tư 216/2016/TT-BTC còn áp dụng hay đã được thay thế sau ngày 01/7/2026.',
+            en: 'No text was found saying whether Circular 216/2016/TT-BTC still applies or was replaced after 1 July 2026.',
+          },
+        },
+      ],
+      noteUnconfirmed: {
+        vi: 'Mức lương cơ sở 2.530.000 đồng từ ngày 01/7/2026 chưa đối chiếu được với nghị định quy định mức lương cơ sở.',
+        en: 'The base salary of 2,530,000 đồng from 1 July 2026 is not yet checked against the decree that sets it.',
+      },
       note: {
         vi: 'Chưa rõ Thông tư 216/2016/TT-BTC có được thay thế sau ngày 01/7/2026 hay không; mức lương cơ sở từ ngày 01/7/2026 được báo cáo là 2.530.000 đồng.',
         en: 'Whether Circular 216/2016/TT-BTC was replaced after 1 July 2026 is not confirmed; the base salary from 1 July 2026 is reported as 2,530,000 đồng.',

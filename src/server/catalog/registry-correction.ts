@@ -3,7 +3,7 @@
  * the public list asks for a correction or removal ("I have paid / this is wrong"). Handled as a one-stop dossier.
  */
 import { agencyField, applicantFields, buildSchema, sections } from './fields.ts';
-import { cite, decree152, fromCompleteApplication, law2008, law2025, NEW_REGIME_FROM, OLD_REGIME_FROM } from './rules.ts';
+import { cite, decree152, fromCompleteApplication, fromUnofficialDecree, law2008, law2025, NEW_REGIME_FROM, OLD_REGIME_FROM } from './rules.ts';
 import { applicationDocument, authorisationDocument, commonSteps, noFee } from './shared.ts';
 import type { FieldDef, Procedure } from './types.ts';
 
@@ -65,6 +65,7 @@ export const registryCorrection: Procedure = {
     vi: 'Thông tin được đính chính, hoặc tên được rút khỏi danh sách công khai; hoặc văn bản trả lời nêu rõ lý do không chấp nhận.',
     en: 'The entry is corrected, or removed from the public list; or a written reply giving the reasons for refusing.',
   },
+  resultSignedBy: 'officer',
   steps: [
     { vi: 'Mở mục của bạn trong danh sách và bấm "Đề nghị đính chính hoặc rút tên".', en: 'Open your entry on the list and choose "Ask for a correction or removal".' },
     { vi: 'Trình bày căn cứ và đính kèm giấy tờ chứng minh nếu có.', en: 'Explain your grounds and attach supporting papers if you have any.' },
@@ -74,16 +75,27 @@ export const registryCorrection: Procedure = {
   rules: [
     {
       effectiveFrom: OLD_REGIME_FROM,
-      timeLimit: { days: 2, unit: 'working', countedFrom: fromCompleteApplication },
+      timeLimit: {
+        days: 2,
+        unit: 'working',
+        countedFrom: fromCompleteApplication,
+        unconfirmed: {
+          vi: 'Thời hạn 2 ngày làm việc chưa đối chiếu được với văn bản chính thức của Thông tư 04/2023/TT-BTP.',
+          en: 'The 2 working days are not yet checked against the official text of Circular 04/2023/TT-BTP.',
+        },
+      },
       legalBasis: [law2008('Điều 44a', 'Art. 44a'), cite('Thông tư 04/2023/TT-BTP', 'Circular 04/2023/TT-BTP', '04/2023/TT-BTP')],
-      unconfirmed: true,
       note: { vi: 'Thời hạn rút tên khỏi danh sách theo quy định cũ.', en: 'The time limit for removal from the list under the old rules.' },
     },
     {
       effectiveFrom: NEW_REGIME_FROM,
-      timeLimit: { days: 3, unit: 'working', countedFrom: fromCompleteApplication },
+      timeLimit: {
+        days: 3,
+        unit: 'working',
+        countedFrom: fromCompleteApplication,
+        unconfirmed: fromUnofficialDecree('Thời hạn 3 ngày làm việc (Điều 23)', 'The 3 working days (Art. 23)'),
+      },
       legalBasis: [law2025, decree152('Điều 23', 'Art. 23')],
-      unconfirmed: true,
     },
   ],
   sections: [sections.applicant, sections.agency, request],

@@ -1,7 +1,7 @@
 /** YCTHA — Yêu cầu thi hành án: ask the agency to enforce a judgment; it answers with a Quyết định thi hành án. */
 import { addYears, todayInVietnam } from '../validation/dates.ts';
 import { agencyField, applicantFields, buildSchema, sections, type CrossCheck } from './fields.ts';
-import { decree152, law2008, law2025, NEW_REGIME_FROM, OLD_REGIME_FROM } from './rules.ts';
+import { decree152, fromUnofficialDecree, keptFromOldLaw, law2008, law2025, NEW_REGIME_FROM, OLD_REGIME_FROM } from './rules.ts';
 import { applicationDocument, authorisationDocument, commonSteps, noFee } from './shared.ts';
 import type { FieldDef, Procedure } from './types.ts';
 
@@ -128,6 +128,7 @@ export const requestEnforcement: Procedure = {
     vi: 'Quyết định thi hành án (nêu nghĩa vụ phải thi hành, thời hạn tự nguyện thi hành và cách nộp tiền), hoặc văn bản từ chối nêu rõ lý do.',
     en: 'An enforcement decision (stating the obligations, the period for voluntary compliance and how to pay), or a written refusal giving the reasons.',
   },
+  resultSignedBy: 'head',
   steps: [
     {
       vi: 'Chuẩn bị bản sao bản án, quyết định và giấy tờ liên quan; nếu nộp thay người khác, chuẩn bị văn bản ủy quyền.',
@@ -156,9 +157,14 @@ export const requestEnforcement: Procedure = {
     },
     {
       effectiveFrom: NEW_REGIME_FROM,
-      timeLimit: { days: 5, unit: 'working', countedFrom },
+      timeLimit: {
+        days: 5,
+        unit: 'working',
+        countedFrom,
+        unconfirmed: keptFromOldLaw('Thời hạn 5 ngày làm việc (Điều 36 Luật 2008)', 'The 5 working days (Art. 36 of the 2008 Law)'),
+      },
       legalBasis: [law2025, decree152('khoản 2 Điều 9', 'Art. 9(2)')],
-      unconfirmed: true,
+      noteUnconfirmed: fromUnofficialDecree('Thời hạn 1 ngày làm việc (khoản 2 Điều 9)', 'The 1 working day (Art. 9(2))'),
       note: {
         vi: 'Cơ quan thi hành án chỉ vào sổ khi hồ sơ đầy đủ; nếu còn thiếu, báo cho người yêu cầu trong 1 ngày làm việc.',
         en: 'The agency registers the request only when it is complete; if something is missing it tells the requester within 1 working day.',

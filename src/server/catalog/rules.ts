@@ -2,9 +2,34 @@
  * The two legal regimes and the helpers that pick the rules in force on a date.
  *
  * Until 30 June 2026: the Law on Civil Judgment Enforcement 2008 (as amended) with Decree 62/2015/NĐ-CP.
- * From 1 July 2026: the new Law (reported as 106/2025/QH15) with Decree 152/2026/NĐ-CP, which repeals Decree 62.
+ * From 1 July 2026: the Law on Civil Judgment Enforcement No. 106/2025/QH15 with its implementing decree, carried
+ * here as Decree 152/2026/NĐ-CP, which repeals Decree 62.
+ *
+ * What was checked (November 2026) and where:
+ * - Law 106/2025/QH15: passed on 5 December 2025, in force from 1 July 2026, replacing the 2008 Law; 5 chapters,
+ *   116 articles — https://demothads.moj.gov.vn/gialai/tin-tuc/chi-tiet/mot-so-iem-moi-cua-luat-thi-hanh-an-dan-su-nam-2025-t8vulj.html
+ *   (the enforcement agencies' own portal) and https://ata-legal.com/luat-thi-hanh-an-dan-su-2025-nhieu-quy-dinh-moi-tang-cuong-va-thuc-day-hieu-qua-trong-thi-hanh-an-dan-su.
+ *   Its text itself was not reachable, so no article of it is cited and no figure rests on it alone.
+ * - The implementing decree: Decision 2835/QĐ-TTg of 31 December 2025 lists it for drafting ("Nghị định quy định chi
+ *   tiết một số điều và biện pháp thi hành Luật Thi hành án dân sự", detailing Art. 9(4) of the Law among others) —
+ *   http://tintuc.thuvienphapluat.com/ho-tro-phap-luat/chinh-sach-moi/102417/3-nghi-dinh-huong-dan-luat-thi-hanh-an-dan-su-2025.
+ *   No official text of it was found: its number, articles and time limits come from an unofficial copy and each
+ *   figure taken from it says so (`unconfirmed`). Not to be confused with Decree 152/2024/NĐ-CP of 15 November 2024,
+ *   which amended Decree 62/2015 — https://trogiupluat.vn/van-ban/nghi-dinh-152-2024-nd-cp-sua-doi-nghi-dinh-62-2015-nd-cp-huong-dan-luat-thi-hanh-an-dan-su-duoc-sua--673f13475345269ddb70310b.html.
+ * - Old-regime figures: Art. 36 of the 2008 Law (5 working days to decide on a request) —
+ *   https://tkshcm.edu.vn/quy-dinh-cua-phap-luat-ve-thoi-han-thi-hanh-an-dan-su/; confirmation of a result within
+ *   5 working days (Decision 630/QĐ-BTP of 25 February 2026) —
+ *   http://tintuc.thuvienphapluat.com/ho-tro-phap-luat/chinh-sach-moi/106846/thu-tuc-xac-nhan-ket-qua-thi-hanh-an-moi-nhat;
+ *   the grounds for changing an officer (Decree 62/2015 Art. 10) —
+ *   https://baophapluat.vn/can-huong-dan-cu-the-ve-quy-dinh-chap-hanh-vien-khong-vo-tu-khi-lam-nhiem-vu-post296257.html.
+ * - One-stop reception (receipt, supplement request, refusal, apology): Decree 118/2025/NĐ-CP of 9 June 2025 on the
+ *   one-stop mechanism at the one-stop units and the national public service portal, in force from 1 July 2025,
+ *   governs what Decree 61/2018/NĐ-CP did, so 61/2018 is no longer cited (the repeal clause itself was not in the
+ *   parts of the text that could be read) —
+ *   https://www.hethongphapluat.vn/nghi-dinh-118-2025-nd-cp-thuc-hien-thu-tuc-hanh-chinh-theo-co-che-mot-cua-mot-cua-lien-thong-tai-bo-phan-mot-cua-va-cong-dich-vu-cong-quoc-gia.html,
+ *   https://dientuungdung.vn/quy-dinh-moi-ve-to-chuc-bo-phan-mot-cua-tai-cap-bo-cap-tinh-va-cap-xa-9663.html.
  */
-import type { Citation, DateISO, Procedure, RuleSet, Text } from './types.ts';
+import type { Citation, DateISO, Procedure, RuleSet, Text, Unconfirmed } from './types.ts';
 
 /** The first day the 2025 Law and Decree 152/2026 apply. */
 export const NEW_REGIME_FROM: DateISO = '2026-07-01';
@@ -37,16 +62,35 @@ export function law2008(vi: string, en: string): Citation {
   return cite(`${vi} Luật Thi hành án dân sự 2008`, `${en}, Law on Civil Judgment Enforcement 2008`, instruments.law2008);
 }
 
-/** The 2025 Law as a whole: its article numbers could not be checked against the text. */
+/** The 2025 Law as a whole (its number and date are confirmed; its articles are not cited, see above). */
 export const law2025: Citation = cite(
-  'Luật Thi hành án dân sự 2025',
-  'Law on Civil Judgment Enforcement 2025',
+  'Luật Thi hành án dân sự số 106/2025/QH15',
+  'Law on Civil Judgment Enforcement No. 106/2025/QH15',
   instruments.law2025,
 );
 
-/** A provision of Decree 152/2026, e.g. `decree152('khoản 3 Điều 32', 'Art. 32(3)')`. */
+/** Why a figure read in the unofficial copy of the implementing decree is shown unconfirmed. */
+export function fromUnofficialDecree(figureVi: string, figureEn: string): Unconfirmed {
+  return {
+    vi: `${figureVi} lấy từ bản sao không chính thức của Nghị định 152/2026/NĐ-CP; chưa đối chiếu được với văn bản chính thức.`,
+    en: `${figureEn}: from an unofficial copy of Decree 152/2026/NĐ-CP; not yet checked against the official text.`,
+  };
+}
+
+/** Why a figure carried over from the 2008 Law is shown unconfirmed under the 2025 Law. */
+export function keptFromOldLaw(figureVi: string, figureEn: string): Unconfirmed {
+  return {
+    vi: `${figureVi} giữ như trước ngày 01/7/2026; chưa đối chiếu được với văn bản chính thức của Luật số 106/2025/QH15.`,
+    en: `${figureEn}: kept from before 1 July 2026; not yet checked against the official text of Law No. 106/2025/QH15.`,
+  };
+}
+
+/** A provision of Decree 152/2026, e.g. `decree152('khoản 3 Điều 32', 'Art. 32(3)')`: its numbering is unconfirmed. */
 export function decree152(vi: string, en: string): Citation {
-  return cite(`${vi} Nghị định 152/2026/NĐ-CP`, `${en}, Decree 152/2026/NĐ-CP`, instruments.decree152);
+  return {
+    ...cite(`${vi} Nghị định 152/2026/NĐ-CP`, `${en}, Decree 152/2026/NĐ-CP`, instruments.decree152),
+    unconfirmed: fromUnofficialDecree('Số hiệu và điều khoản', 'The number and article'),
+  };
 }
 
 /** A provision of Decree 62/2015 (repealed on 1 July 2026). */

@@ -54,21 +54,28 @@ export interface DocumentRequirement {
   when?: Text;
 }
 
+/**
+ * Why a figure is not yet confirmed: which figure, and which official text could not be read. Shown next to the
+ * figure it is attached to, and only there; a figure without one has been checked against a published text.
+ */
+export type Unconfirmed = Text;
+
 export interface Citation {
   /** Short reference, e.g. "Điều 30 Luật THADS 2008". */
   ref: Text;
   /** The instrument's number, e.g. "26/2008/QH12". */
   instrument: string;
+  unconfirmed?: Unconfirmed;
 }
 
 /** The legal rules of a procedure in force from a date; a dossier uses the set in force on the day it is received. */
 export interface RuleSet {
   effectiveFrom: DateISO;
-  timeLimit: { days: number; unit: 'working' | 'calendar'; countedFrom: Text };
+  timeLimit: { days: number; unit: 'working' | 'calendar'; countedFrom: Text; unconfirmed?: Unconfirmed };
   legalBasis: Citation[];
-  /** Facts about the regime that are not yet checked against a primary text. */
-  unconfirmed?: boolean;
   note?: Text;
+  /** The note states a figure (a time limit, an amount) not yet checked. */
+  noteUnconfirmed?: Unconfirmed;
 }
 
 export interface Procedure {
@@ -82,6 +89,11 @@ export interface Procedure {
   documents: DocumentRequirement[];
   fee: Text;
   result: Text;
+  /**
+   * Who signs the result. 'head': a decision of the head of the agency (Thủ trưởng) — the officer submits a draft
+   * and the head approves it or sends it back. 'officer': the officer's own document, ready when recorded.
+   */
+  resultSignedBy: 'head' | 'officer';
   steps: Text[];
   /** Oldest first; never empty. */
   rules: RuleSet[];

@@ -7,10 +7,12 @@ import type { Procedure, RuleSet } from '../catalog/types.ts';
 import type { Database } from '../schema.ts';
 import { dueDate } from './deadline.ts';
 import { listAttachments, type AttachmentSummary, type Draft } from './drafts.ts';
+import { agencyDocumentIds } from './notices.ts';
 
 export interface Confirmation {
   code: string;
-  pin: string;
+  /** Null on a reprint: the PIN is kept only hashed. */
+  pin: string | null;
   procedure: Procedure;
   rule: RuleSet;
   agency: { name_vi: string; name_en: string };
@@ -26,21 +28,34 @@ export interface Confirmation {
 /** The confirmation of a submitted draft, or undefined when the draft has not been submitted. */
 export async function confirmationFor(db: Kysely<Database>, draft: Draft, now = new Date()): Promise<Confirmation | undefined> {
   if (draft.dossierId === null || !draft.pin) return undefined;
+  return dossierConfirmation(db, draft.dossierId, draft.pin, todayInVietnam(now));
+}
+
+/**
+ * The receipt of dossier `dossierId` printed again (from the tracking page): as on the day it was submitted — the
+ * result date "if received that day" counted from then — and without the PIN, which is stored only hashed.
+ */
+export async function reprintedConfirmation(db: Kysely<Database>, dossierId: number): Promise<Confirmation | undefined> {
+  const row = await db.selectFrom('dossiers').select('submitted_at').where('id', '=', dossierId).executeTakeFirst();
+  return row ? dossierConfirmation(db, dossierId, null, todayInVietnam(new Date(row.submitted_at))) : undefined;
+}
+
+async function dossierConfirmation(db: Kysely<Database>, dossierId: number, pin: string | null, day: string): Promise<Confirmation | undefined> {
   const row = await db
     .selectFrom('dossiers')
     .innerJoin('agencies', 'agencies.code', 'dossiers.agency_code')
     .select(['dossiers.code', 'dossiers.procedure_code', 'dossiers.applicant_name', 'dossiers.applicant_email', 'dossiers.submitted_at', 'agencies.name_vi', 'agencies.name_en'])
-    .where('dossiers.id', '=', draft.dossierId)
+    .where('dossiers.id', '=', dossierId)
     .executeTakeFirst();
   const procedure = row && procedureByCode(row.procedure_code);
   if (!row || !procedure) return undefined;
-  const today = todayInVietnam(now);
-  const rule = rulesFor(procedure, today);
+  const rule = rulesFor(procedure, day);
   const calendar = await loadCalendar(db);
-  const due = dueDate(rule, calendar, today);
+  const due = dueDate(rule, calendar, day);
+  const files = await listAttachments(db, 'dossier_id', dossierId);
   return {
     code: row.code,
-    pin: draft.pin,
+    pin,
     procedure,
     rule,
     agency: { name_vi: row.name_vi, name_en: row.name_en },
@@ -48,7 +63,8 @@ export async function confirmationFor(db: Kysely<Database>, draft: Draft, now = 
     applicantEmail: row.applicant_email,
     submittedAt: new Date(row.submitted_at).toISOString(),
     dueIfReceivedToday: due,
-    daysOff: calendar.explain(today, due).daysOff,
-    attachments: await listAttachments(db, 'dossier_id', draft.dossierId),
+    daysOff: calendar.explain(day, due).daysOff,
+    // The receipt lists what was submitted with the application, not what the agency issued later.
+    attachments: files.filter((f) => !agencyDocumentIds.has(f.documentId) && f.documentId !== 'supplement'),
   };
 }

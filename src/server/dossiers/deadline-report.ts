@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { loadCalendar } from '../calendar-store.ts';
 import { todayInVietnam, type CalendarDay, type DateISO, type ExplainedDay } from '../calendar.ts';
 import { procedureByCode, rulesFor } from '../catalog/index.ts';
+import { oneStopRulesOn, type OneStopRuleSet } from '../catalog/one-stop-rules.ts';
 import type { Database } from '../schema.ts';
 import { closedStatuses, type DossierStatus } from './lifecycle.ts';
 
@@ -30,6 +31,21 @@ export interface DeadlineRedating {
   /** The day of the apology. */
   on: DateISO;
   reason: string | null;
+  /** Made on or after the due date (not at the latest the day before): the dossier counts as late. */
+  late: boolean;
+}
+
+/** Reception's completeness check of a dossier waiting to be received (one-stop rules, dated). */
+export interface CompletenessCheck {
+  /** The day the dossier entered the wait: its submission, or the citizen's latest supplement. */
+  since: DateISO;
+  /** The last day to receive it, refuse it or ask for more. */
+  dueOn: DateISO;
+  workingDaysLimit: number;
+  overdue: boolean;
+  /** Working days past `dueOn`; 0 unless overdue. */
+  workingDaysOverdue: number;
+  rules: OneStopRuleSet;
 }
 
 export interface DeadlineReport {
@@ -56,6 +72,15 @@ export interface DeadlineReport {
   holidaysSkipped: ExplainedDay[];
   /** Announced working days (worked Saturdays) in the same span. */
   extraWorkingDays: CalendarDay[];
+  /** While the dossier waits to be received; null otherwise. */
+  completenessCheck: CompletenessCheck | null;
+  /**
+   * Overdue with no apology made yet: the agency still owes the written apology with the reason and a new date
+   * (one-stop.md), and the dossier page offers it.
+   */
+  apologyOwed: boolean;
+  /** Overdue now, or re-dated by a late apology: the dossier counts as late in every statistic. */
+  late: boolean;
 }
 
 /** Whether a dossier due on `dueDate` is overdue on `today` (for the queue: due dates end at 24:00 of the day). */
@@ -67,14 +92,14 @@ export function isOverdue(dueDate: DateISO | null, today: DateISO = todayInVietn
 export async function deadlineReport(db: Kysely<Database>, dossierId: number, today: DateISO = todayInVietnam()): Promise<DeadlineReport> {
   const dossier = await db
     .selectFrom('dossiers')
-    .select(['procedure_code', 'status', 'received_at', 'due_date', 'closed_at'])
+    .select(['procedure_code', 'status', 'submitted_at', 'received_at', 'due_date', 'check_due_date', 'closed_at'])
     .where('id', '=', dossierId)
     .executeTakeFirstOrThrow();
   const procedure = procedureByCode(dossier.procedure_code);
   if (!procedure) throw new Error(`Unknown procedure ${dossier.procedure_code}`);
   const events = await db
     .selectFrom('dossier_events')
-    .select(['at', 'action', 'from_status', 'public_note', 'data'])
+    .select(['at', 'action', 'from_status', 'to_status', 'public_note', 'data'])
     .where('dossier_id', '=', dossierId)
     .orderBy('id')
     .execute();
@@ -86,7 +111,8 @@ export async function deadlineReport(db: Kysely<Database>, dossierId: number, to
   const dueDate = dossier.due_date;
   const dayOf = (at: Date) => todayInVietnam(new Date(at));
 
-  const lastResult = events.findLast((e) => e.action === 'record_result');
+  // The result is ready when recorded (the officer's certificate) or signed (the head's decision).
+  const lastResult = events.findLast((e) => e.to_status === 'result_ready');
   const stoppedOn =
     (status === 'result_ready' || status === 'returned') && lastResult
       ? dayOf(lastResult.at)
@@ -117,8 +143,26 @@ export async function deadlineReport(db: Kysely<Database>, dossierId: number, to
   for (const event of events) {
     const data = event.data as { previousDueDate?: unknown; newDueDate?: unknown } | null;
     if (event.action !== 'apologise' || typeof data?.previousDueDate !== 'string' || typeof data.newDueDate !== 'string') continue;
-    redatings.push({ from: data.previousDueDate, to: data.newDueDate, on: dayOf(event.at), reason: event.public_note });
+    redatings.push({ from: data.previousDueDate, to: data.newDueDate, on: dayOf(event.at), reason: event.public_note, late: (data as { late?: unknown }).late === true });
   }
+
+  let completenessCheck: CompletenessCheck | null = null;
+  if (status === 'submitted' && dossier.check_due_date !== null) {
+    const lastSupplement = events.findLast((e) => e.action === 'supplement');
+    const since = lastSupplement ? dayOf(lastSupplement.at) : dayOf(dossier.submitted_at);
+    const rules = oneStopRulesOn(since);
+    const dueOn = dossier.check_due_date;
+    const late = today > dueOn;
+    completenessCheck = {
+      since,
+      dueOn,
+      workingDaysLimit: rules.completenessCheckDays,
+      overdue: late,
+      workingDaysOverdue: late ? calendar.workingDaysBetween(dueOn, today) : 0,
+      rules,
+    };
+  }
+  const open = stoppedOn === null && !closedStatuses.has(status);
 
   const explanation = receivedOn !== null && dueDate !== null ? calendar.explain(receivedOn, dueDate) : { daysOff: [], extraWorkingDays: [] };
   return {
@@ -136,5 +180,8 @@ export async function deadlineReport(db: Kysely<Database>, dossierId: number, to
     redatings,
     holidaysSkipped: explanation.daysOff,
     extraWorkingDays: explanation.extraWorkingDays,
+    completenessCheck,
+    apologyOwed: open && overdue && redatings.length === 0,
+    late: overdue || redatings.some((r) => r.late),
   };
 }

@@ -1,4 +1,5 @@
 import type { WorkingCalendar } from '../calendar.ts';
+import { oneStopRulesOn } from '../catalog/one-stop-rules.ts';
 import type { DateISO, RuleSet } from '../catalog/types.ts';
 
 /**
@@ -10,4 +11,12 @@ export function dueDate(rule: RuleSet, calendar: WorkingCalendar, start: DateISO
   if (unit === 'working') return calendar.addWorkingDays(start, days);
   const end = new Date(Date.parse(start + 'T00:00:00Z') + days * 86_400_000).toISOString().slice(0, 10);
   return calendar.isWorkingDay(end) ? end : calendar.addWorkingDays(end, 1);
+}
+
+/**
+ * The last day of reception's completeness check of a dossier that entered the wait (submitted, or supplemented) on
+ * `day`: the one-stop rules in force that day, counted like any working-day limit (the day itself not counted).
+ */
+export function completenessCheckDue(calendar: WorkingCalendar, day: DateISO): DateISO {
+  return calendar.addWorkingDays(day, oneStopRulesOn(day).completenessCheckDays);
 }

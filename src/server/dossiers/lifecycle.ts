@@ -10,6 +10,7 @@ export const oneStopStatuses = [
   'refused',
   'awaiting_supplement',
   'in_progress',
+  'awaiting_approval',
   'result_ready',
   'returned',
   'rejected',
@@ -30,29 +31,54 @@ export interface ActionRule {
   by: readonly ActorRole[];
   /** Whether the citizen is told (timeline entry is public, and an e-mail is sent). */
   public: boolean;
+  /**
+   * Only for procedures whose result this signer signs (the catalog's `resultSignedBy`): a decision of the head goes
+   * through a draft the head approves; the officer's own document is ready when recorded.
+   */
+  signedBy?: 'head' | 'officer';
+  /**
+   * What staff enter to take the action (the dossier page's form asks for these, the service checks them):
+   * `reason` for the citizen (or, on an internal action, for colleagues), `officer`, `date` (a new result date),
+   * `file` (the result or its draft), `note` (an optional note to the citizen).
+   */
+  inputs?: readonly ActionInput[];
 }
+
+export type ActionInput = 'reason' | 'officer' | 'date' | 'file' | 'note';
 
 export const oneStopActions = {
   submit: { from: [], to: 'submitted', by: ['citizen', 'reception'], public: true },
   receive: { from: ['submitted'], to: 'received', by: ['reception'], public: true },
-  refuse: { from: ['submitted'], to: 'refused', by: ['reception'], public: true },
-  request_supplement: { from: ['submitted', 'received', 'in_progress'], to: 'awaiting_supplement', by: ['reception', 'officer'], public: true },
+  refuse: { from: ['submitted'], to: 'refused', by: ['reception'], public: true, inputs: ['reason'] },
+  request_supplement: { from: ['submitted', 'received', 'in_progress'], to: 'awaiting_supplement', by: ['reception', 'officer'], public: true, inputs: ['reason'] },
   supplement: { from: ['awaiting_supplement'], to: 'submitted', by: ['citizen'], public: true },
   withdraw: { from: ['submitted', 'awaiting_supplement'], to: 'withdrawn', by: ['citizen'], public: true },
-  assign: { from: ['received'], to: 'in_progress', by: ['head', 'reception'], public: false },
-  reassign: { from: ['in_progress'], to: 'in_progress', by: ['head'], public: false },
-  apologise: { from: ['received', 'in_progress'], to: null, by: ['head', 'officer'], public: true },
-  record_result: { from: ['in_progress'], to: 'result_ready', by: ['officer'], public: true },
-  reject: { from: ['in_progress'], to: 'rejected', by: ['head'], public: true },
+  assign: { from: ['received'], to: 'in_progress', by: ['head', 'reception'], public: false, inputs: ['officer'] },
+  reassign: { from: ['in_progress'], to: 'in_progress', by: ['head'], public: false, inputs: ['officer'] },
+  apologise: { from: ['received', 'in_progress', 'awaiting_approval'], to: null, by: ['head', 'officer'], public: true, inputs: ['date', 'reason'] },
+  record_result: { from: ['in_progress'], to: 'result_ready', by: ['officer'], public: true, signedBy: 'officer', inputs: ['file', 'note'] },
+  submit_draft: { from: ['in_progress'], to: 'awaiting_approval', by: ['officer'], public: false, signedBy: 'head', inputs: ['file', 'note'] },
+  approve: { from: ['awaiting_approval'], to: 'result_ready', by: ['head'], public: true, signedBy: 'head', inputs: ['note'] },
+  send_back: { from: ['awaiting_approval'], to: 'in_progress', by: ['head'], public: false, signedBy: 'head', inputs: ['reason'] },
+  reject: { from: ['in_progress', 'awaiting_approval'], to: 'rejected', by: ['head'], public: true, inputs: ['reason'] },
   return_result: { from: ['result_ready'], to: 'returned', by: ['reception'], public: true },
 } as const satisfies Record<string, ActionRule>;
 export type DossierAction = keyof typeof oneStopActions;
 
-/** Whether `role` may take `action` on a dossier in `status`. */
-export function isAllowed(action: DossierAction, status: DossierStatus, role: ActorRole): boolean {
+/**
+ * Whether `role` may take `action` on a dossier in `status`; with the procedure's `resultSignedBy`, also whether the
+ * action belongs to that way of issuing the result.
+ */
+export function isAllowed(action: DossierAction, status: DossierStatus, role: ActorRole, resultSignedBy?: 'head' | 'officer'): boolean {
   const rule: ActionRule = oneStopActions[action];
+  if (rule.signedBy !== undefined && resultSignedBy !== undefined && rule.signedBy !== resultSignedBy) return false;
   return (rule.from as readonly string[]).includes(status) && (rule.by as readonly string[]).includes(role);
 }
+
+/** Actions the citizen never sees on the timeline (internal steps). */
+export const internalActions: readonly DossierAction[] = (Object.keys(oneStopActions) as DossierAction[]).filter(
+  (a) => !oneStopActions[a].public,
+);
 
 /** Status names shown to citizens and staff (one-stop.md's typical list). */
 export const statusLabels: Record<DossierStatus, Text> = {
@@ -61,6 +87,7 @@ export const statusLabels: Record<DossierStatus, Text> = {
   refused: { vi: 'Từ chối tiếp nhận', en: 'Refused' },
   awaiting_supplement: { vi: 'Yêu cầu bổ sung', en: 'More documents needed' },
   in_progress: { vi: 'Đang xử lý', en: 'Being processed' },
+  awaiting_approval: { vi: 'Chờ Thủ trưởng phê duyệt', en: 'Waiting for the head of the agency to sign' },
   result_ready: { vi: 'Đã có kết quả', en: 'Result ready' },
   returned: { vi: 'Đã trả kết quả', en: 'Result returned' },
   rejected: { vi: 'Không giải quyết', en: 'Rejected' },
@@ -79,6 +106,9 @@ export const actionLabels: Record<DossierAction, Text> = {
   reassign: { vi: 'Phân công lại', en: 'Reassigned' },
   apologise: { vi: 'Xin lỗi và hẹn lại ngày trả kết quả', en: 'Apology and new result date' },
   record_result: { vi: 'Đã có kết quả giải quyết', en: 'Result ready' },
+  submit_draft: { vi: 'Trình Thủ trưởng dự thảo kết quả', en: 'Draft result sent to the head for signature' },
+  approve: { vi: 'Thủ trưởng phê duyệt, đã có kết quả', en: 'Result signed by the head, ready' },
+  send_back: { vi: 'Thủ trưởng trả lại dự thảo để sửa', en: 'Draft sent back by the head for changes' },
   reject: { vi: 'Không giải quyết hồ sơ', en: 'Application rejected' },
   return_result: { vi: 'Trả kết quả', en: 'Result returned' },
 };
@@ -101,6 +131,10 @@ export const nextSteps: Record<DossierStatus, Text> = {
   in_progress: {
     vi: 'Hồ sơ đang được xử lý. Bạn sẽ được báo khi có kết quả.',
     en: 'Your application is being processed. You will be told when the result is ready.',
+  },
+  awaiting_approval: {
+    vi: 'Dự thảo kết quả đang chờ Thủ trưởng cơ quan thi hành án ký. Bạn sẽ được báo khi có kết quả.',
+    en: 'The draft result is waiting for the head of the enforcement agency to sign it. You will be told when the result is ready.',
   },
   result_ready: {
     vi: 'Đã có kết quả. Bạn sẽ được liên hệ để nhận kết quả.',

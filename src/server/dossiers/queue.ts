@@ -35,13 +35,17 @@ export interface QueueFilter {
   /** Pending dossiers (received, in progress) due from today up to this many working days ahead (0 = due today). */
   dueWithinWorkingDays?: number;
   /**
-   * true: pending dossiers (received, in progress) whose due date has passed (before today in Vietnam) — the result
-   * was not ready in time. false: every dossier but those.
+   * true: pending dossiers (received, in progress, awaiting approval) whose due date has passed (before today in
+   * Vietnam) — the result was not ready in time — and dossiers waiting to be received past reception's completeness
+   * check. false: every dossier but those. Undefined: no filter.
    */
   overdue?: boolean;
   /** A dossier code, or words of the applicant's name or ID number (see the module comment). */
   q?: string;
-  /** 'due' (default): due date ascending, dossiers without one last, then oldest submitted. 'submitted': oldest first. */
+  /**
+   * 'due' (default): the date something is owed ascending — the due date, or for a dossier waiting to be received the
+   * last day of its completeness check — dossiers without either last, then oldest submitted. 'submitted': oldest first.
+   */
   sort?: QueueSort;
   /** 1–100, default 25. */
   pageSize?: number;
@@ -61,6 +65,7 @@ export interface QueueRow {
   submitted_at: Date;
   received_at: Date | null;
   due_date: string | null;
+  check_due_date: string | null;
   assigned_to: number | null;
   assigned_name: string | null;
 }
@@ -80,7 +85,7 @@ export class QueueCursorError extends Error {
 }
 
 /** Statuses in which the agency owes a result by the due date. */
-export const pendingStatuses: readonly DossierStatus[] = ['received', 'in_progress'];
+export const pendingStatuses: readonly DossierStatus[] = ['received', 'in_progress', 'awaiting_approval'];
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
@@ -91,7 +96,7 @@ const MAX_QUERY_WORDS = 6;
 
 interface CursorKey {
   s: QueueSort;
-  /** The due date, or 'infinity' for none (sorted last). Only for sort 'due'. */
+  /** The due date (or the completeness check's), or 'infinity' for none (sorted last). Only for sort 'due'. */
   d?: string;
   /** submitted_at as ISO 8601 with microseconds (UTC): exact, unlike a JS Date. */
   t: string;
@@ -172,17 +177,15 @@ export async function listQueue(db: Kysely<Database>, viewer: QueueViewer, filte
   if (statuses.length > 0) conditions.push(sql<SqlBool>`dossiers.status in (${sql.join(statuses)})`);
   if (filter.procedure) conditions.push(sql<SqlBool>`dossiers.procedure_code = ${filter.procedure}`);
   if (filter.assignedToMe) conditions.push(sql<SqlBool>`dossiers.assigned_to = ${viewer.staffId}`);
-  if (filter.overdue === true) {
-    conditions.push(sql<SqlBool>`(dossiers.status in (${pendingList()}) and dossiers.due_date < ${today}::date)`);
-  } else if (filter.overdue === false) {
-    conditions.push(sql<SqlBool>`(dossiers.status not in (${pendingList()}) or dossiers.due_date is null or dossiers.due_date >= ${today}::date)`);
-  }
+  const overdue = sql<SqlBool>`((dossiers.status in (${pendingList()}) and dossiers.due_date < ${today}::date) or (dossiers.status = 'submitted' and dossiers.check_due_date < ${today}::date))`;
+  if (filter.overdue === true) conditions.push(overdue);
+  else if (filter.overdue === false) conditions.push(sql<SqlBool>`(${overdue}) is not true`);
   if (filter.dueWithinWorkingDays !== undefined) {
     const n = filter.dueWithinWorkingDays;
     if (!Number.isInteger(n) || n < 0 || n > 366) throw new RangeError(`dueWithinWorkingDays must be an integer 0–366: ${n}`);
     const last = (await loadCalendar(db)).addWorkingDays(today, n);
     conditions.push(
-      sql<SqlBool>`(dossiers.status in (${pendingList()}) and dossiers.due_date >= ${today}::date and dossiers.due_date <= ${last}::date)`,
+      sql<SqlBool>`((dossiers.status in (${pendingList()}) and dossiers.due_date >= ${today}::date and dossiers.due_date <= ${last}::date) or (dossiers.status = 'submitted' and dossiers.check_due_date >= ${today}::date and dossiers.check_due_date <= ${last}::date))`,
     );
   }
   if (filter.q !== undefined) {
@@ -190,7 +193,8 @@ export async function listQueue(db: Kysely<Database>, viewer: QueueViewer, filte
     if (search) conditions.push(search);
   }
 
-  const dueKey = sql`coalesce(dossiers.due_date, 'infinity'::date)`;
+  // Exactly the expression of the index `dossiers_queue_owed_idx`.
+  const dueKey = sql`coalesce(dossiers.due_date, dossiers.check_due_date, 'infinity'::date)`;
   if (filter.cursor) {
     const key = decodeCursor(filter.cursor, sort);
     conditions.push(
@@ -213,6 +217,7 @@ export async function listQueue(db: Kysely<Database>, viewer: QueueViewer, filte
       'dossiers.submitted_at',
       'dossiers.received_at',
       'dossiers.due_date',
+      'dossiers.check_due_date',
       'dossiers.assigned_to',
       'assignee.full_name as assigned_name',
       sql<string>`to_char(dossiers.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('submitted_key'),
@@ -226,7 +231,7 @@ export async function listQueue(db: Kysely<Database>, viewer: QueueViewer, filte
   const last = page[page.length - 1];
   const nextCursor =
     found.length > pageSize && last
-      ? encodeCursor(sort === 'due' ? { s: sort, d: last.due_date ?? 'infinity', t: last.submitted_key, i: last.id } : { s: sort, t: last.submitted_key, i: last.id })
+      ? encodeCursor(sort === 'due' ? { s: sort, d: last.due_date ?? last.check_due_date ?? 'infinity', t: last.submitted_key, i: last.id } : { s: sort, t: last.submitted_key, i: last.id })
       : null;
   return {
     rows: page.map(({ submitted_key: _key, ...row }) => ({

@@ -4,10 +4,11 @@
  * date, assigned officer, new date) and the rules that need the locked row (only the assigned officer records the
  * result; one apology per dossier, made before the due date).
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { loadCalendar } from '../calendar-store.ts';
 import { todayInVietnam, type DateISO } from '../calendar.ts';
 import { procedureByCode, rulesFor } from '../catalog/index.ts';
+import { oneStopRulesOn } from '../catalog/one-stop-rules.ts';
 import type { Database } from '../schema.ts';
 import { dueDate as computeDueDate } from './deadline.ts';
 import { checkUpload } from './files.ts';
@@ -26,6 +27,9 @@ export const staffActionNames = [
   'reassign',
   'apologise',
   'record_result',
+  'submit_draft',
+  'approve',
+  'send_back',
   'reject',
   'return_result',
 ] as const satisfies readonly DossierAction[];
@@ -43,7 +47,7 @@ export type ActionProblem =
   | 'file.tooLarge'
   | 'file.type'
   | 'apologyUsed'
-  | 'apologyTooLate'
+  | 'apologyNoDueDate'
   | 'dateInvalid';
 
 export class ActionInputError extends Error {
@@ -208,49 +212,165 @@ function isAssignedOfficer(actor: StaffActor, assignedTo: number | null): boolea
   return actor.staffId === null || (assignedTo !== null && assignedTo === actor.staffId);
 }
 
-/**
- * The assigned officer records the result: the result document (checked by its bytes, stored as an attachment
- * `result` of the dossier and of the event) and an optional note to the citizen. Only the assigned officer may.
- */
-export async function recordResult(
-  db: Kysely<Database>,
+/** Stores `file` (already checked) as attachment `documentId` of the dossier and of the event; returns its id. */
+async function attachFile(
+  trx: Transaction<Database>,
   dossierId: number,
-  actor: Actor,
-  input: ActionOptions & { file: { name: string; bytes: Uint8Array } | null | undefined; note?: string | null },
-): Promise<ActionResult & { attachmentId: number }> {
-  const base = common(input);
-  const note = optionalNote(input.note);
-  const file = input.file;
+  eventId: number,
+  documentId: 'result' | 'result_draft',
+  check: Extract<ReturnType<typeof checkUpload>, { ok: true }>,
+  bytes: Uint8Array,
+): Promise<number> {
+  const row = await trx
+    .insertInto('attachments')
+    .values({
+      dossier_id: dossierId,
+      event_id: eventId,
+      document_id: documentId,
+      file_name: check.fileName,
+      content_type: check.contentType,
+      size_bytes: check.size,
+      sha256: check.sha256,
+      content: bytes,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The result document's upload: required, checked by its bytes. */
+function checkedResultFile(file: { name: string; bytes: Uint8Array } | null | undefined) {
   if (!file || (file.bytes.byteLength === 0 && file.name === '')) throw new ActionInputError('fileMissing');
   const check = checkUpload(file);
   if (!check.ok) throw new ActionInputError(`file.${check.reason}`);
+  return { check, bytes: file.bytes };
+}
+
+/** Only the officer the dossier is assigned to works on its result. */
+function assignedOfficerOnly(actor: Actor) {
+  return (_trx: Transaction<Database>, dossier: LockedDossier) => {
+    if (actor.role !== 'citizen' && !isAssignedOfficer(actor, dossier.assignedTo)) throw new TransitionError('not_allowed');
+  };
+}
+
+type ResultFileInput = ActionOptions & { file: { name: string; bytes: Uint8Array } | null | undefined; note?: string | null };
+
+/**
+ * The assigned officer's result file, as `action` stores it: `record_result` for a procedure whose result is the
+ * officer's own document (a certificate: ready at once, the note goes to the citizen); `submit_draft` for a decision
+ * the head signs (the draft waits for the head; the note is kept for when the head approves). The file is checked by
+ * its bytes and stored as an attachment of the dossier and of the event.
+ */
+async function storeResultFile(
+  db: Kysely<Database>,
+  dossierId: number,
+  actor: Actor,
+  action: 'record_result' | 'submit_draft',
+  input: ResultFileInput,
+): Promise<ActionResult & { attachmentId: number }> {
+  const base = common(input);
+  const note = optionalNote(input.note);
+  const { check, bytes } = checkedResultFile(input.file);
+  const facts = { fileName: check.fileName, sha256: check.sha256 };
   let attachmentId = 0;
-  const result = await transition(db, dossierId, 'record_result', actor, {
+  const result = await transition(db, dossierId, action, actor, {
     ...base,
-    publicNote: note,
-    data: { fileName: check.fileName, sha256: check.sha256 },
-    guard: (_trx, dossier: LockedDossier) => {
-      if (actor.role !== 'citizen' && !isAssignedOfficer(actor, dossier.assignedTo)) throw new TransitionError('not_allowed');
-    },
+    ...(action === 'record_result' ? { publicNote: note, data: facts } : { data: { ...facts, noteToCitizen: note } }),
+    guard: assignedOfficerOnly(actor),
     withEvent: async (trx, eventId) => {
-      const row = await trx
-        .insertInto('attachments')
-        .values({
-          dossier_id: dossierId,
-          event_id: eventId,
-          document_id: 'result',
-          file_name: check.fileName,
-          content_type: check.contentType,
-          size_bytes: check.size,
-          sha256: check.sha256,
-          content: file.bytes,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      attachmentId = row.id;
+      attachmentId = await attachFile(trx, dossierId, eventId, action === 'record_result' ? 'result' : 'result_draft', check, bytes);
     },
   });
   return { ...result, attachmentId };
+}
+
+/** The officer records the result that is the officer's own document (see `storeResultFile`). */
+export function recordResult(db: Kysely<Database>, dossierId: number, actor: Actor, input: ResultFileInput) {
+  return storeResultFile(db, dossierId, actor, 'record_result', input);
+}
+
+/** The officer submits the draft of a decision the head signs (see `storeResultFile`). Internal: no mail. */
+export function submitDraftResult(db: Kysely<Database>, dossierId: number, actor: Actor, input: ResultFileInput) {
+  return storeResultFile(db, dossierId, actor, 'submit_draft', input);
+}
+
+/** The latest draft of the result and the note the officer wrote for the citizen with it. */
+async function latestDraft(trx: Transaction<Database>, dossierId: number) {
+  const draft = await trx
+    .selectFrom('attachments')
+    .leftJoin('dossier_events', 'dossier_events.id', 'attachments.event_id')
+    .select(['attachments.id', 'attachments.file_name', 'attachments.sha256', 'dossier_events.data'])
+    .where('attachments.dossier_id', '=', dossierId)
+    .where('attachments.document_id', '=', 'result_draft')
+    .orderBy('attachments.id', 'desc')
+    .executeTakeFirst();
+  if (!draft) throw new ActionInputError('fileMissing');
+  const note = (draft.data as { noteToCitizen?: unknown } | null)?.noteToCitizen;
+  return { ...draft, noteToCitizen: typeof note === 'string' ? note : null };
+}
+
+/**
+ * The head signs the officer's latest draft: it becomes the result (attachment `result` of this event, a copy of the
+ * draft's bytes), and the citizen is told, with the officer's note unless the head writes another.
+ */
+export async function approveResult(
+  db: Kysely<Database>,
+  dossierId: number,
+  actor: Actor,
+  input: ActionOptions & { note?: string | null },
+): Promise<ActionResult & { attachmentId: number }> {
+  const base = common(input);
+  const headNote = optionalNote(input.note);
+  let attachmentId = 0;
+  let draftId = 0;
+  const result = await transition(db, dossierId, 'approve', actor, {
+    ...base,
+    guard: async (trx, dossier) => {
+      const draft = await latestDraft(trx, dossier.id);
+      draftId = draft.id;
+      return { publicNote: headNote ?? draft.noteToCitizen, data: { draftAttachmentId: draft.id, fileName: draft.file_name, sha256: draft.sha256 } };
+    },
+    withEvent: async (trx, eventId) => {
+      const copy = await trx
+        .insertInto('attachments')
+        .columns(['dossier_id', 'event_id', 'document_id', 'file_name', 'content_type', 'size_bytes', 'sha256', 'content'])
+        .expression((eb) =>
+          eb
+            .selectFrom('attachments')
+            .select([
+              'dossier_id',
+              eb.val(eventId).as('event_id'),
+              eb.val('result').as('document_id'),
+              'file_name',
+              'content_type',
+              'size_bytes',
+              'sha256',
+              'content',
+            ])
+            .where('id', '=', draftId),
+        )
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      attachmentId = copy.id;
+    },
+  });
+  return { ...result, attachmentId };
+}
+
+/** The head sends the draft back to the officer with what to change (staff only: the citizen is not told). */
+export async function sendBackDraft(
+  db: Kysely<Database>,
+  dossierId: number,
+  actor: Actor,
+  input: ActionOptions & { reason: string },
+): Promise<ActionResult> {
+  const reason = requiredReason(input.reason);
+  const base = common(input);
+  return transition(db, dossierId, 'send_back', actor, {
+    ...base,
+    internalNote: base.internalNote ? `${reason}\n\n${base.internalNote}` : reason,
+    data: { reason },
+  });
 }
 
 /** Reception hands the result over; the dossier is closed. */
@@ -259,16 +379,17 @@ export async function returnResult(db: Kysely<Database>, dossierId: number, acto
 }
 
 /**
- * Going to be late: the head or the officer apologises with the reason and a new date (form 04). Once per dossier,
- * and at the latest the day before the due date (today must be before it). The new date must be a working day
- * after the current due date.
+ * The apology and new date (form 04), once per dossier. Timely: at the latest the day before the due date. Once
+ * that day has passed the apology is still owed (one-stop.md: the agency sends it with the reason and a new date on
+ * the same form), and it is marked late — the dossier counts as late whatever the new date. The new date must be a
+ * working day after both the current due date and today.
  */
 export async function apologise(
   db: Kysely<Database>,
   dossierId: number,
   actor: Actor,
   input: ActionOptions & { reason: string; newDueDate: string },
-): Promise<ActionResult & { previousDueDate: DateISO; newDueDate: DateISO }> {
+): Promise<ActionResult & { previousDueDate: DateISO; newDueDate: DateISO; late: boolean }> {
   const reason = requiredReason(input.reason);
   const base = common(input);
   const newDueDate = (input.newDueDate ?? '').trim();
@@ -282,6 +403,7 @@ export async function apologise(
   }
   const today = todayInVietnam(input.now ?? new Date());
   let previousDueDate = '';
+  let late = false;
   const result = await transition(db, dossierId, 'apologise', actor, {
     ...base,
     publicNote: reason,
@@ -289,18 +411,26 @@ export async function apologise(
     guard: async (trx, dossier) => {
       const earlier = await trx
         .selectFrom('dossier_events')
-        .select('id')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('dossier_id', '=', dossier.id)
         .where('action', '=', 'apologise')
-        .executeTakeFirst();
-      if (earlier) throw new ActionInputError('apologyUsed');
-      if (dossier.dueDate === null || today >= dossier.dueDate) throw new ActionInputError('apologyTooLate');
-      if (newDueDate <= dossier.dueDate || !newIsWorkingDay) throw new ActionInputError('dateInvalid');
+        .executeTakeFirstOrThrow();
+      const rules = oneStopRulesOn(dossier.receivedAt ? todayInVietnam(new Date(dossier.receivedAt)) : today);
+      if (Number(earlier.n) >= rules.maxRedatings) throw new ActionInputError('apologyUsed');
+      if (dossier.dueDate === null) throw new ActionInputError('apologyNoDueDate');
+      if (newDueDate <= dossier.dueDate || newDueDate <= today || !newIsWorkingDay) throw new ActionInputError('dateInvalid');
       previousDueDate = dossier.dueDate;
-      return { data: { previousDueDate: dossier.dueDate, newDueDate } };
+      late = isApologyLate(dossier.dueDate, today, rules.apologyNoticeDays);
+      return { data: { previousDueDate: dossier.dueDate, newDueDate, late } };
     },
   });
-  return { ...result, previousDueDate, newDueDate };
+  return { ...result, previousDueDate, newDueDate, late };
+}
+
+/** An apology is late when made after the last day for it: `noticeDays` (calendar days) before the due date. */
+export function isApologyLate(dueDate: DateISO, today: DateISO, noticeDays: number): boolean {
+  const lastDay = new Date(Date.parse(`${dueDate}T00:00:00Z`) - noticeDays * 86_400_000).toISOString().slice(0, 10);
+  return today > lastDay;
 }
 
 /** The input of any staff action, as the dossier page posts it. */
@@ -339,6 +469,12 @@ export async function takeStaffAction(
     }
     case 'record_result':
       return recordResult(db, dossierId, actor, { ...opts, file: input.file, note: input.note ?? null });
+    case 'submit_draft':
+      return submitDraftResult(db, dossierId, actor, { ...opts, file: input.file, note: input.note ?? null });
+    case 'approve':
+      return approveResult(db, dossierId, actor, { ...opts, note: input.note ?? null });
+    case 'send_back':
+      return sendBackDraft(db, dossierId, actor, { ...opts, reason: input.reason ?? '' });
     case 'return_result':
       return returnResult(db, dossierId, actor, opts);
     case 'apologise':
@@ -355,19 +491,22 @@ export interface DossierSnapshot {
   dueDate: DateISO | null;
   /** Whether the one apology allowed has been made. */
   apologised: boolean;
+  /** The catalog's `resultSignedBy` of the dossier's procedure. */
+  resultSignedBy: 'head' | 'officer';
 }
 
 /**
- * The staff actions `actor` may take on the dossier now: the lifecycle's statuses and roles, the agency scope, and the
- * rules of the actions themselves (one apology, before the due date; the result recorded by the assigned officer).
+ * The staff actions `actor` may take on the dossier now: the lifecycle's statuses and roles, the procedure's way of
+ * signing the result, the agency scope, and the rules of the actions themselves (one apology, while a due date is
+ * set; the result or its draft by the assigned officer).
  */
 export function availableActionsFor(dossier: DossierSnapshot, actor: Actor, today: DateISO = todayInVietnam()): StaffActionName[] {
   if (actor.role === 'citizen') return [];
   if (!inAgencyScope(actor, { code: dossier.agencyCode, parentCode: dossier.agencyParentCode })) return [];
   return staffActionNames.filter((action) => {
-    if (!isAllowed(action, dossier.status, actor.role)) return false;
-    if (action === 'apologise') return !dossier.apologised && dossier.dueDate !== null && today < dossier.dueDate;
-    if (action === 'record_result') return isAssignedOfficer(actor, dossier.assignedTo);
+    if (!isAllowed(action, dossier.status, actor.role, dossier.resultSignedBy)) return false;
+    if (action === 'apologise') return !dossier.apologised && dossier.dueDate !== null;
+    if (action === 'record_result' || action === 'submit_draft') return isAssignedOfficer(actor, dossier.assignedTo);
     return true;
   });
 }
@@ -377,7 +516,7 @@ export async function availableActions(db: Kysely<Database>, dossierId: number, 
   const row = await db
     .selectFrom('dossiers')
     .innerJoin('agencies', 'agencies.code', 'dossiers.agency_code')
-    .select(['dossiers.status', 'dossiers.agency_code', 'dossiers.assigned_to', 'dossiers.due_date', 'agencies.parent_code'])
+    .select(['dossiers.status', 'dossiers.procedure_code', 'dossiers.agency_code', 'dossiers.assigned_to', 'dossiers.due_date', 'agencies.parent_code'])
     .select((eb) =>
       eb
         .exists(
@@ -400,6 +539,7 @@ export async function availableActions(db: Kysely<Database>, dossierId: number, 
       assignedTo: row.assigned_to,
       dueDate: row.due_date,
       apologised: Boolean(row.apologised),
+      resultSignedBy: procedureByCode(row.procedure_code)?.resultSignedBy ?? 'officer',
     },
     actor,
     todayInVietnam(now),

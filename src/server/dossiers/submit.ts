@@ -10,7 +10,7 @@ import { procedureByCode, rulesFor } from '../catalog/index.ts';
 import { provinces } from '../provinces.ts';
 import type { Database } from '../schema.ts';
 import { generateDossierCode } from './code.ts';
-import { dueDate } from './deadline.ts';
+import { completenessCheckDue, dueDate } from './deadline.ts';
 import { notifyCitizen } from './notify.ts';
 import { generatePin, hashPin } from './pin.ts';
 
@@ -102,6 +102,7 @@ export async function submitDraft(
             idempotency_key: draft.id,
             submitted_at: now,
             updated_at: now,
+            check_due_date: completenessCheckDue(calendar, todayInVietnam(now)),
           })
           .returning('id')
           .executeTakeFirstOrThrow();

@@ -1,12 +1,14 @@
 /**
  * Tracking a dossier with its code and PIN (tra cứu hồ sơ), and the two things a citizen can do there: send the
- * documents asked for, or withdraw a dossier not yet received. A wrong code and a wrong PIN look the same.
+ * documents asked for, or withdraw a dossier not yet received. A typo in the code is named; a well-formed code that
+ * is unknown and a wrong PIN look the same.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { listAttachments, type AttachmentSummary } from './drafts.ts';
 import { checkUpload, FILE_LIMITS } from './files.ts';
-import { isAllowed, type DossierAction, type DossierStatus } from './lifecycle.ts';
+import { internalActions, isAllowed, type DossierAction, type DossierStatus } from './lifecycle.ts';
+import { agencyDocumentIds, issuedNotices, type NoticeKind } from './notices.ts';
 import { isValidDossierCode, normaliseDossierCode } from './code.ts';
 import { hashPin, normalisePin, verifyPin } from './pin.ts';
 import { transition } from './transition.ts';
@@ -24,27 +26,66 @@ export interface TrackedDossier {
   id: number;
   code: string;
   procedureCode: string;
+  locale: 'vi' | 'en';
   agency: { code: string; name_vi: string; name_en: string };
   status: DossierStatus;
   submittedAt: string;
   receivedAt: string | null;
   dueDate: string | null;
   timeline: TimelineEntry[];
+  /** What the citizen sent (the application's documents and supplements). */
   attachments: AttachmentSummary[];
+  /** The result document(s) the agency issued, for the citizen to download. */
+  results: AttachmentSummary[];
+  /** The written notices the agency issued (receipt, supplement request, refusal, apology), in form order. */
+  notices: NoticeKind[];
   /** The latest supplement request's text, while one is open. */
   supplementRequest: string | null;
   canWithdraw: boolean;
   canSupplement: boolean;
 }
 
+/** What is wrong with a look-up form before any look-up: each is the citizen's typo, safe to say precisely. */
+export type LookupProblem = 'codeMissing' | 'codeInvalid' | 'pinMissing' | 'pinInvalid';
+
+/**
+ * Checks the form's two fields on their own. A code that fails its check symbol (or its shape) is a typo — no dossier
+ * has it — so it can be named without revealing anything; only a well-formed code with a PIN is looked up.
+ */
+export function checkLookupInput(codeInput: string, pinInput: string): LookupProblem[] {
+  const problems: LookupProblem[] = [];
+  if (codeInput.trim() === '') problems.push('codeMissing');
+  else if (!isValidDossierCode(codeInput)) problems.push('codeInvalid');
+  if (pinInput.trim() === '') problems.push('pinMissing');
+  else if (!normalisePin(pinInput)) problems.push('pinInvalid');
+  return problems;
+}
+
 // Verifying against this keeps the time of a look-up for an unknown code close to that of a known one.
 let decoyHash: Promise<string> | undefined;
 
-/** The dossier for this code and PIN, or null — for a malformed code, an unknown code and a wrong PIN alike. */
-export async function findTrackedDossier(db: Kysely<Database>, codeInput: string, pinInput: string): Promise<TrackedDossier | null> {
+/** The dossier id for this code and PIN, or null — for an unknown code and a wrong PIN alike. */
+export async function findDossierByCodeAndPin(db: Kysely<Database>, codeInput: string, pinInput: string): Promise<number | null> {
   const pin = normalisePin(pinInput);
   if (!isValidDossierCode(codeInput) || !pin) return null;
   const code = normaliseDossierCode(codeInput)!;
+  const row = await db.selectFrom('dossiers').select(['id', 'pin_hash']).where('code', '=', code).executeTakeFirst();
+  if (!row) {
+    decoyHash ??= hashPin('000000');
+    await verifyPin(await decoyHash, pin);
+    return null;
+  }
+  return (await verifyPin(row.pin_hash, pin)) ? row.id : null;
+}
+
+/** The dossier for this code and PIN, or null (see `findDossierByCodeAndPin`). */
+export async function findTrackedDossier(db: Kysely<Database>, codeInput: string, pinInput: string): Promise<TrackedDossier | null> {
+  const id = await findDossierByCodeAndPin(db, codeInput, pinInput);
+  return id === null ? null : trackedDossier(db, id);
+}
+
+/** The citizen's view of dossier `id` (the caller has checked the citizen may see it), or null when there is none. */
+export async function trackedDossier(db: Kysely<Database>, id: number): Promise<TrackedDossier | null> {
   const row = await db
     .selectFrom('dossiers')
     .innerJoin('agencies', 'agencies.code', 'dossiers.agency_code')
@@ -52,8 +93,8 @@ export async function findTrackedDossier(db: Kysely<Database>, codeInput: string
       'dossiers.id',
       'dossiers.code',
       'dossiers.procedure_code',
+      'dossiers.locale',
       'dossiers.status',
-      'dossiers.pin_hash',
       'dossiers.submitted_at',
       'dossiers.received_at',
       'dossiers.due_date',
@@ -61,39 +102,52 @@ export async function findTrackedDossier(db: Kysely<Database>, codeInput: string
       'agencies.name_vi',
       'agencies.name_en',
     ])
-    .where('dossiers.code', '=', code)
+    .where('dossiers.id', '=', id)
     .executeTakeFirst();
-  if (!row) {
-    decoyHash ??= hashPin('000000');
-    await verifyPin(await decoyHash, pin);
-    return null;
-  }
-  if (!(await verifyPin(row.pin_hash, pin))) return null;
+  if (!row) return null;
   const events = await db
     .selectFrom('dossier_events')
     .select(['at', 'action', 'to_status', 'public_note'])
     .where('dossier_id', '=', row.id)
-    // Internal steps (assignment) are not the citizen's business; the public timeline leaves them out.
-    .where('action', 'not in', ['assign', 'reassign'])
+    // Internal steps (assignment, drafts for the head) are not the citizen's business.
+    .where('action', 'not in', internalActions)
     .orderBy('id')
     .execute();
   const status = row.status as DossierStatus;
   const lastRequest = [...events].reverse().find((e) => e.action === 'request_supplement');
+  const files = await listAttachments(db, 'dossier_id', row.id);
   return {
     id: row.id,
     code: row.code,
     procedureCode: row.procedure_code,
+    locale: row.locale,
     agency: { code: row.agency_code, name_vi: row.name_vi, name_en: row.name_en },
     status,
     submittedAt: new Date(row.submitted_at).toISOString(),
     receivedAt: row.received_at ? new Date(row.received_at).toISOString() : null,
     dueDate: row.due_date,
     timeline: events.map((e) => ({ at: new Date(e.at).toISOString(), action: e.action as DossierAction, toStatus: e.to_status as DossierStatus, note: e.public_note })),
-    attachments: await listAttachments(db, 'dossier_id', row.id),
+    attachments: files.filter((f) => !agencyDocumentIds.has(f.documentId)),
+    results: files.filter((f) => f.documentId === 'result'),
+    notices: issuedNotices(events.map((e) => e.action as DossierAction)),
     supplementRequest: status === 'awaiting_supplement' ? (lastRequest?.public_note ?? null) : null,
     canWithdraw: isAllowed('withdraw', status, 'citizen'),
     canSupplement: isAllowed('supplement', status, 'citizen'),
   };
+}
+
+/**
+ * One file of dossier `dossierId` for its citizen: what they sent, or a result the agency issued — never a draft
+ * the head has not signed.
+ */
+export async function attachmentForCitizen(db: Kysely<Database>, dossierId: number, attachmentId: number) {
+  return db
+    .selectFrom('attachments')
+    .select(['file_name', 'content_type', 'size_bytes', 'content'])
+    .where('id', '=', attachmentId)
+    .where('dossier_id', '=', dossierId)
+    .where('document_id', '!=', 'result_draft')
+    .executeTakeFirst();
 }
 
 export interface SupplementFile {
@@ -109,7 +163,7 @@ export interface SupplementFile {
 export async function sendSupplement(
   db: Kysely<Database>,
   dossier: TrackedDossier,
-  input: { files: SupplementFile[]; note: string; publicUrl: string },
+  input: { files: SupplementFile[]; note: string; publicUrl: string; now?: Date },
 ): Promise<ErrorKey[]> {
   const files = input.files.filter((f) => f.bytes.length > 0 || f.name !== '');
   const problems: ErrorKey[] = [];
@@ -123,6 +177,7 @@ export async function sendSupplement(
   await transition(db, dossier.id, 'supplement', { role: 'citizen' }, {
     publicNote: input.note.trim().slice(0, 2000) || null,
     publicUrl: input.publicUrl,
+    ...(input.now ? { now: input.now } : {}),
     withEvent: async (trx, eventId) => {
       for (const { file, check } of checked) {
         if (!check.ok) continue;

@@ -5,7 +5,9 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit.ts';
+import { loadCalendar } from '../calendar-store.ts';
 import { todayInVietnam } from '../calendar.ts';
+import { completenessCheckDue } from './deadline.ts';
 import { procedureByCode, rulesFor } from '../catalog/index.ts';
 import type { DossierMailData, DossierMailKind } from '../mail/templates.ts';
 import { notifyCitizen } from './notify.ts';
@@ -21,6 +23,7 @@ export const mailKinds: Partial<Record<DossierAction, DossierMailKind>> = {
   withdraw: 'withdrawn',
   apologise: 'apologised',
   record_result: 'result_ready',
+  approve: 'result_ready',
   reject: 'rejected',
   return_result: 'returned',
 };
@@ -38,7 +41,7 @@ export type Actor =
 export type StaffActor = Exclude<Actor, { role: 'citizen' }>;
 
 /** The columns of a dossier a caller may change alongside its status. */
-export type DossierChanges = Partial<{ received_at: Date; due_date: string | null; assigned_to: number | null }>;
+export type DossierChanges = Partial<{ received_at: Date; due_date: string | null; assigned_to: number | null; check_due_date: string | null }>;
 
 /** The dossier as `transition()` holds it locked: what a guard may check. */
 export interface LockedDossier {
@@ -51,6 +54,7 @@ export interface LockedDossier {
   agencyParentCode: string | null;
   assignedTo: number | null;
   dueDate: string | null;
+  checkDueDate: string | null;
   receivedAt: Date | null;
 }
 
@@ -58,6 +62,8 @@ export interface LockedDossier {
 export interface GuardResult {
   set?: DossierChanges;
   data?: Record<string, unknown>;
+  /** Replaces the caller's public note when the note depends on the row (e.g. the officer's note on a draft). */
+  publicNote?: string | null;
 }
 
 export interface TransitionInput {
@@ -122,6 +128,7 @@ export async function transition(
         'dossiers.agency_code',
         'dossiers.assigned_to',
         'dossiers.due_date',
+        'dossiers.check_due_date',
         'dossiers.received_at',
         'agencies.parent_code',
       ])
@@ -138,17 +145,23 @@ export async function transition(
       agencyParentCode: row.parent_code,
       assignedTo: row.assigned_to,
       dueDate: row.due_date,
+      checkDueDate: row.check_due_date,
       receivedAt: row.received_at,
     };
     if (actor.role !== 'citizen' && !inAgencyScope(actor, { code: dossier.agencyCode, parentCode: dossier.agencyParentCode })) {
       throw new TransitionError('other_agency');
     }
     const from = dossier.status;
-    if (!isAllowed(action, from, actor.role)) throw new TransitionError('not_allowed');
+    if (!isAllowed(action, from, actor.role, procedureByCode(dossier.procedureCode)?.resultSignedBy)) throw new TransitionError('not_allowed');
     const guarded = (await input.guard?.(trx, dossier)) ?? {};
     const to: DossierStatus = oneStopActions[action].to ?? from;
     const changes: DossierChanges = { ...input.set, ...guarded.set };
+    // Reception's completeness check runs while a dossier waits to be received: from each (re)submission until it
+    // leaves that status.
+    if (to === 'submitted') changes.check_due_date = completenessCheckDue(await loadCalendar(trx), todayInVietnam(now));
+    else if (from === 'submitted') changes.check_due_date = null;
     const data = input.data || guarded.data ? { ...input.data, ...guarded.data } : null;
+    const publicNote = guarded.publicNote !== undefined ? guarded.publicNote : (input.publicNote ?? null);
 
     await trx
       .updateTable('dossiers')
@@ -165,7 +178,7 @@ export async function transition(
         action,
         from_status: from,
         to_status: to,
-        public_note: input.publicNote ?? null,
+        public_note: publicNote,
         internal_note: input.internalNote ?? null,
         data: data ? JSON.stringify(data) : null,
       })
@@ -175,7 +188,7 @@ export async function transition(
 
     if (actor.role !== 'citizen') {
       // The state before, for the fields this action changes, so an inspector sees what was replaced.
-      const previous: Record<string, unknown> = { due_date: dossier.dueDate, assigned_to: dossier.assignedTo, received_at: dossier.receivedAt };
+      const previous: Record<string, unknown> = { due_date: dossier.dueDate, assigned_to: dossier.assignedTo, received_at: dossier.receivedAt, check_due_date: dossier.checkDueDate };
       const before = Object.fromEntries(Object.keys(changes).map((k) => [k, previous[k] instanceof Date ? (previous[k] as Date).toISOString() : previous[k]]));
       await recordAudit(
         trx,
@@ -192,7 +205,7 @@ export async function transition(
     }
 
     const kind = oneStopActions[action].public ? mailKinds[action] : undefined;
-    if (kind) await notifyCitizen(trx, { kind, dossierId, publicUrl: input.publicUrl, facts: mailFacts(action, dossier, changes, input.publicNote ?? null) });
+    if (kind) await notifyCitizen(trx, { kind, dossierId, publicUrl: input.publicUrl, facts: mailFacts(action, dossier, changes, publicNote) });
     return { from, to, eventId: event.id };
   });
 }

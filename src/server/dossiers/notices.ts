@@ -1,0 +1,62 @@
+/**
+ * The written notices the agency issues on a one-stop dossier (Circular 01/2018/TT-VPCP forms 01–04), each made by
+ * one lifecycle action. The staff print page, the staff dossier page and the citizen's tracking page all list and
+ * print them from this table.
+ */
+import type { Text } from '../catalog/types.ts';
+import type { DossierAction } from './lifecycle.ts';
+
+export interface NoticeKind {
+  /** URL segment of the printable notice, the same on staff and citizen pages. */
+  slug: string;
+  action: DossierAction;
+  form: Text;
+  title: Text;
+}
+
+export const notices: readonly NoticeKind[] = [
+  {
+    slug: 'tiep-nhan',
+    action: 'receive',
+    form: { vi: 'Mẫu số 01', en: 'Form 01' },
+    title: { vi: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả', en: 'Receipt and appointment for the result' },
+  },
+  {
+    slug: 'bo-sung',
+    action: 'request_supplement',
+    form: { vi: 'Mẫu số 02', en: 'Form 02' },
+    title: { vi: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ', en: 'Request to complete the application' },
+  },
+  {
+    slug: 'tu-choi',
+    action: 'refuse',
+    form: { vi: 'Mẫu số 03', en: 'Form 03' },
+    title: { vi: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ', en: 'Refusal to receive the application' },
+  },
+  {
+    slug: 'xin-loi',
+    action: 'apologise',
+    form: { vi: 'Mẫu số 04', en: 'Form 04' },
+    title: { vi: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả', en: 'Apology and new date for the result' },
+  },
+];
+
+export function noticeBySlug(slug: string | undefined): NoticeKind | undefined {
+  return notices.find((n) => n.slug === slug);
+}
+
+/** The notices issued on a dossier, given the actions on its timeline (each at most once, in form order). */
+export function issuedNotices(actions: readonly DossierAction[]): NoticeKind[] {
+  return notices.filter((n) => actions.includes(n.action));
+}
+
+/** What an attachment is, as staff and citizens read it; `documentName` names the procedure's own documents. */
+export function attachmentLabel(documentId: string, documentName: (id: string) => Text | undefined): Text {
+  if (documentId === 'result') return { vi: 'Văn bản kết quả giải quyết', en: 'Result document' };
+  if (documentId === 'result_draft') return { vi: 'Dự thảo kết quả (chờ Thủ trưởng ký)', en: 'Draft result (for the head to sign)' };
+  if (documentId === 'supplement') return { vi: 'Tài liệu bổ sung', en: 'Additional document' };
+  return documentName(documentId) ?? { vi: documentId, en: documentId };
+}
+
+/** Attachments the agency produced: never listed as what the citizen submitted. */
+export const agencyDocumentIds: ReadonlySet<string> = new Set(['result', 'result_draft']);
