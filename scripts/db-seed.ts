@@ -6,5 +6,5 @@ import { withDatabase } from './cli.ts';
 await withDatabase(async ({ db }) => {
   await migrateToLatest(db);
   const seeded = await seedReferenceData(db);
-  console.log(`Added ${seeded.agencies} agencies and ${seeded.calendarDays} calendar days (existing rows kept).`);
+  console.log(`Added ${seeded.agencies} agencies, the published contact details of ${seeded.contacts} and ${seeded.calendarDays} calendar days (existing rows kept).`);
 });

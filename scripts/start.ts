@@ -36,8 +36,8 @@ async function main(): Promise<void> {
   if (process.env.SKIP_BUILD !== '1') buildIfStale();
   const report = await boot();
   if (report.migrations.length) console.log(`Applied migrations: ${report.migrations.join(', ')}`);
-  if (report.seeded.agencies || report.seeded.calendarDays)
-    console.log(`Seeded ${report.seeded.agencies} agencies and ${report.seeded.calendarDays} calendar days.`);
+  if (report.seeded.agencies || report.seeded.contacts || report.seeded.calendarDays)
+    console.log(`Seeded ${report.seeded.agencies} agencies, the published contact details of ${report.seeded.contacts} and ${report.seeded.calendarDays} calendar days.`);
 
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
   const { handler } = (await import(pathToFileURL(entry).href)) as { handler: http.RequestListener };

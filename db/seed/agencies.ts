@@ -3,8 +3,8 @@ import type { NewAgency } from '../../src/server/schema.ts';
 
 /**
  * The 34 provincial agencies, and regional offices for the provinces whose organisation we seed as an example.
- * Contact details are deliberately empty: we do not know the real ones, and an invented phone number would send
- * citizens to a stranger. An administrator fills them in; the directory says "not yet provided" until then.
+ * Contact details start empty; `agencyContactsSeed` (agency-contacts.ts) fills the few a public source gives, and an
+ * administrator the rest. The directory says "not yet provided" until then, and points to the provincial agency.
  */
 const REGIONAL_OFFICES: Record<string, number> = { HNI: 4, HCM: 4, DNG: 3 };
 

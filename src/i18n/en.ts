@@ -80,7 +80,10 @@ export const en: Dictionary = {
     regionalOffices: 'Regional offices',
     formedFrom: 'Merged from',
     missingContacts:
-      'Contact details are entered by each agency’s administrator. "Not yet provided" means the agency has not supplied them yet; please do not rely on unverified sources.',
+      'Contact details are entered by each agency’s administrator; a few addresses come from public sources and await the agency’s confirmation. "Not yet provided" means the agency has not supplied them yet: please do not rely on unverified sources.',
+    helpLead: 'Cannot reach an agency? Write to the portal’s help desk:',
+    officeFallback: (parent: string) => `contact details not yet provided; contact ${parent} (above)`,
+    officesFallback: (parent: string) => `The offices have not provided contact details yet; please contact ${parent} (above).`,
     noResults: 'No agency matches this choice.',
   },
   apply: {

@@ -79,7 +79,10 @@ export const vi = {
     regionalOffices: 'Phòng Thi hành án dân sự khu vực trực thuộc',
     formedFrom: 'Hợp nhất từ',
     missingContacts:
-      'Thông tin liên hệ do quản trị viên của từng cơ quan cập nhật. Mục ghi "Chưa cập nhật" là cơ quan chưa cung cấp; vui lòng không dựa vào nguồn khác chưa được kiểm chứng.',
+      'Thông tin liên hệ do quản trị viên của từng cơ quan cập nhật; một số địa chỉ được lấy từ nguồn công khai và sẽ được cơ quan xác nhận. Mục ghi "Chưa cập nhật" là cơ quan chưa cung cấp: vui lòng không dựa vào nguồn khác chưa được kiểm chứng.',
+    helpLead: 'Chưa liên hệ được cơ quan? Viết thư cho bộ phận hỗ trợ của Cổng:',
+    officeFallback: (parent: string) => `chưa cập nhật thông tin liên hệ; liên hệ ${parent} (ở trên)`,
+    officesFallback: (parent: string) => `Các phòng chưa cập nhật thông tin liên hệ; vui lòng liên hệ ${parent} (ở trên).`,
     noResults: 'Không có cơ quan nào cho lựa chọn này.',
   },
   apply: {

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import type { MailContacts } from './mail/templates.ts';
 import type { Agency, Database } from './schema.ts';
 
 export interface AgencyWithOffices extends Agency {
@@ -16,6 +17,44 @@ export async function listAgencies(db: Kysely<Database>, opts: { province?: stri
     offices.set(row.parent_code, [...(offices.get(row.parent_code) ?? []), row]);
   }
   return rows.filter((r) => r.kind === 'provincial').map((r) => ({ ...r, offices: offices.get(r.code) ?? [] }));
+}
+
+/** Whether an agency has published every detail a citizen needs to reach it. */
+export function hasAllContacts(agency: Pick<Agency, 'address' | 'phone' | 'email'>): boolean {
+  return Boolean(agency.address && agency.phone && agency.email);
+}
+
+/**
+ * Whom a citizen can contact about a dossier of `agencyCode`: the agency's published details and, for a regional
+ * office that lacks some, its provincial agency's; the portal's help address for the rest.
+ */
+export async function contactsFor(db: Kysely<Database> | Transaction<Database>, agencyCode: string, helpEmail: string): Promise<MailContacts> {
+  const agency = await db
+    .selectFrom('agencies')
+    .leftJoin('agencies as parent', 'parent.code', 'agencies.parent_code')
+    .select([
+      'agencies.address',
+      'agencies.phone',
+      'agencies.email',
+      'parent.name_vi as parent_name_vi',
+      'parent.name_en as parent_name_en',
+      'parent.address as parent_address',
+      'parent.phone as parent_phone',
+      'parent.email as parent_email',
+    ])
+    .where('agencies.code', '=', agencyCode)
+    .executeTakeFirstOrThrow();
+  const own = { address: agency.address, phone: agency.phone, email: agency.email };
+  const parent =
+    agency.parent_name_vi !== null && !hasAllContacts(own)
+      ? {
+          name: { vi: agency.parent_name_vi, en: agency.parent_name_en ?? agency.parent_name_vi },
+          address: agency.parent_address,
+          phone: agency.parent_phone,
+          email: agency.parent_email,
+        }
+      : undefined;
+  return { agency: own, parent, helpEmail };
 }
 
 /** Whether the database answers; used by /healthz. */

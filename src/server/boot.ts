@@ -12,7 +12,7 @@ import { migrateToLatest } from './migrate.ts';
 export interface BootReport {
   handle: DbHandle;
   migrations: string[];
-  seeded: { agencies: number; calendarDays: number };
+  seeded: { agencies: number; contacts: number; calendarDays: number };
   /** Demo dossiers loaded by this start (first start only). */
   demo: DemoDossier[];
 }

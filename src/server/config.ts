@@ -9,6 +9,8 @@ export interface Config {
   publicUrl: string;
   /** Sender of outgoing e-mail. */
   mailFrom: string;
+  /** Where citizens write for help with the portal, named in every e-mail and where an agency's details are missing. */
+  helpEmail: string;
   /** Load demo dossiers on first start (default: only on the embedded database). */
   demoData: boolean;
   host: string;
@@ -33,6 +35,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   PUBLIC_URL: urlWithProtocol(['http:', 'https:'], 'https://thads.example.gov.vn').optional(),
   MAIL_FROM: z.string().regex(/^[^\r\n]*<?[^@\s<>]+@[^@\s<>]+>?$/, { error: 'must be an e-mail address, optionally with a name: Name <addr@example.org>' }).optional(),
+  HELP_EMAIL: z.string().regex(/^[^\s@<>,;]+@[^\s@<>,;]+\.[^\s@<>,;]+$/, { error: 'must be one e-mail address, without a name: hotro@example.gov.vn' }).optional(),
   DEMO_DATA: z.enum(['auto', 'yes', 'no'], { error: "must be 'auto', 'yes' or 'no'" }).default('auto'),
   HOST: z.string().min(1, { error: 'must not be empty' }).default('127.0.0.1'),
   PORT: z
@@ -62,13 +65,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/+$/, '');
+  const mailFrom = e.MAIL_FROM ?? `Cổng dịch vụ công THADS <no-reply@${mailDomain(publicUrl)}>`;
   return {
     databaseUrl: e.DATABASE_URL,
     smtpUrl: e.SMTP_URL,
     dataDir: path.resolve(e.DATA_DIR),
     publicUrl,
     demoData: e.DEMO_DATA === 'yes' || (e.DEMO_DATA === 'auto' && !e.DATABASE_URL),
-    mailFrom: e.MAIL_FROM ?? `Cổng dịch vụ công THADS <no-reply@${mailDomain(publicUrl)}>`,
+    mailFrom,
+    helpEmail: e.HELP_EMAIL ?? `hotro@${senderDomain(mailFrom)}`,
     host: e.HOST,
     port: e.PORT,
   };
@@ -78,6 +83,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 function mailDomain(publicUrl: string): string {
   const host = new URL(publicUrl).hostname;
   return /^[\d.]+$|^\[/.test(host) ? 'localhost' : host;
+}
+
+/** The domain of the sender's address: the help address lives beside it unless HELP_EMAIL says otherwise. */
+function senderDomain(mailFrom: string): string {
+  return /@([^\s@<>]+)>?\s*$/.exec(mailFrom)![1]!;
 }
 
 let cached: Config | undefined;

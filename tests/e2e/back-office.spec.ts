@@ -61,8 +61,9 @@ test('a day at reception: receive, ask for a document, receive again, assign, re
   await expect(staff.getByRole('alert')).toContainText('Hãy nhập lý do');
   await act(staff, 'request_supplement', (f) => f.getByLabel('Giấy tờ cần bổ sung').fill('Bản sao bản án có chứng thực.'));
   await expect(staff.getByTestId('staff-status')).toHaveText('Yêu cầu bổ sung');
-  const asked = await waitForMail('Bản sao bản án có chứng thực.');
-  expect(asked.subject).toContain(code);
+  const asked = await waitForMail({ text: code, subject: `Yêu cầu bổ sung hồ sơ ${code}: Yêu cầu thi hành án` });
+  expect(asked.text).toContain('\nBản sao bản án có chứng thực.\n');
+  expect(asked.text).toContain('\nHạn bổ sung: Cơ quan không ấn định hạn; hồ sơ chờ đến khi ông/bà bổ sung\n');
 
   await citizenTracks(citizen, code, pin);
   await expect(citizen.getByText('Bản sao bản án có chứng thực.').first()).toBeVisible();
@@ -143,8 +144,16 @@ test('a day at reception: receive, ask for a document, receive again, assign, re
   await expect(citizen.getByTestId('notices')).toContainText('Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ');
   await citizen.getByRole('link', { name: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ' }).click();
   await expect(citizen.getByText('Bản sao bản án có chứng thực.')).toBeVisible();
-  const returned = await waitForMail(code + '');
-  expect(returned).toBeTruthy();
+  const ready = await waitForMail({ text: code, subject: `Đã có kết quả hồ sơ ${code}: Yêu cầu thi hành án` });
+  // Hà Nội has published no address yet: the mail sends the citizen to the contacts, and the help address is there.
+  expect(ready.text).toContain('Để nhận bản chính kết quả, ông/bà liên hệ Thi hành án dân sự thành phố Hà Nội (thông tin liên hệ ở cuối thư)');
+  expect(ready.text).toContain('\nHỗ trợ sử dụng Cổng: hotro@localhost\n');
+  const returned = await waitForMail({ text: code, subject: `Đã trả kết quả hồ sơ ${code}: Yêu cầu thi hành án` });
+  expect(returned.text).toContain(`${code}. Hồ sơ đã kết thúc.`);
+  expect(returned.text).toContain('tải được trên trang tra cứu hồ sơ');
+  expect(returned.text).toMatch(new RegExp(`^Tra cứu hồ sơ và tải kết quả:\nhttp://127\\.0\\.0\\.1:\\d+/tra-cuu-ho-so\\?code=${code}$`, 'm'));
+  expect(returned.text).not.toContain(pin);
+  expect(returned.html).toContain('Cổng dịch vụ công Thi hành án dân sự</p>');
 });
 
 test('an overdue dossier is in every view that should hold it, and the counts match the rows', async ({ page }) => {

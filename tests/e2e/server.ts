@@ -18,7 +18,10 @@ const smtp = new SMTPServer({
     const chunks: Buffer[] = [];
     stream.on('data', (c: Buffer) => chunks.push(c));
     stream.on('end', () => {
-      fs.writeFileSync(path.join(mailDir, `${Date.now()}-${++received}.eml`), Buffer.concat(chunks));
+      // Written aside, then renamed: a test reading the directory never parses half a message.
+      const name = `${Date.now()}-${++received}.eml`;
+      fs.writeFileSync(path.join(mailDir, `.${name}.tmp`), Buffer.concat(chunks));
+      fs.renameSync(path.join(mailDir, `.${name}.tmp`), path.join(mailDir, name));
       callback();
     });
   },

@@ -62,8 +62,11 @@ test('the citizen sends the documents asked for; refreshing never re-posts', asy
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'ban-an-chung-thuc.pdf' }).click();
   expect((await download).suggestedFilename()).toBe('ban-an-chung-thuc.pdf');
-  const mail = await waitForMail(`${d.code}`);
-  expect(mail.subject).toBeTruthy();
+  // The mail speaks the language the dossier was submitted in (the demo seed submits some in English).
+  const mail = await waitForMail({ text: d.code, subject: /^(Đã nhận tài liệu bổ sung cho hồ sơ|Additional documents received for application) / });
+  expect(mail.subject).toMatch(new RegExp(`^(Đã nhận tài liệu bổ sung cho hồ sơ ${d.code}: Xác nhận kết quả thi hành án|Additional documents received for application ${d.code}: Confirm the enforcement result)$`));
+  expect(mail.text).toMatch(new RegExp(`(đã nhận tài liệu bổ sung của ông/bà cho hồ sơ|received the additional documents you sent for application) ${d.code}\\.`));
+  expect(mail.text).not.toContain(d.pin);
 });
 
 test('the dossier page is only for the browser that entered the PIN', async ({ page, browser }) => {

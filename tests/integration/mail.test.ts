@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, it, mock } from 'node:test';
 import type { Kysely } from 'kysely';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
@@ -12,7 +12,13 @@ import { fileTransport, smtpTransport, transportFromConfig, type MailTransport }
 import { backoffMs, LEASE_MS, sendDueMail, startMailWorker } from '../../src/server/mail/worker.ts';
 import { migrateToLatest } from '../../src/server/migrate.ts';
 import type { Database } from '../../src/server/schema.ts';
+import { procedureByCode } from '../../src/server/catalog/index.ts';
+import { submitDraft } from '../../src/server/dossiers/submit.ts';
+import { closeAndDrop, completeDraft, openSeeded, PUBLIC_URL } from '../helpers/applications.ts';
 import { testDatabases } from '../helpers/databases.ts';
+
+// Read by config() the first time a mail is rendered in this process.
+process.env.HELP_EMAIL = 'hotro@thads.example.gov.vn';
 
 const FROM = 'Cổng dịch vụ công THADS <no-reply@thads.example.gov.vn>';
 
@@ -97,13 +103,8 @@ function mail(overrides: Partial<NewMail> = {}): NewMail {
 /** A moment safely after the database's now(), which set the rows' first next_attempt_at. */
 const later = (ms = 0) => new Date(Date.now() + 1000 + ms);
 
-async function waitFor(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+/** Lets pending promise callbacks run (setImmediate is left real when only setTimeout is mocked). */
+const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 for (const target of testDatabases) {
   describe(`mail outbox on ${target.name}`, () => {
@@ -195,8 +196,9 @@ for (const target of testDatabases) {
     it('treats a refused connection as a failed attempt', async () => {
       const id = await enqueueMail(handle.db, mail());
       const down = smtpTransport(`smtp://127.0.0.1:${await closedPort()}`, { ignoreTLS: true });
+      const now = later();
       try {
-        assert.deepEqual(await sendDueMail(handle.db, down, { from: FROM, now: later() }), { sent: 0, retried: 1, failed: 0 });
+        assert.deepEqual(await sendDueMail(handle.db, down, { from: FROM, now }), { sent: 0, retried: 1, failed: 0 });
       } finally {
         down.close?.();
       }
@@ -204,7 +206,7 @@ for (const target of testDatabases) {
       assert.equal(row.status, 'pending');
       assert.equal(row.attempts, 1);
       assert.match(row.last_error ?? '', /ECONNREFUSED/);
-      assert.ok(row.next_attempt_at.getTime() > Date.now());
+      assert.equal(row.next_attempt_at.getTime(), now.getTime() + 30_000);
     });
 
     it('backs off exponentially and gives up after maxAttempts', async () => {
@@ -250,24 +252,25 @@ for (const target of testDatabases) {
     it('hands back the rest of a batch when a slow relay uses up the time budget', async () => {
       const ids: number[] = [];
       for (let i = 0; i < 3; i++) ids.push(await enqueueMail(handle.db, mail({ subject: `Chậm ${i}` })));
+      // Each send takes 80 ms on the pass's clock: the first starts within the 50 ms budget, the others would not.
+      let clock = 0;
       const slow: MailTransport = {
         async send(message) {
-          await new Promise((r) => setTimeout(r, 80));
+          clock += 80;
           await transport.send(message);
         },
       };
       const now = later();
-      const r = await sendDueMail(handle.db, slow, { from: FROM, now, budgetMs: 50 });
-      assert.ok(r.sent >= 1 && r.sent < 3, `sent ${r.sent}`);
-      assert.equal(r.retried + r.failed, 0);
+      assert.deepEqual(await sendDueMail(handle.db, slow, { from: FROM, now, budgetMs: 50, elapsed: () => clock }), { sent: 1, retried: 0, failed: 0 });
       const rows = await Promise.all(ids.map((id) => outboxRow(handle.db, id)));
-      const left = rows.filter((row) => row.status === 'pending');
-      assert.equal(left.length, 3 - r.sent);
-      for (const row of left) {
+      assert.deepEqual(rows.map((row) => row.status), ['sent', 'pending', 'pending']);
+      for (const row of rows.slice(1)) {
         assert.equal(row.attempts, 0, 'a handed-back row does not count as an attempt');
         assert.equal(row.next_attempt_at.getTime(), now.getTime(), 'and is due again at once');
       }
-      assert.deepEqual(await sendDueMail(handle.db, transport, { from: FROM, now }), { sent: 3 - r.sent, retried: 0, failed: 0 });
+      assert.deepEqual(smtp.messages.map((m) => m.subject), ['Chậm 0']);
+      assert.deepEqual(await sendDueMail(handle.db, transport, { from: FROM, now }), { sent: 2, retried: 0, failed: 0 });
+      assert.deepEqual(smtp.messages.map((m) => m.subject), ['Chậm 0', 'Chậm 1', 'Chậm 2']);
     });
 
     it('never sends a row twice when two workers drain the outbox at once', async () => {
@@ -317,20 +320,22 @@ for (const target of testDatabases) {
 
       it('sends at once when kicked after a commit, and stops cleanly', async () => {
         const logs: string[] = [];
-        worker = startMailWorker(handle.db, transport, { from: FROM, intervalMs: 60_000, log: (m) => logs.push(m) });
-        // Let the start-up pass run, so only the kick can send what follows.
-        await new Promise((r) => setTimeout(r, 200));
+        // A long interval: only the start-up pass and the kicks run during the test.
+        worker = startMailWorker(handle.db, transport, { from: FROM, intervalMs: 3600_000, now: () => later(), log: (m) => logs.push(m) });
+        await worker.kick(); // the start-up pass has run, with nothing to send
+        assert.equal(smtp.messages.length, 0);
         await handle.db.transaction().execute((trx) => enqueueMail(trx, mail({ subject: 'kicked' })));
-        worker.kick();
-        worker.kick(); // a second kick while busy adds one pass, never a parallel one
-        await waitFor(() => smtp.messages.length === 1, 'the kicked mail');
+        // Two kicks at once: one pass sends, the second finds nothing (never two passes in parallel, never twice).
+        await Promise.all([worker.kick(), worker.kick()]);
+        assert.deepEqual(smtp.messages.map((m) => m.subject), ['kicked']);
         await worker.stop();
         worker = undefined;
-        assert.deepEqual(smtp.messages.map((m) => m.subject), ['kicked']);
         assert.deepEqual(logs, []);
       });
 
-      it('logs a failing pass instead of throwing, and keeps polling', async () => {
+      it('logs a failing pass instead of throwing, and keeps polling at its interval', async (t) => {
+        t.after(() => mock.timers.reset());
+        mock.timers.enable({ apis: ['setTimeout'] });
         const logs: string[] = [];
         let calls = 0;
         const broken = {
@@ -340,20 +345,38 @@ for (const target of testDatabases) {
           },
         } as unknown as Kysely<Database>;
         worker = startMailWorker(broken, transport, { from: FROM, intervalMs: 20, log: (m) => logs.push(m) });
-        await waitFor(() => calls >= 2, 'a second pass after the failure');
+        mock.timers.tick(0);
+        await settle();
+        assert.equal(calls, 1, 'the start-up pass');
+        assert.equal(logs.length, 1);
+        assert.match(logs[0]!, /^mail: pass failed: Error: database unavailable/);
+        mock.timers.tick(19);
+        await settle();
+        assert.equal(calls, 1, 'not before the interval');
+        mock.timers.tick(1);
+        await settle();
+        assert.equal(calls, 2, 'again after the interval');
+        assert.equal(logs.length, 2);
         await worker.stop();
         worker = undefined;
-        assert.ok(logs.length >= 2);
-        assert.match(logs[0]!, /database unavailable/);
       });
 
       it('logs mail that is to be retried', async () => {
         const logs: string[] = [];
         smtp.reject = true;
         await enqueueMail(handle.db, mail());
-        worker = startMailWorker(handle.db, transport, { from: FROM, intervalMs: 60_000, log: (m) => logs.push(m) });
-        await waitFor(() => logs.length > 0, 'a log line');
-        assert.match(logs[0]!, /1 to retry/);
+        worker = startMailWorker(handle.db, transport, { from: FROM, intervalMs: 3600_000, now: () => later(), log: (m) => logs.push(m) });
+        await worker.kick();
+        assert.deepEqual(logs, ['mail: 0 sent, 1 to retry, 0 given up']);
+      });
+
+      it('lets a kick after stop settle at once, sending nothing', async () => {
+        worker = startMailWorker(handle.db, transport, { from: FROM, intervalMs: 3600_000, now: () => later() });
+        await worker.stop();
+        await enqueueMail(handle.db, mail({ subject: 'after stop' }));
+        await worker.kick();
+        worker = undefined;
+        assert.equal(smtp.messages.length, 0);
       });
     });
 
@@ -372,11 +395,12 @@ for (const target of testDatabases) {
 }
 
 describe('file transport', () => {
+  // Each test gets a directory of its own, so every count below is of what that test wrote.
   let dir: string;
-  before(async () => {
+  beforeEach(async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'thads-mail-'));
   });
-  after(async () => {
+  afterEach(async () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
@@ -406,10 +430,44 @@ describe('file transport', () => {
     assert.equal(first.html, '<p>Hồ sơ đã được rút.</p>');
   });
 
-  it('is what the configuration gives without SMTP_URL', async () => {
+  it('is what the configuration gives without SMTP_URL: files under $DATA_DIR/mail', async () => {
     const transport = transportFromConfig({ smtpUrl: undefined, dataDir: dir });
     await transport.send({ from: FROM, to: 'c@example.vn', subject: 'Cấu hình', text: 'x\n' });
+    assert.deepEqual(await fs.readdir(dir), ['mail']);
     const files = await fs.readdir(path.join(dir, 'mail'));
-    assert.ok(files.length >= 1);
+    assert.equal(files.length, 1);
+    const parsed = await simpleParser(await fs.readFile(path.join(dir, 'mail', files[0]!)));
+    assert.equal(parsed.subject, 'Cấu hình');
+    assert.equal(parsed.text, 'x\n');
   });
 });
+
+for (const target of testDatabases) {
+  describe(`dossier mails on ${target.name}`, () => {
+    let handle: Awaited<ReturnType<typeof openSeeded>>;
+    before(async () => {
+      handle = await openSeeded(target);
+    });
+    after(async () => {
+      await closeAndDrop(handle);
+    });
+
+    it('end with the contacts the database holds: a regional office without details points to its provincial agency', async () => {
+      const draft = await completeDraft(handle.db, procedureByCode('YCTHA')!, { locale: 'en', overrides: { agency: 'HCM-KV2' } });
+      const { dossierId } = await submitDraft(handle.db, draft.id, { channel: 'online', publicUrl: PUBLIC_URL });
+      const rows = await handle.db.selectFrom('mail_outbox').select(['kind', 'text_body', 'html_body']).where('dossier_id', '=', dossierId).execute();
+      assert.deepEqual(rows.map((r) => r.kind), ['submitted']);
+      const text = rows[0]!.text_body;
+      assert.match(text, /^Enforcement agency: Regional Civil Judgment Enforcement Office No\. 2 – Ho Chi Minh City \(Phòng Thi hành án dân sự khu vực 2 – Hồ Chí Minh\)$/m);
+      assert.ok(
+        text.includes(
+          '\nYou can contact the provincial agency, Ho Chi Minh City Civil Judgment Enforcement (Thi hành án dân sự thành phố Hồ Chí Minh):\nAddress: 372A Nguyễn Văn Lượng, phường An Hội Đông, Thành phố Hồ Chí Minh\n',
+        ),
+        text,
+      );
+      assert.ok(text.includes('\nHelp with the portal: hotro@thads.example.gov.vn\n'), text);
+      assert.ok(rows[0]!.html_body?.includes('href="mailto:hotro@thads.example.gov.vn"'));
+    });
+  });
+}
+

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { seedReferenceData } from '../../db/seed/index.ts';
 import { migrations } from '../../db/migrations/index.ts';
+import { updateAgencyContacts, type AdminActor } from '../../src/server/admin.ts';
 import { listAgencies } from '../../src/server/agencies.ts';
 import { migrateToLatest } from '../../src/server/migrate.ts';
 import { testDatabases } from '../helpers/databases.ts';
@@ -60,7 +61,7 @@ for (const target of testDatabases) {
       assert.deepEqual(firstSeed, { agencies: 45, calendarDays: 48 });
       await handle.db.updateTable('agencies').set({ phone: '024 0000 0000' }).where('code', '=', 'HNI').execute();
       const again = await seedReferenceData(handle.db);
-      assert.deepEqual(again, { agencies: 0, calendarDays: 0 });
+      assert.deepEqual(again, { agencies: 0, contacts: 0, calendarDays: 0 });
       const all = await listAgencies(handle.db);
       assert.equal(all.length, 34);
       assert.equal(all.find((a) => a.code === 'HNI')?.phone, '024 0000 0000');
@@ -75,6 +76,27 @@ for (const target of testDatabases) {
       const hcm = await listAgencies(handle.db, { province: 'HCM' });
       assert.equal(hcm.length, 1);
       assert.equal(hcm[0]?.name_vi, 'Thi hành án dân sự thành phố Hồ Chí Minh');
+    });
+
+    it('fills the published contact details where empty, never for an agency an administrator edited', async () => {
+      const hcmAddress = async () =>
+        (await handle.db.selectFrom('agencies').select('address').where('code', '=', 'HCM').executeTakeFirstOrThrow()).address;
+      await seedReferenceData(handle.db);
+      assert.equal(await hcmAddress(), '372A Nguyễn Văn Lượng, phường An Hội Đông, Thành phố Hồ Chí Minh');
+
+      // An installation seeded before the details were published gets them on its next start, once.
+      await handle.db.updateTable('agencies').set({ address: null }).where('code', '=', 'HCM').execute();
+      assert.equal((await seedReferenceData(handle.db)).contacts, 1);
+      assert.equal(await hcmAddress(), '372A Nguyễn Văn Lượng, phường An Hội Đông, Thành phố Hồ Chí Minh');
+      assert.equal((await seedReferenceData(handle.db)).contacts, 0);
+
+      // An administrator who removes the address (the agency moved) is not overruled by the next start.
+      const central: AdminActor = { id: 9001, email: 'quantri@example.gov.vn', role: 'admin', agency_code: null };
+      await updateAgencyContacts(handle.db, central, 'HCM', { address: '', phone: '028 1234 5678', email: null, head_name: null });
+      assert.equal((await seedReferenceData(handle.db)).contacts, 0);
+      assert.equal(await hcmAddress(), null);
+      const hcm = await handle.db.selectFrom('agencies').select(['phone']).where('code', '=', 'HCM').executeTakeFirstOrThrow();
+      assert.equal(hcm.phone, '028 1234 5678');
     });
 
     it('rejects a calendar day of an unknown kind', async () => {

@@ -66,3 +66,12 @@ test('the sender defaults to no-reply at the public host, never at an IP address
   assert.equal(loadConfig({ MAIL_FROM: 'THADS Hà Nội <thads@hanoi.example>' }).mailFrom, 'THADS Hà Nội <thads@hanoi.example>');
   assert.throws(() => loadConfig({ MAIL_FROM: 'not an address' }), /MAIL_FROM/);
 });
+
+test('the help address defaults to hotro@ the sender’s domain, and HELP_EMAIL must be one bare address', () => {
+  assert.equal(loadConfig({ PUBLIC_URL: 'https://thads.example.gov.vn' }).helpEmail, 'hotro@thads.example.gov.vn');
+  assert.equal(loadConfig({ MAIL_FROM: 'THADS Hà Nội <thads@hanoi.example>' }).helpEmail, 'hotro@hanoi.example');
+  assert.equal(loadConfig({ MAIL_FROM: 'thads@hanoi.example' }).helpEmail, 'hotro@hanoi.example');
+  assert.equal(loadConfig({ HELP_EMAIL: 'motcua@thads.example.gov.vn' }).helpEmail, 'motcua@thads.example.gov.vn');
+  assert.throws(() => loadConfig({ HELP_EMAIL: 'Hỗ trợ <motcua@thads.example.gov.vn>' }), /HELP_EMAIL must be one e-mail address/);
+  assert.throws(() => loadConfig({ HELP_EMAIL: 'a@b.vn, c@d.vn' }), /HELP_EMAIL/);
+});

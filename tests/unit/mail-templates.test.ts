@@ -14,6 +14,10 @@ const data: DossierMailData = {
   pin: '483920',
   procedureName: { vi: 'Yêu cầu thi hành án', en: 'Request enforcement' },
   agencyName: { vi: 'Thi hành án dân sự thành phố Hà Nội', en: 'Hanoi Civil Judgment Enforcement' },
+  contacts: {
+    agency: { address: '1 Phố Ví Dụ, phường Mẫu, Hà Nội', phone: '024 3000 0001', email: 'thads@hanoi.example.gov.vn' },
+    helpEmail: 'hotro@thads.example.gov.vn',
+  },
   trackingUrl: 'https://thads.example.gov.vn/tra-cuu-ho-so?code=01-261123-7KQ4MX&x=1',
   submittedOn: '2026-11-23',
   expectedDueDate: '2026-11-30',
@@ -42,7 +46,7 @@ describe('dossier mail templates', () => {
         assert.ok(mail.html.startsWith('<!doctype html>'));
         assert.ok(mail.html.includes(`<html lang="${locale}">`));
         assert.ok(mail.html.includes('<meta charset="utf-8">'));
-        assert.doesNotMatch(mail.html, /<img|style=|<script|<style/i, 'no images, inline styles or scripts');
+        assert.doesNotMatch(mail.html, /<img|<script|<style|<link/i, 'no images, style sheets or scripts');
         // Each language speaks only its own language.
         const other = locale === 'vi' ? 'en' : 'vi';
         assert.ok(!mail.text.includes(data.procedureName[other]));
@@ -181,7 +185,7 @@ describe('dossier mail templates', () => {
         const mail = renderDossierMail(kind, locale, staffData);
         assert.match(mail.text, /^Bổ sung bản sao bản án có chứng thực\.$/m, `${kind}/${locale}`);
         assert.match(mail.text, /^Bổ sung giấy ủy quyền\.$/m, `${kind}/${locale}`);
-        assert.ok(mail.html.includes('<p>Bổ sung giấy ủy quyền.</p>'), `${kind}/${locale}`);
+        assert.match(mail.html, /<p style="[^"]*">Bổ sung giấy ủy quyền\.<\/p>/, `${kind}/${locale}`);
       }
     }
     for (const kind of ['received', 'result_ready', 'returned'] as const) {
@@ -208,8 +212,118 @@ describe('dossier mail templates', () => {
 
   it('tells the citizen the result is ready, then that it was returned and the dossier is closed', () => {
     assert.match(renderDossierMail('result_ready', 'vi', staffData).text, /đã có kết quả giải quyết/);
-    assert.match(renderDossierMail('result_ready', 'en', staffData).text, /will contact you/);
+    assert.match(renderDossierMail('result_ready', 'en', staffData).text, /The result of your application 01-261123-7KQ4MX is ready\./);
     assert.match(renderDossierMail('returned', 'vi', staffData).text, /Hồ sơ đã kết thúc/);
     assert.match(renderDossierMail('returned', 'en', staffData).text, /The application is closed/);
+  });
+
+  it('keeps the official Vietnamese name of the agency beside its English name in English mails', () => {
+    for (const kind of kinds) {
+      const en = renderDossierMail(kind, 'en', data);
+      assert.match(en.text, /^Enforcement agency: Hanoi Civil Judgment Enforcement \(Thi hành án dân sự thành phố Hà Nội\)$/m, kind);
+      assert.match(en.text, /^Contact Hanoi Civil Judgment Enforcement \(Thi hành án dân sự thành phố Hà Nội\):$/m, kind);
+      const vi = renderDossierMail(kind, 'vi', data);
+      assert.match(vi.text, /^Cơ quan thi hành án: Thi hành án dân sự thành phố Hà Nội$/m, kind);
+      assert.ok(!vi.text.includes('Hanoi Civil Judgment Enforcement'), kind);
+    }
+  });
+
+  it('ends every mail with the agency’s address, phone and e-mail, and the portal’s help address', () => {
+    for (const locale of locales) {
+      for (const kind of kinds) {
+        const mail = renderDossierMail(kind, locale, data);
+        const [address, phone, email, help] = locale === 'vi' ? ['Địa chỉ', 'Điện thoại', 'Thư điện tử', 'Hỗ trợ sử dụng Cổng'] : ['Address', 'Phone', 'Email', 'Help with the portal'];
+        const footer = mail.text.slice(mail.text.indexOf('\n—\n'));
+        assert.ok(footer.includes(`\n${address}: 1 Phố Ví Dụ, phường Mẫu, Hà Nội\n`), `${kind}/${locale}`);
+        assert.ok(footer.includes(`\n${phone}: 024 3000 0001\n`), `${kind}/${locale}`);
+        assert.ok(footer.includes(`\n${email}: thads@hanoi.example.gov.vn\n`), `${kind}/${locale}`);
+        assert.ok(footer.includes(`\n${help}: hotro@thads.example.gov.vn\n`), `${kind}/${locale}`);
+        assert.ok(mail.html.includes('href="tel:02430000001"'), `${kind}/${locale}`);
+        assert.ok(mail.html.includes('href="mailto:thads@hanoi.example.gov.vn"'), `${kind}/${locale}`);
+        assert.ok(mail.html.includes('href="mailto:hotro@thads.example.gov.vn"'), `${kind}/${locale}`);
+      }
+    }
+  });
+
+  it('points to the provincial agency for what a regional office has not published, and to the help address when nothing can be reached', () => {
+    const office: DossierMailData = {
+      ...data,
+      agencyName: { vi: 'Phòng Thi hành án dân sự khu vực 2 – Hà Nội', en: 'Regional Civil Judgment Enforcement Office No. 2 – Hanoi' },
+      contacts: {
+        agency: { address: '5 Đường Khu Vực, Hà Nội', phone: null, email: null },
+        parent: { name: data.agencyName, address: null, phone: '024 3000 0001', email: null },
+        helpEmail: 'hotro@thads.example.gov.vn',
+      },
+    };
+    const vi = renderDossierMail('received', 'vi', office).text;
+    assert.match(vi, /^Liên hệ Phòng Thi hành án dân sự khu vực 2 – Hà Nội:\nĐịa chỉ: 5 Đường Khu Vực, Hà Nội$/m);
+    assert.match(vi, /^Về thông tin còn thiếu, ông\/bà liên hệ cơ quan cấp tỉnh, Thi hành án dân sự thành phố Hà Nội:\nĐiện thoại: 024 3000 0001$/m);
+    assert.ok(!vi.includes('chưa công bố số điện thoại'));
+    const en = renderDossierMail('received', 'en', office).text;
+    assert.match(en, /^For what is missing, contact the provincial agency, Hanoi Civil Judgment Enforcement \(Thi hành án dân sự thành phố Hà Nội\):\nPhone: 024 3000 0001$/m);
+
+    const unknown: DossierMailData = {
+      ...office,
+      contacts: { agency: { address: null, phone: null, email: null }, parent: { name: data.agencyName, address: null, phone: null, email: null }, helpEmail: 'hotro@thads.example.gov.vn' },
+    };
+    const none = renderDossierMail('received', 'vi', unknown).text;
+    assert.match(none, /^Phòng Thi hành án dân sự khu vực 2 – Hà Nội chưa công bố thông tin liên hệ trên Cổng\.$/m);
+    assert.match(none, /^Cơ quan chưa công bố số điện thoại và thư điện tử; nếu cần hỏi, ông\/bà viết thư cho bộ phận hỗ trợ của Cổng\.$/m);
+    assert.match(none, /^Hỗ trợ sử dụng Cổng: hotro@thads\.example\.gov\.vn$/m);
+    assert.ok(!none.includes('cơ quan cấp tỉnh'), 'no empty block for a provincial agency without details');
+    assert.match(renderDossierMail('received', 'en', unknown).text, /^The agency has not published a phone number or an e-mail address yet; if you have a question, write to the portal’s help desk\.$/m);
+  });
+
+  it('says by when to supplement: no deadline is set, and the sooner the documents come, the sooner the result', () => {
+    const vi = renderDossierMail('supplement_requested', 'vi', staffData).text;
+    assert.match(vi, /^Hạn bổ sung: Cơ quan không ấn định hạn; hồ sơ chờ đến khi ông\/bà bổ sung$/m);
+    assert.match(vi, /hồ sơ chưa có ngày hẹn trả kết quả/);
+    assert.match(vi, /rút hồ sơ trên trang tra cứu/);
+    const en = renderDossierMail('supplement_requested', 'en', staffData).text;
+    assert.match(en, /^Send them by: No deadline is set; your application waits until you send them$/m);
+    assert.match(en, /withdraw the application on the tracking page/);
+  });
+
+  it('says where to collect the original of the result, and that the result and notices download from the tracking page', () => {
+    const vi = renderDossierMail('result_ready', 'vi', staffData).text;
+    assert.match(vi, /^Ông\/bà nhận bản chính kết quả tại Thi hành án dân sự thành phố Hà Nội, 1 Phố Ví Dụ, phường Mẫu, Hà Nội, trong giờ làm việc các ngày làm việc\. Khi đến nhận, ông\/bà mang theo giấy tờ tùy thân và mã hồ sơ 01-261123-7KQ4MX\.$/m);
+    assert.match(vi, /^Tệp kết quả và các văn bản cơ quan đã gửi ông\/bà về hồ sơ này .* tải được trên trang tra cứu hồ sơ/m);
+    assert.match(vi, /^Tra cứu hồ sơ và tải kết quả:\nhttps:\/\/thads\.example\.gov\.vn\/tra-cuu-ho-so\?code=01-261123-7KQ4MX&x=1$/m);
+    const en = renderDossierMail('result_ready', 'en', staffData).text;
+    assert.match(en, /^Collect the original from Hanoi Civil Judgment Enforcement, 1 Phố Ví Dụ, phường Mẫu, Hà Nội, during office hours on a working day\./m);
+    assert.match(en, /^The result file and the notices the agency sent you .* can be downloaded from the tracking page/m);
+    // Without a published address the mail sends the citizen to the contacts instead of inventing a place.
+    const noAddress = { ...staffData, contacts: { ...staffData.contacts, agency: { ...staffData.contacts.agency, address: null } } };
+    assert.match(renderDossierMail('result_ready', 'vi', noAddress).text, /^Để nhận bản chính kết quả, ông\/bà liên hệ Thi hành án dân sự thành phố Hà Nội \(thông tin liên hệ ở cuối thư\) để biết nơi và giờ nhận\./m);
+    for (const locale of locales) {
+      const returned = renderDossierMail('returned', locale, staffData).text;
+      assert.match(returned, locale === 'vi' ? /tải được trên trang tra cứu hồ sơ/ : /can be downloaded from the tracking page/);
+      assert.ok(returned.includes('1 Phố Ví Dụ, phường Mẫu, Hà Nội'));
+    }
+  });
+
+  it('lays the HTML part out in one branded column with the portal name on top and the contacts in the footer', () => {
+    for (const locale of locales) {
+      const html = renderDossierMail('received', locale, data).html;
+      assert.match(html, /<div style="max-width:600px;margin:0 auto;[^"]*">/);
+      assert.match(html, new RegExp(`<p style="[^"]*background:#a3141e;[^"]*">${locale === 'vi' ? 'Cổng dịch vụ công Thi hành án dân sự' : 'Civil Judgment Enforcement Public Service Portal'}</p>`));
+      const footer = html.slice(html.indexOf('border-top:'));
+      assert.ok(footer.includes('1 Phố Ví Dụ, phường Mẫu, Hà Nội'), locale);
+      assert.ok(footer.includes('hotro@thads.example.gov.vn'), locale);
+      assert.ok(html.indexOf('href="mailto:thads@hanoi.example.gov.vn"') > html.indexOf('border-top:'), 'the contacts are in the footer');
+    }
+  });
+
+  it('says in the text part everything the HTML part says', () => {
+    const unescape = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    for (const locale of locales) {
+      for (const kind of kinds) {
+        const mail = renderDossierMail(kind, locale, staffData.pin ? staffData : { ...staffData, pin: '483920' });
+        const body = mail.html.slice(mail.html.indexOf('<body'));
+        const texts = [...body.matchAll(/>([^<]+)</g)].map((m) => unescape(m[1]!).trim()).filter((t) => t !== '');
+        assert.ok(texts.length > 10, `${kind}/${locale}`);
+        for (const t of texts) assert.ok(mail.text.includes(t), `${kind}/${locale}: the text part lacks «${t}»`);
+      }
+    }
   });
 });

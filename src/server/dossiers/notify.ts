@@ -1,6 +1,8 @@
 /** Builds the e-mail a citizen gets for a dossier event and puts it in the outbox of the caller's transaction. */
 import type { Transaction } from 'kysely';
+import { contactsFor } from '../agencies.ts';
 import { procedureByCode } from '../catalog/index.ts';
+import { config } from '../config.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { renderDossierMail, type DossierMailData, type DossierMailKind } from '../mail/templates.ts';
 import type { Database } from '../schema.ts';
@@ -24,7 +26,7 @@ export async function notifyCitizen(trx: Transaction<Database>, input: NotifyInp
   const dossier = await trx
     .selectFrom('dossiers')
     .innerJoin('agencies', 'agencies.code', 'dossiers.agency_code')
-    .select(['dossiers.code', 'dossiers.procedure_code', 'dossiers.locale', 'dossiers.applicant_name', 'dossiers.applicant_email', 'dossiers.submitted_at', 'agencies.name_vi', 'agencies.name_en'])
+    .select(['dossiers.code', 'dossiers.procedure_code', 'dossiers.agency_code', 'dossiers.locale', 'dossiers.applicant_name', 'dossiers.applicant_email', 'dossiers.submitted_at', 'agencies.name_vi', 'agencies.name_en'])
     .where('dossiers.id', '=', input.dossierId)
     .executeTakeFirstOrThrow();
   if (!dossier.applicant_email) return false;
@@ -35,6 +37,7 @@ export async function notifyCitizen(trx: Transaction<Database>, input: NotifyInp
     pin: input.pin,
     procedureName: procedure.name,
     agencyName: { vi: dossier.name_vi, en: dossier.name_en },
+    contacts: await contactsFor(trx, dossier.agency_code, config().helpEmail),
     trackingUrl: trackingUrl(input.publicUrl, dossier.locale, dossier.code),
     submittedOn: new Date(dossier.submitted_at).toISOString(),
     expectedDueDate: input.expectedDueDate,

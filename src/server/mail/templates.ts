@@ -1,7 +1,7 @@
 /** The e-mails a citizen gets about a dossier, in the language the dossier was submitted in. */
 import { formatDate } from '../format.ts';
 import type { DateISO, Locale, Text } from '../catalog/types.ts';
-import { renderHtml, renderText, type Block } from './layout.ts';
+import { renderHtml, renderText, type Block, type Fact } from './layout.ts';
 
 /** Which dossier event a mail reports. */
 export type DossierMailKind =
@@ -30,6 +30,23 @@ export const dossierMailKinds: readonly DossierMailKind[] = [
   'withdrawn',
 ];
 
+/** How to reach an agency; null where it has not published the detail. */
+export interface ContactDetails {
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+/** Whom the citizen can contact about the dossier; every mail ends with it. */
+export interface MailContacts {
+  /** The agency handling the dossier. */
+  agency: ContactDetails;
+  /** For a regional office that lacks a detail: its provincial agency, whose details stand in for the missing ones. */
+  parent?: ({ name: Text } & ContactDetails) | undefined;
+  /** The portal's help address (HELP_EMAIL), for when the agency cannot be reached otherwise. */
+  helpEmail: string;
+}
+
 /** What the dossier mails say. */
 export interface DossierMailData {
   /** The dossier code, e.g. `01-261123-7KQ4MX`. */
@@ -37,7 +54,9 @@ export interface DossierMailData {
   /** The tracking PIN in clear; required for, and shown only in, the `submitted` mail. */
   pin?: string | undefined;
   procedureName: Text;
+  /** The agency's official (Vietnamese) name and its English rendering; English mails show both. */
   agencyName: Text;
+  contacts: MailContacts;
   /** Absolute http(s) address of the tracking page with the code filled in. */
   trackingUrl: string;
   /** When the dossier was submitted: a yyyy-mm-dd date, or a timestamp (shown as its date in Vietnam). */
@@ -72,7 +91,12 @@ interface View {
   code: string;
   pin: string;
   procedure: string;
+  /** The agency's name in the mail's language, for sentences. */
   agency: string;
+  /** The name as it identifies the agency: in English mails the English name with the official Vietnamese one. */
+  agencyOfficial: string;
+  /** The agency's own address, where the citizen collects documents; undefined when not published. */
+  agencyAddress: string | undefined;
   url: string;
   submitted: string;
   due: string | undefined;
@@ -112,7 +136,6 @@ const vi: Record<DossierMailKind, Template> = {
         ],
       },
       { kind: 'paragraph', text: `Nếu ông/bà không nộp hồ sơ này, vui lòng liên hệ ${v.agency}.` },
-      signatureVi,
     ],
   }),
   supplement_received: (v) => ({
@@ -126,7 +149,6 @@ const vi: Record<DossierMailKind, Template> = {
       { kind: 'facts', items: facts('vi', v) },
       { kind: 'link', label: 'Tra cứu hồ sơ', url: v.url },
       { kind: 'paragraph', text: 'Để tra cứu, ông/bà cần mã hồ sơ và mã PIN đã được gửi trong thư xác nhận nộp hồ sơ.' },
-      signatureVi,
     ],
   }),
   withdrawn: (v) => ({
@@ -140,7 +162,6 @@ const vi: Record<DossierMailKind, Template> = {
       { kind: 'facts', items: facts('vi', v) },
       { kind: 'link', label: 'Tra cứu hồ sơ', url: v.url },
       { kind: 'paragraph', text: `Nếu ông/bà không yêu cầu rút hồ sơ, hãy liên hệ ngay với ${v.agency}.` },
-      signatureVi,
     ],
   }),
   received: (v) => ({
@@ -165,7 +186,6 @@ const vi: Record<DossierMailKind, Template> = {
         : []),
       { kind: 'paragraph', text: 'Ông/bà không cần làm gì thêm. Ông/bà sẽ nhận được thư thông báo khi có kết quả.' },
       { kind: 'link', label: 'Tra cứu hồ sơ', url: v.url },
-      signatureVi,
     ],
   }),
   supplement_requested: (v) => ({
@@ -173,14 +193,14 @@ const vi: Record<DossierMailKind, Template> = {
     blocks: [
       { kind: 'paragraph', text: `Kính gửi ông/bà ${v.name},` },
       { kind: 'paragraph', text: `${v.agency} đề nghị ông/bà bổ sung, hoàn thiện hồ sơ ${v.code}.` },
-      { kind: 'facts', items: facts('vi', v) },
+      { kind: 'facts', items: [...facts('vi', v), { label: 'Hạn bổ sung', value: 'Cơ quan không ấn định hạn; hồ sơ chờ đến khi ông/bà bổ sung' }] },
       ...reasonBlock('Nội dung cần bổ sung:', v),
       {
         kind: 'paragraph',
-        text: 'Ông/bà nộp tài liệu bổ sung trên trang tra cứu hồ sơ (cần mã hồ sơ và mã PIN). Thời hạn giải quyết được tính lại từ đầu kể từ ngày hồ sơ được tiếp nhận lại sau khi đã đầy đủ.',
+        text: 'Ông/bà nộp tài liệu bổ sung trên trang tra cứu hồ sơ (cần mã hồ sơ và mã PIN). Trong thời gian chờ bổ sung, hồ sơ chưa có ngày hẹn trả kết quả. Thời hạn giải quyết được tính lại từ đầu kể từ ngày hồ sơ được tiếp nhận lại sau khi đã đầy đủ, vì vậy ông/bà bổ sung càng sớm thì càng sớm có kết quả.',
       },
+      { kind: 'paragraph', text: 'Nếu không thể bổ sung, ông/bà có thể rút hồ sơ trên trang tra cứu.' },
       { kind: 'link', label: 'Tra cứu và bổ sung hồ sơ', url: v.url },
-      signatureVi,
     ],
   }),
   refused: (v) => ({
@@ -192,20 +212,22 @@ const vi: Record<DossierMailKind, Template> = {
       ...reasonBlock('Lý do:', v),
       { kind: 'paragraph', text: `Nếu cần giải thích thêm, ông/bà liên hệ ${v.agency}.` },
       { kind: 'link', label: 'Tra cứu hồ sơ', url: v.url },
-      signatureVi,
     ],
   }),
   result_ready: (v) => ({
     subject: `Đã có kết quả hồ sơ ${v.code}: ${v.procedure}`,
     blocks: [
       { kind: 'paragraph', text: `Kính gửi ông/bà ${v.name},` },
+      { kind: 'paragraph', text: `Hồ sơ ${v.code} đã có kết quả giải quyết.` },
+      { kind: 'facts', items: facts('vi', v) },
       {
         kind: 'paragraph',
-        text: `Hồ sơ ${v.code} đã có kết quả giải quyết. ${v.agency} sẽ liên hệ để trả kết quả cho ông/bà.`,
+        text: v.agencyAddress
+          ? `Ông/bà nhận bản chính kết quả tại ${v.agency}, ${v.agencyAddress}, trong giờ làm việc các ngày làm việc. Khi đến nhận, ông/bà mang theo giấy tờ tùy thân và mã hồ sơ ${v.code}.`
+          : `Để nhận bản chính kết quả, ông/bà liên hệ ${v.agency} (thông tin liên hệ ở cuối thư) để biết nơi và giờ nhận. Khi đến nhận, ông/bà mang theo giấy tờ tùy thân và mã hồ sơ ${v.code}.`,
       },
-      { kind: 'facts', items: facts('vi', v) },
-      { kind: 'link', label: 'Tra cứu hồ sơ', url: v.url },
-      signatureVi,
+      downloadsVi,
+      { kind: 'link', label: 'Tra cứu hồ sơ và tải kết quả', url: v.url },
     ],
   }),
   returned: (v) => ({
@@ -214,9 +236,12 @@ const vi: Record<DossierMailKind, Template> = {
       { kind: 'paragraph', text: `Kính gửi ông/bà ${v.name},` },
       { kind: 'paragraph', text: `${v.agency} đã trả kết quả giải quyết hồ sơ ${v.code}. Hồ sơ đã kết thúc.` },
       { kind: 'facts', items: facts('vi', v) },
-      { kind: 'link', label: 'Tra cứu hồ sơ', url: v.url },
-      { kind: 'paragraph', text: `Nếu ông/bà chưa nhận được kết quả, hãy liên hệ ngay với ${v.agency}.` },
-      signatureVi,
+      downloadsVi,
+      { kind: 'link', label: 'Tra cứu hồ sơ và tải kết quả', url: v.url },
+      {
+        kind: 'paragraph',
+        text: `Nếu ông/bà chưa nhận được bản chính kết quả, hãy liên hệ ngay với ${v.agency}${v.agencyAddress ? `, ${v.agencyAddress}` : ''}.`,
+      },
     ],
   }),
   rejected: (v) => ({
@@ -228,7 +253,6 @@ const vi: Record<DossierMailKind, Template> = {
       ...reasonBlock('Lý do:', v),
       { kind: 'paragraph', text: `Nếu cần giải thích thêm, ông/bà liên hệ ${v.agency}.` },
       { kind: 'link', label: 'Tra cứu hồ sơ', url: v.url },
-      signatureVi,
     ],
   }),
   apologised: (v) => ({
@@ -249,7 +273,6 @@ const vi: Record<DossierMailKind, Template> = {
       },
       ...reasonBlock('Lý do:', v),
       { kind: 'link', label: 'Tra cứu hồ sơ', url: v.url },
-      signatureVi,
     ],
   }),
 };
@@ -280,7 +303,6 @@ const en: Record<DossierMailKind, Template> = {
         ],
       },
       { kind: 'paragraph', text: `If you did not submit this application, please contact ${v.agency}.` },
-      signatureEn,
     ],
   }),
   supplement_received: (v) => ({
@@ -294,7 +316,6 @@ const en: Record<DossierMailKind, Template> = {
       { kind: 'facts', items: facts('en', v) },
       { kind: 'link', label: 'Track your application', url: v.url },
       { kind: 'paragraph', text: 'To track it, you need the dossier code and the PIN from the e-mail confirming your submission.' },
-      signatureEn,
     ],
   }),
   withdrawn: (v) => ({
@@ -308,7 +329,6 @@ const en: Record<DossierMailKind, Template> = {
       { kind: 'facts', items: facts('en', v) },
       { kind: 'link', label: 'Track your application', url: v.url },
       { kind: 'paragraph', text: `If you did not ask to withdraw this application, contact ${v.agency} at once.` },
-      signatureEn,
     ],
   }),
   received: (v) => ({
@@ -333,7 +353,6 @@ const en: Record<DossierMailKind, Template> = {
         : []),
       { kind: 'paragraph', text: 'You do not need to do anything. You will get an e-mail when the result is ready.' },
       { kind: 'link', label: 'Track your application', url: v.url },
-      signatureEn,
     ],
   }),
   supplement_requested: (v) => ({
@@ -341,14 +360,14 @@ const en: Record<DossierMailKind, Template> = {
     blocks: [
       { kind: 'paragraph', text: `Dear ${v.name},` },
       { kind: 'paragraph', text: `${v.agency} needs more documents to complete your application ${v.code}.` },
-      { kind: 'facts', items: facts('en', v) },
+      { kind: 'facts', items: [...facts('en', v), { label: 'Send them by', value: 'No deadline is set; your application waits until you send them' }] },
       ...reasonBlock('What is needed:', v),
       {
         kind: 'paragraph',
-        text: 'Send them on the tracking page (you need the dossier code and PIN). The time limit starts again from zero when the completed application is accepted.',
+        text: 'Send them on the tracking page (you need the dossier code and PIN). Until then, your application has no result date. The time limit starts again from zero when the completed application is accepted, so the sooner you send them, the sooner you get the result.',
       },
+      { kind: 'paragraph', text: 'If you cannot provide them, you can withdraw the application on the tracking page.' },
       { kind: 'link', label: 'Track your application and send documents', url: v.url },
-      signatureEn,
     ],
   }),
   refused: (v) => ({
@@ -360,17 +379,22 @@ const en: Record<DossierMailKind, Template> = {
       ...reasonBlock('Reasons:', v),
       { kind: 'paragraph', text: `If you need more explanation, contact ${v.agency}.` },
       { kind: 'link', label: 'Track your application', url: v.url },
-      signatureEn,
     ],
   }),
   result_ready: (v) => ({
     subject: `Result ready for application ${v.code}: ${v.procedure}`,
     blocks: [
       { kind: 'paragraph', text: `Dear ${v.name},` },
-      { kind: 'paragraph', text: `The result of your application ${v.code} is ready. ${v.agency} will contact you to hand it over.` },
+      { kind: 'paragraph', text: `The result of your application ${v.code} is ready.` },
       { kind: 'facts', items: facts('en', v) },
-      { kind: 'link', label: 'Track your application', url: v.url },
-      signatureEn,
+      {
+        kind: 'paragraph',
+        text: v.agencyAddress
+          ? `Collect the original from ${v.agency}, ${v.agencyAddress}, during office hours on a working day. Bring an identity document and your dossier code, ${v.code}.`
+          : `To collect the original, contact ${v.agency} (details at the end of this e-mail) to ask where and when. Bring an identity document and your dossier code, ${v.code}.`,
+      },
+      downloadsEn,
+      { kind: 'link', label: 'Track your application and download the result', url: v.url },
     ],
   }),
   returned: (v) => ({
@@ -379,9 +403,12 @@ const en: Record<DossierMailKind, Template> = {
       { kind: 'paragraph', text: `Dear ${v.name},` },
       { kind: 'paragraph', text: `${v.agency} has returned the result of your application ${v.code}. The application is closed.` },
       { kind: 'facts', items: facts('en', v) },
-      { kind: 'link', label: 'Track your application', url: v.url },
-      { kind: 'paragraph', text: `If you have not received the result, contact ${v.agency} at once.` },
-      signatureEn,
+      downloadsEn,
+      { kind: 'link', label: 'Track your application and download the result', url: v.url },
+      {
+        kind: 'paragraph',
+        text: `If you have not received the original, contact ${v.agency}${v.agencyAddress ? `, ${v.agencyAddress},` : ''} at once.`,
+      },
     ],
   }),
   rejected: (v) => ({
@@ -393,7 +420,6 @@ const en: Record<DossierMailKind, Template> = {
       ...reasonBlock('Reasons:', v),
       { kind: 'paragraph', text: `If you need more explanation, contact ${v.agency}.` },
       { kind: 'link', label: 'Track your application', url: v.url },
-      signatureEn,
     ],
   }),
   apologised: (v) => ({
@@ -414,7 +440,6 @@ const en: Record<DossierMailKind, Template> = {
       },
       ...reasonBlock('Reason:', v),
       { kind: 'link', label: 'Track your application', url: v.url },
-      signatureEn,
     ],
   }),
 };
@@ -426,14 +451,78 @@ function reasonBlock(heading: string, v: View): Block[] {
   return [{ kind: 'paragraph', text: heading }, ...lines.map((text): Block => ({ kind: 'paragraph', text }))];
 }
 
-const signatureVi: Block = {
+// The PIN stays out of every mail but the first: the page asks for it, so a forwarded result mail opens nothing.
+const downloadsVi: Block = {
   kind: 'paragraph',
-  text: 'Cổng dịch vụ công Thi hành án dân sự. Đây là thư gửi tự động, vui lòng không trả lời thư này.',
+  text: 'Tệp kết quả và các văn bản cơ quan đã gửi ông/bà về hồ sơ này (giấy tiếp nhận, yêu cầu bổ sung, thư xin lỗi…) tải được trên trang tra cứu hồ sơ, bằng mã hồ sơ và mã PIN đã gửi trong thư xác nhận nộp hồ sơ.',
 };
-const signatureEn: Block = {
+const downloadsEn: Block = {
   kind: 'paragraph',
-  text: 'Civil Judgment Enforcement Public Service Portal. This message was sent automatically; please do not reply to it.',
+  text: 'The result file and the notices the agency sent you about this application (receipt, request for documents, apology…) can be downloaded from the tracking page, with the dossier code and the PIN from the e-mail confirming your submission.',
 };
+
+const portalName: Record<Locale, string> = {
+  vi: 'Cổng dịch vụ công Thi hành án dân sự',
+  en: 'Civil Judgment Enforcement Public Service Portal',
+};
+
+const signature: Record<Locale, Block> = {
+  vi: { kind: 'paragraph', text: 'Cổng dịch vụ công Thi hành án dân sự. Đây là thư gửi tự động, vui lòng không trả lời thư này.' },
+  en: {
+    kind: 'paragraph',
+    text: 'Civil Judgment Enforcement Public Service Portal. This message was sent automatically; please do not reply to it.',
+  },
+};
+
+const contactLabels = {
+  vi: { address: 'Địa chỉ', phone: 'Điện thoại', email: 'Thư điện tử', help: 'Hỗ trợ sử dụng Cổng' },
+  en: { address: 'Address', phone: 'Phone', email: 'Email', help: 'Help with the portal' },
+};
+
+/** The details an agency published, as facts; phone and e-mail as links. */
+function contactFacts(locale: Locale, c: ContactDetails): Fact[] {
+  const l = contactLabels[locale];
+  return [
+    ...(c.address ? [{ label: l.address, value: c.address }] : []),
+    ...(c.phone ? [{ label: l.phone, value: c.phone, href: `tel:${c.phone.replace(/[^\d+]/g, '')}` }] : []),
+    ...(c.email ? [{ label: l.email, value: c.email, href: `mailto:${c.email}` }] : []),
+  ];
+}
+
+/** An agency's name as an English mail names it: the English rendering and the official Vietnamese name. */
+function officialName(locale: Locale, name: Text): string {
+  return locale === 'vi' ? name.vi : `${name.en} (${name.vi})`;
+}
+
+/**
+ * The footer of every mail: the agency's published details; for a regional office missing some, its provincial
+ * agency's; when neither has a phone or an e-mail address, a word that the portal's help address is the way in;
+ * then the help address and the signature.
+ */
+function contactFooter(locale: Locale, agencyName: Text, contacts: MailContacts): Block[] {
+  const own = contactFacts(locale, contacts.agency);
+  const complete = Boolean(contacts.agency.address && contacts.agency.phone && contacts.agency.email);
+  const parent = !complete && contacts.parent ? contactFacts(locale, contacts.parent) : [];
+  const reachable = [contacts.agency, ...(parent.length && contacts.parent ? [contacts.parent] : [])].some((c) => c.phone || c.email);
+  const name = officialName(locale, agencyName);
+  const blocks: Block[] = [];
+  if (locale === 'vi') {
+    blocks.push(own.length ? { kind: 'facts', heading: `Liên hệ ${name}:`, items: own } : { kind: 'paragraph', text: `${name} chưa công bố thông tin liên hệ trên Cổng.` });
+    if (parent.length) {
+      blocks.push({ kind: 'facts', heading: `${own.length ? 'Về thông tin còn thiếu, ông/bà' : 'Ông/bà có thể'} liên hệ cơ quan cấp tỉnh, ${officialName(locale, contacts.parent!.name)}:`, items: parent });
+    }
+    if (!reachable) blocks.push({ kind: 'paragraph', text: 'Cơ quan chưa công bố số điện thoại và thư điện tử; nếu cần hỏi, ông/bà viết thư cho bộ phận hỗ trợ của Cổng.' });
+  } else {
+    blocks.push(own.length ? { kind: 'facts', heading: `Contact ${name}:`, items: own } : { kind: 'paragraph', text: `${name} has not published its contact details on the portal yet.` });
+    if (parent.length) {
+      blocks.push({ kind: 'facts', heading: `${own.length ? 'For what is missing, contact' : 'You can contact'} the provincial agency, ${officialName(locale, contacts.parent!.name)}:`, items: parent });
+    }
+    if (!reachable) blocks.push({ kind: 'paragraph', text: 'The agency has not published a phone number or an e-mail address yet; if you have a question, write to the portal’s help desk.' });
+  }
+  blocks.push({ kind: 'facts', items: [{ label: contactLabels[locale].help, value: contacts.helpEmail, href: `mailto:${contacts.helpEmail}` }] });
+  blocks.push(signature[locale]);
+  return blocks;
+}
 
 /** The facts every dossier mail repeats, so each mail identifies its dossier on its own. */
 function facts(locale: Locale, v: View): { label: string; value: string }[] {
@@ -441,7 +530,7 @@ function facts(locale: Locale, v: View): { label: string; value: string }[] {
     vi: ['Mã hồ sơ', 'Thủ tục', 'Cơ quan thi hành án', 'Ngày nộp'],
     en: ['Dossier code', 'Procedure', 'Enforcement agency', 'Submitted on'],
   }[locale];
-  return [v.code, v.procedure, v.agency, v.submitted].map((value, i) => ({ label: labels[i]!, value }));
+  return [v.code, v.procedure, v.agencyOfficial, v.submitted].map((value, i) => ({ label: labels[i]!, value }));
 }
 
 function timeLimitVi(v: View): string[] {
@@ -484,6 +573,8 @@ export function renderDossierMail(kind: DossierMailKind, locale: Locale, data: D
     pin: kind === 'submitted' ? data.pin! : '',
     procedure: data.procedureName[locale],
     agency: data.agencyName[locale],
+    agencyOfficial: officialName(locale, data.agencyName),
+    agencyAddress: data.contacts.agency.address ?? undefined,
     url: data.trackingUrl,
     submitted: formatDate(vietnamDate(data.submittedOn)),
     due: data.expectedDueDate ? formatDate(vietnamDate(data.expectedDueDate)) : undefined,
@@ -497,5 +588,6 @@ export function renderDossierMail(kind: DossierMailKind, locale: Locale, data: D
   const { subject, blocks } = (locale === 'en' ? en : vi)[kind](view);
   // A line break in a subject would be folded into the header; names and codes never need one.
   const oneLine = subject.replace(/[\r\n]+/g, ' ');
-  return { subject: oneLine, text: renderText(blocks), html: renderHtml(blocks, locale, oneLine) };
+  const content = { portalName: portalName[locale], body: blocks, footer: contactFooter(locale, data.agencyName, data.contacts) };
+  return { subject: oneLine, text: renderText(content), html: renderHtml(content, locale, oneLine) };
 }

@@ -26,6 +26,8 @@ export interface SendOptions {
   maxAttempts?: number | undefined;
   /** Real time after which the rest of the batch is handed back unsent (default: half the lease). */
   budgetMs?: number | undefined;
+  /** The monotonic clock, in ms, that the budget is measured on (default `performance.now`; tests pass their own). */
+  elapsed?: (() => number) | undefined;
 }
 
 /** What one pass did. */
@@ -88,7 +90,8 @@ export async function sendDueMail(db: Kysely<Database>, transport: MailTransport
   });
 
   const result: SendResult = { sent: 0, retried: 0, failed: 0 };
-  const started = performance.now();
+  const elapsed = opts.elapsed ?? (() => performance.now());
+  const started = elapsed();
   const budgetMs = opts.budgetMs ?? LEASE_MS / 2;
   for (const row of claimed.sort((a, b) => a.id - b.id)) {
     // Every update below is conditioned on our claim (same attempt count, still pending), so a late answer from a
@@ -98,7 +101,7 @@ export async function sendDueMail(db: Kysely<Database>, transport: MailTransport
 
     // A relay that answers slowly (each send may take its full timeouts) must not let the last rows of the batch
     // outlive their lease, or another instance would claim and send them too: hand them back, attempt uncounted.
-    if (performance.now() - started > budgetMs) {
+    if (elapsed() - started > budgetMs) {
       await ours(updateRow().set((eb) => ({ attempts: eb('attempts', '-', 1), next_attempt_at: now }))).execute();
       continue;
     }
@@ -163,12 +166,17 @@ export interface WorkerOptions {
   /** Rows per pass (default 20); a full pass is followed by another at once, to drain a backlog. */
   batch?: number | undefined;
   maxAttempts?: number | undefined;
+  /** The clock each pass reads (default: the system clock); tests set it to send mail they dated. */
+  now?: (() => Date) | undefined;
 }
 
 /** A running worker. */
 export interface MailWorker {
-  /** Runs a pass as soon as possible; call after committing a transaction that enqueued mail. */
-  kick(): void;
+  /**
+   * Runs a pass as soon as possible; call after committing a transaction that enqueued mail. The promise settles
+   * (never rejects) once a pass that started after the kick has ended, or the worker has stopped.
+   */
+  kick(): Promise<void>;
   /** Stops polling and waits for a running pass to finish. */
   stop(): Promise<void>;
 }
@@ -185,6 +193,8 @@ export function startMailWorker(db: Kysely<Database>, transport: MailTransport, 
   let running: Promise<void> | undefined;
   let kickedDuringPass = false;
   let stopped = false;
+  // Kicks waiting for the next pass to start and end.
+  let waiting: (() => void)[] = [];
 
   const schedule = (ms: number) => {
     if (stopped) return;
@@ -196,7 +206,7 @@ export function startMailWorker(db: Kysely<Database>, transport: MailTransport, 
   const pass = async () => {
     try {
       for (;;) {
-        const r = await sendDueMail(db, transport, { from: opts.from, batch, maxAttempts: opts.maxAttempts });
+        const r = await sendDueMail(db, transport, { from: opts.from, batch, maxAttempts: opts.maxAttempts, now: opts.now?.() });
         if (r.retried || r.failed) log(`mail: ${r.sent} sent, ${r.retried} to retry, ${r.failed} given up`);
         if (stopped || r.sent + r.retried + r.failed < batch) break;
       }
@@ -211,8 +221,11 @@ export function startMailWorker(db: Kysely<Database>, transport: MailTransport, 
       kickedDuringPass = true;
       return;
     }
+    const served = waiting;
+    waiting = [];
     running = pass().finally(() => {
       running = undefined;
+      for (const resolve of served) resolve();
       const again = kickedDuringPass;
       kickedDuringPass = false;
       schedule(again ? 0 : intervalMs);
@@ -223,13 +236,18 @@ export function startMailWorker(db: Kysely<Database>, transport: MailTransport, 
   schedule(0);
   return {
     kick() {
+      if (stopped) return Promise.resolve();
+      const done = new Promise<void>((resolve) => waiting.push(resolve));
       if (running) kickedDuringPass = true;
       else schedule(0);
+      return done;
     },
     async stop() {
       stopped = true;
       clearTimeout(timer);
       await running;
+      for (const resolve of waiting) resolve();
+      waiting = [];
     },
   };
 }
