@@ -148,6 +148,8 @@ test('a day at reception: receive, ask for a document, receive again, assign, re
   // Hà Nội has published no address yet: the mail sends the citizen to the contacts, and the help address is there.
   expect(ready.text).toContain('Để nhận bản chính kết quả, ông/bà liên hệ Thi hành án dân sự thành phố Hà Nội (thông tin liên hệ ở cuối thư)');
   expect(ready.text).toContain('\nHỗ trợ sử dụng Cổng: hotro@localhost\n');
+  // The officer's note, signed off by the head, reaches the citizen by mail too.
+  expect(ready.text).toMatch(/Lời nhắn của cơ quan:\s+Mời ông\/bà đến nhận bản chính Quyết định thi hành án\./);
   const returned = await waitForMail({ text: code, subject: `Đã trả kết quả hồ sơ ${code}: Yêu cầu thi hành án` });
   expect(returned.text).toContain(`${code}. Hồ sơ đã kết thúc.`);
   expect(returned.text).toContain('tải được trên trang tra cứu hồ sơ');

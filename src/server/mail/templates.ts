@@ -68,7 +68,7 @@ export interface DossierMailData {
   applicantName: string;
   /**
    * What the staff wrote to the citizen: what is missing (`supplement_requested`), the reasons (`refused`,
-   * `rejected`), the reason for the delay (`apologised`).
+   * `rejected`), the reason for the delay (`apologised`), the note with the result (`result_ready`).
    */
   reason?: string | null | undefined;
   /** The day the agency received the dossier (`received`): the time limit counts from the next working day. */
@@ -220,6 +220,7 @@ const vi: Record<DossierMailKind, Template> = {
       { kind: 'paragraph', text: `Kính gửi ông/bà ${v.name},` },
       { kind: 'paragraph', text: `Hồ sơ ${v.code} đã có kết quả giải quyết.` },
       { kind: 'facts', items: facts('vi', v) },
+      ...reasonBlock('Lời nhắn của cơ quan:', v),
       {
         kind: 'paragraph',
         text: v.agencyAddress
@@ -387,6 +388,7 @@ const en: Record<DossierMailKind, Template> = {
       { kind: 'paragraph', text: `Dear ${v.name},` },
       { kind: 'paragraph', text: `The result of your application ${v.code} is ready.` },
       { kind: 'facts', items: facts('en', v) },
+      ...reasonBlock('A note from the agency:', v),
       {
         kind: 'paragraph',
         text: v.agencyAddress
