@@ -179,8 +179,8 @@ describe('dossier mail templates', () => {
     assert.ok(!bare.includes('undefined'));
   });
 
-  it('carries the staff’s reason in the supplement request, the refusal, the rejection and the apology, line by line', () => {
-    for (const kind of ['supplement_requested', 'refused', 'rejected', 'apologised'] as const) {
+  it('carries the staff’s words in the supplement request, the refusal, the rejection, the apology and the result, line by line', () => {
+    for (const kind of ['supplement_requested', 'refused', 'rejected', 'apologised', 'result_ready'] as const) {
       for (const locale of locales) {
         const mail = renderDossierMail(kind, locale, staffData);
         assert.match(mail.text, /^Bổ sung bản sao bản án có chứng thực\.$/m, `${kind}/${locale}`);
@@ -188,11 +188,13 @@ describe('dossier mail templates', () => {
         assert.match(mail.html, /<p style="[^"]*">Bổ sung giấy ủy quyền\.<\/p>/, `${kind}/${locale}`);
       }
     }
-    for (const kind of ['received', 'result_ready', 'returned'] as const) {
+    for (const kind of ['received', 'returned'] as const) {
       assert.ok(!renderDossierMail(kind, 'vi', staffData).text.includes('giấy ủy quyền'), `${kind} has no reason`);
     }
     const noReason = renderDossierMail('refused', 'en', { ...staffData, reason: '   ' }).text;
     assert.ok(!noReason.includes('Reasons:'), 'no empty heading');
+    assert.match(renderDossierMail('result_ready', 'vi', staffData).text, /^Lời nhắn của cơ quan:$/m);
+    assert.ok(!renderDossierMail('result_ready', 'en', { ...staffData, reason: null }).text.includes('A note from the agency'));
   });
 
   it('says that the time limit starts again once the supplement is complete', () => {
