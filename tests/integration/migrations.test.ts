@@ -57,8 +57,9 @@ for (const target of testDatabases) {
 
     it('seeds the 34 provincial agencies and keeps administrators’ edits on a second seed', async () => {
       const firstSeed = await seedReferenceData(handle.db);
-      // 34 provincial agencies and 11 regional offices; the announced days of 2025–2027.
-      assert.deepEqual(firstSeed, { agencies: 45, calendarDays: 48 });
+      // 34 provincial agencies and 11 regional offices; the one agency whose contact details a source gives (HCM's
+      // address, db/seed/agency-contacts.ts); the announced days of 2025–2027.
+      assert.deepEqual(firstSeed, { agencies: 45, contacts: 1, calendarDays: 48 });
       await handle.db.updateTable('agencies').set({ phone: '024 0000 0000' }).where('code', '=', 'HNI').execute();
       const again = await seedReferenceData(handle.db);
       assert.deepEqual(again, { agencies: 0, contacts: 0, calendarDays: 0 });
