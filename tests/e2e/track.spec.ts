@@ -69,6 +69,22 @@ test('the citizen sends the documents asked for; refreshing never re-posts', asy
   expect(mail.text).not.toContain(d.pin);
 });
 
+test('without JavaScript, at 375 px: look-up, the dossier page, its result and a refresh', async ({ browser }) => {
+  const d = demo('result_ready', 'DCHV');
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 }, extraHTTPHeaders: { 'X-Forwarded-For': clientIp() } });
+  const page = await context.newPage();
+  await track(page, '', '', 'en');
+  await expect(page.getByRole('alert')).toContainText('Enter your dossier code');
+  await track(page, d.code, d.pin, 'en');
+  await expect(page).toHaveURL(new RegExp(`/en/track/${d.code}$`));
+  await expect(page.getByTestId('tracked-status')).toHaveText('Result ready');
+  await expect(page.getByTestId('results')).toContainText('Result document: ket-qua-dchv.pdf');
+  expect((await page.reload())?.status()).toBe(200);
+  // Nothing wider than the screen.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await context.close();
+});
+
 test('the dossier page is only for the browser that entered the PIN', async ({ page, browser }) => {
   const d = demo('returned', 'MGCPCC');
   await track(page, d.code, d.pin);
