@@ -50,6 +50,16 @@ const headSigns: Record<StaffActionName, Allowed> = {
   send_back: { head: ['awaiting_approval'] },
   reject: { head: ['in_progress', 'awaiting_approval'] },
   return_result: { reception: ['result_ready'] },
+  // The actions of complaints and denunciations do nothing to a one-stop dossier.
+  accept: {},
+  not_accept: {},
+  transfer: {},
+  file_away: {},
+  verify: {},
+  extend: {},
+  decide: {},
+  conclude: {},
+  close: {},
 };
 /** The officer's own certificate: recorded directly, no draft for the head. */
 const officerSigns: Record<StaffActionName, Allowed> = {
@@ -73,6 +83,15 @@ const toStatus: Record<StaffActionName, DossierStatus | 'same'> = {
   send_back: 'in_progress',
   reject: 'rejected',
   return_result: 'returned',
+  accept: 'accepted',
+  not_accept: 'not_accepted',
+  transfer: 'transferred',
+  file_away: 'filed_away',
+  verify: 'verifying',
+  extend: 'same',
+  decide: 'decided',
+  conclude: 'concluded',
+  close: 'closed',
 };
 
 /** The actor's agency, and the dossier's, in each scope; `inScope` is what the rule says. */

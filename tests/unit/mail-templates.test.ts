@@ -129,8 +129,9 @@ describe('dossier mail templates', () => {
     assert.throws(() => renderDossierMail('withdrawn', 'vi', { ...data, trackingUrl: '/tra-cuu-ho-so' }), /absolute/);
     assert.throws(() => renderDossierMail('withdrawn', 'vi', { ...data, trackingUrl: 'javascript:alert(1)' }), /absolute/);
   });
-  it('lists every kind once, the three of the citizen’s side and the seven of the staff’s public actions', () => {
-    assert.equal(new Set(kinds).size, 10);
+  it('lists every kind once, the three of the citizen’s side, the seven of the staff’s public actions and the stage of a petition', () => {
+    assert.equal(new Set(kinds).size, 11);
+    assert.ok(kinds.includes('stage'));
     for (const kind of [...staffKinds, 'submitted', 'supplement_received', 'withdrawn'] as const) assert.ok(kinds.includes(kind), kind);
   });
 
@@ -195,6 +196,18 @@ describe('dossier mail templates', () => {
     assert.ok(!noReason.includes('Reasons:'), 'no empty heading');
     assert.match(renderDossierMail('result_ready', 'vi', staffData).text, /^Lời nhắn của cơ quan:$/m);
     assert.ok(!renderDossierMail('result_ready', 'en', { ...staffData, reason: null }).text.includes('A note from the agency'));
+  });
+
+  it('names a petition’s stage, its time limit and what happens next', () => {
+    const stage = { label: { vi: 'Thụ lý giải quyết khiếu nại', en: 'Complaint accepted for handling' }, nextStep: { vi: 'Cơ quan sẽ xác minh.', en: 'The agency will verify it.' } };
+    const vi = renderDossierMail('stage', 'vi', { ...staffData, reason: null, dueDate: '2026-12-31', stage });
+    assert.ok(vi.subject.startsWith('Thụ lý giải quyết khiếu nại – hồ sơ 01-261123-7KQ4MX: '));
+    assert.match(vi.text, /^Hồ sơ 01-261123-7KQ4MX: Thụ lý giải quyết khiếu nại\.$/m);
+    assert.match(vi.text, /^Thời hạn giải quyết: đến hết ngày 31\/12\/2026\.$/m);
+    assert.match(vi.text, /^Cơ quan sẽ xác minh\.$/m);
+    const en = renderDossierMail('stage', 'en', { ...staffData, reason: null, dueDate: undefined, stage });
+    assert.match(en.text, /^Dossier 01-261123-7KQ4MX: Complaint accepted for handling\.$/m);
+    assert.ok(!en.text.includes('Time limit:'), 'no time limit line without a due date');
   });
 
   it('says that the time limit starts again once the supplement is complete', () => {

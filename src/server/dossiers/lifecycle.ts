@@ -1,146 +1,84 @@
 /**
- * The one-stop lifecycle (DESIGN.md): which action moves a dossier from which status to which, and who may take it.
- * `transition()` is the only code that changes a dossier's status, and it consults this table.
+ * Every dossier lifecycle as data (DESIGN.md): one table per procedure kind — one-stop procedures, complaints,
+ * denunciations — listing statuses and, per action, from → to, who may take it, whether the citizen is told, its
+ * wording, its e-mail, its notice and what staff enter. `transition()` (the only writer of a dossier's status, the
+ * submission included) reads the table of the dossier's procedure kind; the back office's action forms, the tracking
+ * timeline, the notices and the mail kinds are all derived from these tables.
  */
-import type { Text } from '../catalog/types.ts';
+import type { LifecycleKind, Text } from '../catalog/types.ts';
+import { complaint, type ComplaintAction, type ComplaintStatus } from './lifecycles/complaint.ts';
+import { denunciation, type DenunciationAction, type DenunciationStatus } from './lifecycles/denunciation.ts';
+import { oneStop, oneStopStatuses, type OneStopAction, type OneStopStatus } from './lifecycles/one-stop.ts';
+import type { ActionRule, ActorRole } from './lifecycles/types.ts';
 
-export const oneStopStatuses = [
-  'submitted',
-  'received',
-  'refused',
-  'awaiting_supplement',
-  'in_progress',
-  'awaiting_approval',
-  'result_ready',
-  'returned',
-  'rejected',
-  'withdrawn',
-] as const;
-export type DossierStatus = (typeof oneStopStatuses)[number];
+export type { ActionInput, ActionRule, ActorRole, StaffRole } from './lifecycles/types.ts';
+export { oneStopStatuses };
 
-/** Statuses in which nothing more happens. */
-export const closedStatuses: ReadonlySet<DossierStatus> = new Set(['refused', 'returned', 'rejected', 'withdrawn']);
+export type DossierStatus = OneStopStatus | ComplaintStatus | DenunciationStatus;
+export type DossierAction = OneStopAction | ComplaintAction | DenunciationAction;
 
-export type StaffRole = 'reception' | 'officer' | 'head' | 'admin';
-export type ActorRole = 'citizen' | StaffRole;
-
-export interface ActionRule {
-  from: readonly DossierStatus[];
-  /** The status after the action; `null` keeps the current one (e.g. an apology with a new date). */
-  to: DossierStatus | null;
-  by: readonly ActorRole[];
-  /** Whether the citizen is told (timeline entry is public, and an e-mail is sent). */
-  public: boolean;
-  /**
-   * Only for procedures whose result this signer signs (the catalog's `resultSignedBy`): a decision of the head goes
-   * through a draft the head approves; the officer's own document is ready when recorded.
-   */
-  signedBy?: 'head' | 'officer';
-  /**
-   * What staff enter to take the action (the dossier page's form asks for these, the service checks them):
-   * `reason` for the citizen (or, on an internal action, for colleagues), `officer`, `date` (a new result date),
-   * `file` (the result or its draft), `note` (an optional note to the citizen).
-   */
-  inputs?: readonly ActionInput[];
+/** A lifecycle table seen from outside: any status, any action (each table holds its own). */
+export interface Lifecycle {
+  statuses: readonly DossierStatus[];
+  closed: readonly DossierStatus[];
+  pending: readonly DossierStatus[];
+  actions: Partial<Record<DossierAction, ActionRule<DossierStatus>>>;
+  statusLabels: Partial<Record<DossierStatus, Text>>;
+  nextSteps: Partial<Record<DossierStatus, Text>>;
 }
 
-export type ActionInput = 'reason' | 'officer' | 'date' | 'file' | 'note';
+export const lifecycles: Record<LifecycleKind, Lifecycle> = { 'one-stop': oneStop, complaint, denunciation };
+export const lifecycleKinds = Object.keys(lifecycles) as LifecycleKind[];
 
-export const oneStopActions = {
-  submit: { from: [], to: 'submitted', by: ['citizen', 'reception'], public: true },
-  receive: { from: ['submitted'], to: 'received', by: ['reception'], public: true },
-  refuse: { from: ['submitted'], to: 'refused', by: ['reception'], public: true, inputs: ['reason'] },
-  request_supplement: { from: ['submitted', 'received', 'in_progress'], to: 'awaiting_supplement', by: ['reception', 'officer'], public: true, inputs: ['reason'] },
-  supplement: { from: ['awaiting_supplement'], to: 'submitted', by: ['citizen'], public: true },
-  withdraw: { from: ['submitted', 'awaiting_supplement'], to: 'withdrawn', by: ['citizen'], public: true },
-  assign: { from: ['received'], to: 'in_progress', by: ['head', 'reception'], public: false, inputs: ['officer'] },
-  reassign: { from: ['in_progress'], to: 'in_progress', by: ['head'], public: false, inputs: ['officer'] },
-  apologise: { from: ['received', 'in_progress', 'awaiting_approval'], to: null, by: ['head', 'officer'], public: true, inputs: ['date', 'reason'] },
-  record_result: { from: ['in_progress'], to: 'result_ready', by: ['officer'], public: true, signedBy: 'officer', inputs: ['file', 'note'] },
-  submit_draft: { from: ['in_progress'], to: 'awaiting_approval', by: ['officer'], public: false, signedBy: 'head', inputs: ['file', 'note'] },
-  approve: { from: ['awaiting_approval'], to: 'result_ready', by: ['head'], public: true, signedBy: 'head', inputs: ['note'] },
-  send_back: { from: ['awaiting_approval'], to: 'in_progress', by: ['head'], public: false, signedBy: 'head', inputs: ['reason'] },
-  reject: { from: ['in_progress', 'awaiting_approval'], to: 'rejected', by: ['head'], public: true, inputs: ['reason'] },
-  return_result: { from: ['result_ready'], to: 'returned', by: ['reception'], public: true },
-} as const satisfies Record<string, ActionRule>;
-export type DossierAction = keyof typeof oneStopActions;
+/** The one-stop table's actions (the back office of one-stop procedures and its tests read them by name). */
+export const oneStopActions = oneStop.actions;
+
+/** Every status of every kind, each once, in table order. */
+export const allStatuses: readonly DossierStatus[] = [...new Set(lifecycleKinds.flatMap((k) => lifecycles[k].statuses))];
+
+/** Statuses in which nothing more happens, in whichever lifecycle they occur (no status is closed in one, open in another). */
+export const closedStatuses: ReadonlySet<DossierStatus> = new Set(lifecycleKinds.flatMap((k) => lifecycles[k].closed));
+
+/** Statuses in which the agency owes its answer by the due date. */
+export const pendingStatuses: readonly DossierStatus[] = [...new Set(lifecycleKinds.flatMap((k) => lifecycles[k].pending))];
+
+/** The rule of `action` in the lifecycle of `kind`, if that lifecycle has it. */
+export function ruleOf(kind: LifecycleKind, action: DossierAction): ActionRule<DossierStatus> | undefined {
+  return lifecycles[kind].actions[action];
+}
 
 /**
- * Whether `role` may take `action` on a dossier in `status`; with the procedure's `resultSignedBy`, also whether the
- * action belongs to that way of issuing the result.
+ * Whether `role` may take `action` on a dossier of `kind` in `status`; with the procedure's `resultSignedBy`, also
+ * whether the action belongs to that way of issuing the result.
  */
-export function isAllowed(action: DossierAction, status: DossierStatus, role: ActorRole, resultSignedBy?: 'head' | 'officer'): boolean {
-  const rule: ActionRule = oneStopActions[action];
+export function isAllowed(kind: LifecycleKind, action: DossierAction, status: DossierStatus, role: ActorRole, resultSignedBy?: 'head' | 'officer'): boolean {
+  const rule = ruleOf(kind, action);
+  if (!rule) return false;
   if (rule.signedBy !== undefined && resultSignedBy !== undefined && rule.signedBy !== resultSignedBy) return false;
-  return (rule.from as readonly string[]).includes(status) && (rule.by as readonly string[]).includes(role);
+  return rule.from.includes(status) && rule.by.includes(role);
 }
 
-/** Actions the citizen never sees on the timeline (internal steps). */
-export const internalActions: readonly DossierAction[] = (Object.keys(oneStopActions) as DossierAction[]).filter(
-  (a) => !oneStopActions[a].public,
-);
+/** Actions of `kind` the citizen never sees on the timeline (internal steps). */
+export function internalActions(kind: LifecycleKind): DossierAction[] {
+  return (Object.keys(lifecycles[kind].actions) as DossierAction[]).filter((a) => !lifecycles[kind].actions[a]!.public);
+}
 
-/** Status names shown to citizens and staff (one-stop.md's typical list). */
-export const statusLabels: Record<DossierStatus, Text> = {
-  submitted: { vi: 'Mới nộp, chờ tiếp nhận', en: 'Submitted, waiting to be received' },
-  received: { vi: 'Đã tiếp nhận', en: 'Received' },
-  refused: { vi: 'Từ chối tiếp nhận', en: 'Refused' },
-  awaiting_supplement: { vi: 'Yêu cầu bổ sung', en: 'More documents needed' },
-  in_progress: { vi: 'Đang xử lý', en: 'Being processed' },
-  awaiting_approval: { vi: 'Chờ Thủ trưởng phê duyệt', en: 'Waiting for the head of the agency to sign' },
-  result_ready: { vi: 'Đã có kết quả', en: 'Result ready' },
-  returned: { vi: 'Đã trả kết quả', en: 'Result returned' },
-  rejected: { vi: 'Không giải quyết', en: 'Rejected' },
-  withdrawn: { vi: 'Đã rút hồ sơ', en: 'Withdrawn' },
-};
+/** The timeline wording of an action (the action's own name when no table has it: an old event). */
+export function actionLabel(kind: LifecycleKind, action: DossierAction): Text {
+  return ruleOf(kind, action)?.label ?? { vi: action, en: action };
+}
 
-/** Timeline wording of each action, as the citizen reads it. */
-export const actionLabels: Record<DossierAction, Text> = {
-  submit: { vi: 'Nộp hồ sơ', en: 'Application submitted' },
-  receive: { vi: 'Tiếp nhận hồ sơ, hẹn ngày trả kết quả', en: 'Application received, result date set' },
-  refuse: { vi: 'Từ chối tiếp nhận hồ sơ', en: 'Application refused' },
-  request_supplement: { vi: 'Yêu cầu bổ sung, hoàn thiện hồ sơ', en: 'More documents requested' },
-  supplement: { vi: 'Đã nộp tài liệu bổ sung', en: 'Additional documents sent' },
-  withdraw: { vi: 'Rút hồ sơ', en: 'Application withdrawn' },
-  assign: { vi: 'Phân công xử lý', en: 'Assigned' },
-  reassign: { vi: 'Phân công lại', en: 'Reassigned' },
-  apologise: { vi: 'Xin lỗi và hẹn lại ngày trả kết quả', en: 'Apology and new result date' },
-  record_result: { vi: 'Đã có kết quả giải quyết', en: 'Result ready' },
-  submit_draft: { vi: 'Trình Thủ trưởng dự thảo kết quả', en: 'Draft result sent to the head for signature' },
-  approve: { vi: 'Thủ trưởng phê duyệt, đã có kết quả', en: 'Result signed by the head, ready' },
-  send_back: { vi: 'Thủ trưởng trả lại dự thảo để sửa', en: 'Draft sent back by the head for changes' },
-  reject: { vi: 'Không giải quyết hồ sơ', en: 'Application rejected' },
-  return_result: { vi: 'Trả kết quả', en: 'Result returned' },
-};
+/** A status's name in a kind's words (a complaint "waiting to be accepted", an application "to be received"). */
+export function statusLabel(kind: LifecycleKind, status: DossierStatus): Text {
+  return lifecycles[kind].statusLabels[status] ?? oneStop.statusLabels[status as OneStopStatus] ?? { vi: status, en: status };
+}
 
-/** What the citizen should do next, by status. */
-export const nextSteps: Record<DossierStatus, Text> = {
-  submitted: {
-    vi: 'Cơ quan thi hành án đang kiểm tra hồ sơ. Nếu hồ sơ đầy đủ, bạn sẽ nhận giấy tiếp nhận và ngày hẹn trả kết quả; nếu còn thiếu, bạn sẽ được báo một lần những gì cần bổ sung. Bạn có thể rút hồ sơ khi hồ sơ chưa được tiếp nhận.',
-    en: 'The enforcement agency is checking your application. If it is complete you will get a receipt and the date your result is due; if anything is missing you will be told once what to add. You can withdraw it until it is received.',
-  },
-  received: {
-    vi: 'Hồ sơ đã được tiếp nhận. Kết quả sẽ được trả đúng ngày hẹn; bạn không cần làm gì thêm.',
-    en: 'Your application has been received. The result will be ready by the date shown; you do not need to do anything.',
-  },
-  refused: { vi: 'Hồ sơ không được tiếp nhận. Lý do được ghi ở trên.', en: 'Your application was refused. The reasons are shown above.' },
-  awaiting_supplement: {
-    vi: 'Hãy nộp các tài liệu được yêu cầu ở dưới đây. Thời hạn giải quyết được tính lại từ khi hồ sơ đầy đủ.',
-    en: 'Send the documents requested below. The time limit starts again once your application is complete.',
-  },
-  in_progress: {
-    vi: 'Hồ sơ đang được xử lý. Bạn sẽ được báo khi có kết quả.',
-    en: 'Your application is being processed. You will be told when the result is ready.',
-  },
-  awaiting_approval: {
-    vi: 'Dự thảo kết quả đang chờ Thủ trưởng cơ quan thi hành án ký. Bạn sẽ được báo khi có kết quả.',
-    en: 'The draft result is waiting for the head of the enforcement agency to sign it. You will be told when the result is ready.',
-  },
-  result_ready: {
-    vi: 'Đã có kết quả. Bạn sẽ được liên hệ để nhận kết quả.',
-    en: 'The result is ready. You will be contacted to collect it.',
-  },
-  returned: { vi: 'Đã trả kết quả. Hồ sơ đã kết thúc.', en: 'The result has been returned. The application is closed.' },
-  rejected: { vi: 'Hồ sơ không được giải quyết. Lý do được ghi ở trên.', en: 'Your application was rejected. The reasons are shown above.' },
-  withdrawn: { vi: 'Bạn đã rút hồ sơ. Hồ sơ đã kết thúc.', en: 'You withdrew this application. It is closed.' },
-};
+/** What the citizen should do next. */
+export function nextStep(kind: LifecycleKind, status: DossierStatus): Text {
+  return lifecycles[kind].nextSteps[status] ?? { vi: '', en: '' };
+}
+
+/** Every status with its name, the one-stop wording first where kinds share a status (for back-office lists). */
+export const statusLabels: Record<DossierStatus, Text> = Object.fromEntries(
+  [...lifecycleKinds].reverse().flatMap((k) => Object.entries(lifecycles[k].statusLabels)),
+) as Record<DossierStatus, Text>;

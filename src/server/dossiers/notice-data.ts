@@ -97,7 +97,7 @@ export async function noticeData(db: Kysely<Database>, dossierId: number, slug: 
     issuedBy: event.full_name,
     text: event.public_note,
     timeLimit,
-    dueDate: notice.action === 'receive' ? isoDate(data.dueDate) : notice.action === 'apologise' ? isoDate(data.newDueDate) : null,
+    dueDate: notice.action === 'receive' || notice.action === 'accept' ? isoDate(data.dueDate) : notice.action === 'apologise' ? isoDate(data.newDueDate) : null,
     previousDueDate: notice.action === 'apologise' ? isoDate(data.previousDueDate) : null,
     documents: files.map((f) => ({ id: f.id, documentId: f.document_id, fileName: f.file_name, contentType: f.content_type, sizeBytes: f.size_bytes })),
   };

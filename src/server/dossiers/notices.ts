@@ -4,7 +4,8 @@
  * print them from this table.
  */
 import type { Text } from '../catalog/types.ts';
-import type { DossierAction } from './lifecycle.ts';
+import type { LifecycleKind } from '../catalog/types.ts';
+import { ruleOf, type DossierAction } from './lifecycle.ts';
 
 export interface NoticeKind {
   /** URL segment of the printable notice, the same on staff and citizen pages. */
@@ -39,15 +40,44 @@ export const notices: readonly NoticeKind[] = [
     form: { vi: 'Mẫu số 04', en: 'Form 04' },
     title: { vi: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả', en: 'Apology and new date for the result' },
   },
+  // Complaints and denunciations (Circular 13/2021/TT-BTP's notices).
+  {
+    slug: 'thu-ly-khieu-nai',
+    action: 'accept',
+    form: { vi: 'Thông báo', en: 'Notice' },
+    title: { vi: 'Thông báo thụ lý giải quyết khiếu nại', en: 'Notice that the complaint is accepted for handling' },
+  },
+  {
+    slug: 'thu-ly-to-cao',
+    action: 'accept',
+    form: { vi: 'Thông báo', en: 'Notice' },
+    title: { vi: 'Thông báo thụ lý tố cáo', en: 'Notice that the denunciation is accepted for handling' },
+  },
+  {
+    slug: 'khong-thu-ly',
+    action: 'not_accept',
+    form: { vi: 'Thông báo', en: 'Notice' },
+    title: { vi: 'Thông báo không thụ lý đơn', en: 'Notice that the petition is not accepted' },
+  },
+  {
+    slug: 'chuyen-don',
+    action: 'transfer',
+    form: { vi: 'Phiếu chuyển', en: 'Transfer slip' },
+    title: { vi: 'Phiếu chuyển đơn đến cơ quan có thẩm quyền', en: 'Petition passed to the competent authority' },
+  },
 ];
 
 export function noticeBySlug(slug: string | undefined): NoticeKind | undefined {
   return notices.find((n) => n.slug === slug);
 }
 
-/** The notices issued on a dossier, given the actions on its timeline (each at most once, in form order). */
-export function issuedNotices(actions: readonly DossierAction[]): NoticeKind[] {
-  return notices.filter((n) => actions.includes(n.action));
+/**
+ * The notices issued on a dossier of `kind`, given the actions on its timeline — each action's notice as its
+ * lifecycle table names it (each at most once, in form order).
+ */
+export function issuedNotices(kind: LifecycleKind, actions: readonly DossierAction[]): NoticeKind[] {
+  const slugs = new Set(actions.map((a) => ruleOf(kind, a)?.notice).filter((n) => n !== undefined));
+  return notices.filter((n) => slugs.has(n.slug));
 }
 
 /** What an attachment is, as staff and citizens read it; `documentName` names the procedure's own documents. */

@@ -18,7 +18,7 @@ export interface NotifyInput {
   expectedDueDate?: string;
   timeLimitDays?: number;
   /** What a staff action's mail says beyond the facts every dossier mail repeats. */
-  facts?: Pick<DossierMailData, 'reason' | 'receivedOn' | 'dueDate' | 'newDueDate' | 'timeLimitDays'>;
+  facts?: Pick<DossierMailData, 'reason' | 'receivedOn' | 'dueDate' | 'newDueDate' | 'timeLimitDays' | 'stage'>;
 }
 
 /** Enqueues the mail when the applicant gave an e-mail address; returns whether one was enqueued. */

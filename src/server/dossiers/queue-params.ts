@@ -3,12 +3,12 @@
  * tested: an unticked box must mean "no filter", never "only the others" — an overdue dossier once vanished from
  * every view but "Quá hạn" because the unticked box became `overdue: false`.
  */
-import { oneStopProcedures } from '../catalog/index.ts';
-import { closedStatuses, oneStopStatuses, type DossierStatus } from './lifecycle.ts';
+import { procedures } from '../catalog/index.ts';
+import { allStatuses, closedStatuses, type DossierStatus } from './lifecycle.ts';
 import type { QueueFilter } from './queue.ts';
 
-/** The statuses of the working queue: every open one. */
-export const openStatuses: readonly DossierStatus[] = oneStopStatuses.filter((s) => !closedStatuses.has(s));
+/** The statuses of the working queue: every open one, of every kind of dossier. */
+export const openStatuses: readonly DossierStatus[] = allStatuses.filter((s) => !closedStatuses.has(s));
 
 /** The parameter names of the queue's form (Vietnamese, as staff read them in the address bar). */
 export const queueParams = {
@@ -35,13 +35,13 @@ export interface QueueQuery {
 /** Reads the queue form's parameters; anything unknown or malformed is ignored (the default view). */
 export function queueQueryFromParams(params: URLSearchParams, pageSize = 25): QueueQuery {
   const rawStatus = params.get(queueParams.status);
-  const chosen = oneStopStatuses.find((s) => s === rawStatus);
+  const chosen = allStatuses.find((s) => s === rawStatus);
   const status = chosen ?? (rawStatus === ALL_STATUSES ? 'all' : undefined);
   const dueRaw = params.get(queueParams.dueWithin) ?? '';
   const dueWithin = /^\d{1,2}$/.test(dueRaw) ? Number(dueRaw) : undefined;
   const filter: QueueFilter = {
     status: status === 'all' ? undefined : (chosen ?? openStatuses),
-    procedure: oneStopProcedures.find((p) => p.code === params.get(queueParams.procedure))?.code,
+    procedure: procedures.find((p) => p.code === params.get(queueParams.procedure))?.code,
     assignedToMe: params.get(queueParams.mine) === '1' || undefined,
     dueWithinWorkingDays: dueWithin,
     // Ticked: only the overdue ones. Unticked: no filter at all.

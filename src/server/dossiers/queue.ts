@@ -17,7 +17,7 @@ import { loadCalendar } from '../calendar-store.ts';
 import { todayInVietnam } from '../calendar.ts';
 import type { Database } from '../schema.ts';
 import { normaliseDossierCode } from './code.ts';
-import { oneStopStatuses, type DossierStatus, type StaffRole } from './lifecycle.ts';
+import { allStatuses, pendingStatuses, type DossierStatus, type StaffRole } from './lifecycle.ts';
 
 export interface QueueViewer {
   role: StaffRole;
@@ -84,8 +84,7 @@ export class QueueCursorError extends Error {
   }
 }
 
-/** Statuses in which the agency owes a result by the due date. */
-export const pendingStatuses: readonly DossierStatus[] = ['received', 'in_progress', 'awaiting_approval'];
+export { pendingStatuses };
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
@@ -252,7 +251,7 @@ export async function countByStatus(db: Kysely<Database>, viewer: QueueViewer): 
     .select((eb) => ['dossiers.status', eb.fn.countAll<number>().as('n')])
     .groupBy('dossiers.status');
   if (scope) query = query.where(scope);
-  const counts = Object.fromEntries(oneStopStatuses.map((s) => [s, 0])) as Record<DossierStatus, number>;
+  const counts = Object.fromEntries(allStatuses.map((s) => [s, 0])) as Record<DossierStatus, number>;
   for (const row of await query.execute()) {
     if (row.status in counts) counts[row.status as DossierStatus] = Number(row.n);
   }

@@ -9,92 +9,41 @@ import { loadCalendar } from '../calendar-store.ts';
 import { todayInVietnam, type DateISO } from '../calendar.ts';
 import { procedureByCode, rulesFor } from '../catalog/index.ts';
 import { oneStopRulesOn } from '../catalog/one-stop-rules.ts';
+import type { LifecycleKind } from '../catalog/types.ts';
 import type { Database } from '../schema.ts';
 import { dueDate as computeDueDate } from './deadline.ts';
 import { checkUpload } from './files.ts';
-import { isAllowed, type DossierAction, type DossierStatus } from './lifecycle.ts';
+import { isAllowed, lifecycleKinds, lifecycles, type ActionRule, type DossierAction, type DossierStatus } from './lifecycle.ts';
+import { acceptPetition, closePetition, closeWithReason, decidePetition, extendPetition, startVerification } from './petition-actions.ts';
 import { inAgencyScope, transition, TransitionError, type Actor, type LockedDossier, type StaffActor } from './transition.ts';
+import {
+  ActionInputError,
+  assignedOfficer,
+  attachFile,
+  common,
+  ISO_DATE,
+  optionalNote,
+  requiredReason,
+  type ActionOptions,
+  type ActionResult,
+} from './staff-action-parts.ts';
 
-/** The longest reason or note staff may write (the form's `maxlength` too). */
-export const TEXT_LIMIT = 2000;
+export { ActionInputError, TEXT_LIMIT, type ActionOptions, type ActionProblem, type ActionResult } from './staff-action-parts.ts';
 
-/** The actions staff take in the back office, in the order the dossier page lists them. */
-export const staffActionNames = [
-  'receive',
-  'request_supplement',
-  'refuse',
-  'assign',
-  'reassign',
-  'apologise',
-  'record_result',
-  'submit_draft',
-  'approve',
-  'send_back',
-  'reject',
-  'return_result',
-] as const satisfies readonly DossierAction[];
-export type StaffActionName = (typeof staffActionNames)[number];
-
-/** Why an action's input was refused. The keys name messages the back office shows next to the field. */
-export type ActionProblem =
-  | 'reasonRequired'
-  | 'reasonTooLong'
-  | 'noteTooLong'
-  | 'officerInvalid'
-  | 'officerUnchanged'
-  | 'fileMissing'
-  | 'file.empty'
-  | 'file.tooLarge'
-  | 'file.type'
-  | 'apologyUsed'
-  | 'apologyNoDueDate'
-  | 'dateInvalid';
-
-export class ActionInputError extends Error {
-  readonly problem: ActionProblem;
-  constructor(problem: ActionProblem) {
-    super(`Invalid action input: ${problem}`);
-    this.name = 'ActionInputError';
-    this.problem = problem;
-  }
-}
-
-/** What every action takes besides its own input. */
-export interface ActionOptions {
-  /** The portal's public address, for the link in the citizen's mail. */
-  publicUrl: string;
-  /** Staff-only remark on the timeline; never shown or sent to the citizen. */
-  internalNote?: string | null | undefined;
-  /** The moment of the action (tests and the demo seed set it); the receipt date is its day in Vietnam. */
-  now?: Date | undefined;
-}
-
-export interface ActionResult {
-  from: DossierStatus;
-  to: DossierStatus;
-  eventId: number;
-}
-
-/** A text the citizen reads: required, trimmed, at most TEXT_LIMIT characters. */
-function requiredReason(value: string | null | undefined): string {
-  const reason = (value ?? '').trim();
-  if (reason === '') throw new ActionInputError('reasonRequired');
-  if (reason.length > TEXT_LIMIT) throw new ActionInputError('reasonTooLong');
-  return reason;
-}
-
-/** An optional note: trimmed, null when empty, at most TEXT_LIMIT characters. */
-function optionalNote(value: string | null | undefined): string | null {
-  const note = (value ?? '').trim();
-  if (note.length > TEXT_LIMIT) throw new ActionInputError('noteTooLong');
-  return note === '' ? null : note;
-}
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function common(opts: ActionOptions) {
-  return { publicUrl: opts.publicUrl, internalNote: optionalNote(opts.internalNote), ...(opts.now ? { now: opts.now } : {}) };
-}
+/**
+ * The actions staff take in the back office, in the order the dossier page lists them: every action of every
+ * lifecycle that a staff role may take from a status (not the submission, which starts from none).
+ */
+export type StaffActionName = Exclude<DossierAction, 'submit' | 'supplement' | 'withdraw'>;
+export const staffActionNames: readonly StaffActionName[] = [
+  ...new Set(
+    lifecycleKinds.flatMap((kind) =>
+      (Object.entries(lifecycles[kind].actions) as [StaffActionName, ActionRule<DossierStatus>][])
+        .filter(([, rule]) => rule.from.length > 0 && rule.by.some((role) => role !== 'citizen'))
+        .map(([action]) => action),
+    ),
+  ),
+];
 
 async function dossierFacts(db: Kysely<Database>, dossierId: number) {
   const row = await db.selectFrom('dossiers').select(['procedure_code', 'status']).where('id', '=', dossierId).executeTakeFirst();
@@ -191,15 +140,7 @@ export async function assignOfficer(
     ...base,
     set: { assigned_to: officerId },
     guard: async (trx, dossier) => {
-      const officer = await trx
-        .selectFrom('staff_users')
-        .select(['id', 'role', 'agency_code', 'disabled_at'])
-        .where('id', '=', officerId)
-        .executeTakeFirst();
-      const agencies = [dossier.agencyCode, dossier.agencyParentCode];
-      if (!officer || officer.role !== 'officer' || officer.disabled_at !== null || !agencies.includes(officer.agency_code)) {
-        throw new ActionInputError('officerInvalid');
-      }
+      await assignedOfficer(trx, dossier, officerId);
       if (dossier.assignedTo === officerId) throw new ActionInputError('officerUnchanged');
       return { data: { officerId, previousOfficerId: dossier.assignedTo } };
     },
@@ -210,32 +151,6 @@ export async function assignOfficer(
 /** Whether `actor` is the officer the dossier is assigned to (a system actor stands in for anyone). */
 function isAssignedOfficer(actor: StaffActor, assignedTo: number | null): boolean {
   return actor.staffId === null || (assignedTo !== null && assignedTo === actor.staffId);
-}
-
-/** Stores `file` (already checked) as attachment `documentId` of the dossier and of the event; returns its id. */
-async function attachFile(
-  trx: Transaction<Database>,
-  dossierId: number,
-  eventId: number,
-  documentId: 'result' | 'result_draft',
-  check: Extract<ReturnType<typeof checkUpload>, { ok: true }>,
-  bytes: Uint8Array,
-): Promise<number> {
-  const row = await trx
-    .insertInto('attachments')
-    .values({
-      dossier_id: dossierId,
-      event_id: eventId,
-      document_id: documentId,
-      file_name: check.fileName,
-      content_type: check.contentType,
-      size_bytes: check.size,
-      sha256: check.sha256,
-      content: bytes,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
 }
 
 /** The result document's upload: required, checked by its bytes. */
@@ -436,6 +351,7 @@ export function isApologyLate(dueDate: DateISO, today: DateISO, noticeDays: numb
 /** The input of any staff action, as the dossier page posts it. */
 export interface StaffActionInput extends ActionOptions {
   reason?: string | null;
+  conclusion?: string | null;
   officerId?: number | null;
   newDueDate?: string | null;
   file?: { name: string; bytes: Uint8Array } | null;
@@ -479,6 +395,25 @@ export async function takeStaffAction(
       return returnResult(db, dossierId, actor, opts);
     case 'apologise':
       return apologise(db, dossierId, actor, { ...opts, reason: input.reason ?? '', newDueDate: input.newDueDate ?? '' });
+    case 'accept':
+      return acceptPetition(db, dossierId, actor, opts);
+    case 'not_accept':
+    case 'transfer':
+    case 'file_away':
+      return closeWithReason(db, dossierId, action, actor, { ...opts, reason: input.reason ?? '' });
+    case 'verify':
+      return startVerification(db, dossierId, actor, { ...opts, officerId: input.officerId ?? 0 });
+    case 'extend':
+      return extendPetition(db, dossierId, actor, { ...opts, reason: input.reason ?? '', newDueDate: input.newDueDate ?? '' });
+    case 'decide':
+    case 'conclude': {
+      // The action named must be the kind's: a complaint is decided, a denunciation concluded.
+      const kind = procedureByCode((await dossierFacts(db, dossierId)).procedure_code)?.kind;
+      if ((action === 'conclude') !== (kind === 'denunciation')) throw new TransitionError('not_allowed');
+      return decidePetition(db, dossierId, actor, { ...opts, conclusion: input.conclusion, file: input.file, note: input.note ?? null });
+    }
+    case 'close':
+      return closePetition(db, dossierId, actor, opts);
   }
 }
 
@@ -493,6 +428,8 @@ export interface DossierSnapshot {
   apologised: boolean;
   /** The catalog's `resultSignedBy` of the dossier's procedure. */
   resultSignedBy: 'head' | 'officer';
+  /** The lifecycle of the dossier's procedure. */
+  kind: LifecycleKind;
 }
 
 /**
@@ -504,8 +441,8 @@ export function availableActionsFor(dossier: DossierSnapshot, actor: Actor, toda
   if (actor.role === 'citizen') return [];
   if (!inAgencyScope(actor, { code: dossier.agencyCode, parentCode: dossier.agencyParentCode })) return [];
   return staffActionNames.filter((action) => {
-    if (!isAllowed(action, dossier.status, actor.role, dossier.resultSignedBy)) return false;
-    if (action === 'apologise') return !dossier.apologised && dossier.dueDate !== null;
+    if (!isAllowed(dossier.kind, action, dossier.status, actor.role, dossier.resultSignedBy)) return false;
+    if (action === 'apologise' || action === 'extend') return !dossier.apologised && dossier.dueDate !== null;
     if (action === 'record_result' || action === 'submit_draft') return isAssignedOfficer(actor, dossier.assignedTo);
     return true;
   });
@@ -524,7 +461,8 @@ export async function availableActions(db: Kysely<Database>, dossierId: number, 
             .selectFrom('dossier_events')
             .select('dossier_events.id')
             .whereRef('dossier_events.dossier_id', '=', 'dossiers.id')
-            .where('dossier_events.action', '=', 'apologise'),
+            // The one re-dating: an apology (one-stop) or an extension (complaints, denunciations).
+            .where('dossier_events.action', 'in', ['apologise', 'extend']),
         )
         .as('apologised'),
     )
@@ -540,6 +478,7 @@ export async function availableActions(db: Kysely<Database>, dossierId: number, 
       dueDate: row.due_date,
       apologised: Boolean(row.apologised),
       resultSignedBy: procedureByCode(row.procedure_code)?.resultSignedBy ?? 'officer',
+      kind: procedureByCode(row.procedure_code)?.kind ?? 'one-stop',
     },
     actor,
     todayInVietnam(now),

@@ -10,8 +10,8 @@ import { procedureByCode, rulesFor } from '../catalog/index.ts';
 import { provinces } from '../provinces.ts';
 import type { Database } from '../schema.ts';
 import { generateDossierCode } from './code.ts';
-import { completenessCheckDue, dueDate } from './deadline.ts';
-import { notifyCitizen } from './notify.ts';
+import { dueDate } from './deadline.ts';
+import { submitByTransition } from './transition.ts';
 import { generatePin, hashPin } from './pin.ts';
 
 export interface SubmitActor {
@@ -83,56 +83,36 @@ export async function submitDraft(
         const agencyCode = String(answers.agency);
         const today = todayInVietnam(now);
         const code = generateDossierCode(await agencyNumber(trx, agencyCode), today);
-        const dossier = await trx
-          .insertInto('dossiers')
-          .values({
-            code,
-            procedure_code: procedure.code,
-            agency_code: agencyCode,
-            status: 'submitted',
-            channel: opts.channel,
-            locale: draft.locale,
-            applicant_name: String(answers.fullName),
-            applicant_id_number: String(answers.cccd),
-            applicant_phone: String(answers.phone),
-            applicant_email: typeof answers.email === 'string' ? answers.email : null,
-            applicant_address: String(answers.address),
-            data: JSON.stringify(answers),
-            pin_hash: pinHash,
-            idempotency_key: draft.id,
-            submitted_at: now,
-            updated_at: now,
-            check_due_date: completenessCheckDue(calendar, todayInVietnam(now)),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await trx.updateTable('attachments').set({ dossier_id: dossier.id }).where('draft_id', '=', draft.id).execute();
-        await trx
-          .insertInto('dossier_events')
-          .values({
-            dossier_id: dossier.id,
-            at: now,
-            actor_kind: opts.channel === 'counter' ? 'staff' : 'citizen',
-            actor_id: opts.staffId ?? null,
-            action: 'submit',
-            from_status: null,
-            to_status: 'submitted',
-            public_note: null,
-            internal_note: null,
-            data: JSON.stringify({ channel: opts.channel }),
-          })
-          .execute();
-        await trx.updateTable('dossier_drafts').set({ dossier_id: dossier.id, pin }).where('id', '=', draft.id).execute();
         const rule = rulesFor(procedure, today);
-        const mailed = await notifyCitizen(trx, {
-          kind: 'submitted',
-          dossierId: dossier.id,
-          publicUrl: opts.publicUrl,
-          pin,
-          expectedDueDate: dueDate(rule, calendar, today),
-          timeLimitDays: rule.timeLimit.days,
-        });
-        return { dossierId: dossier.id, code, pin, created: true, mailed };
+        // The submission is a transition from no status: it writes the dossier, its first event and the mail.
+        const { dossierId, mailed } = await submitByTransition(
+          trx,
+          {
+              code,
+              procedure_code: procedure.code,
+              agency_code: agencyCode,
+              channel: opts.channel,
+              locale: draft.locale,
+              applicant_name: String(answers.fullName),
+              applicant_id_number: String(answers.cccd),
+              applicant_phone: String(answers.phone),
+              applicant_email: typeof answers.email === 'string' ? answers.email : null,
+              applicant_address: String(answers.address),
+              data: JSON.stringify(answers),
+              pin_hash: pinHash,
+              idempotency_key: draft.id,
+          },
+          opts.channel === 'counter' ? { role: 'reception', staffId: opts.staffId ?? null, agencyCode: null } : { role: 'citizen' },
+          {
+            publicUrl: opts.publicUrl,
+            now,
+            data: { channel: opts.channel },
+            submissionMail: { pin, expectedDueDate: dueDate(rule, calendar, today), timeLimitDays: rule.timeLimit.days },
+          },
+        );
+        await trx.updateTable('attachments').set({ dossier_id: dossierId }).where('draft_id', '=', draft.id).execute();
+        await trx.updateTable('dossier_drafts').set({ dossier_id: dossierId, pin }).where('id', '=', draft.id).execute();
+        return { dossierId, code, pin, created: true, mailed };
       });
     } catch (err) {
       // Two submissions drew the same random code on the same day: draw again.

@@ -4,6 +4,7 @@
  * is unknown and a wrong PIN look the same.
  */
 import type { Kysely } from 'kysely';
+import { procedureByCode } from '../catalog/index.ts';
 import type { Database } from '../schema.ts';
 import { listAttachments, type AttachmentSummary } from './drafts.ts';
 import { checkUpload, FILE_LIMITS } from './files.ts';
@@ -105,12 +106,13 @@ export async function trackedDossier(db: Kysely<Database>, id: number): Promise<
     .where('dossiers.id', '=', id)
     .executeTakeFirst();
   if (!row) return null;
+  const kind = procedureByCode(row.procedure_code)?.kind ?? 'one-stop';
   const events = await db
     .selectFrom('dossier_events')
     .select(['at', 'action', 'to_status', 'public_note'])
     .where('dossier_id', '=', row.id)
     // Internal steps (assignment, drafts for the head) are not the citizen's business.
-    .where('action', 'not in', internalActions)
+    .where('action', 'not in', internalActions(kind))
     .orderBy('id')
     .execute();
   const status = row.status as DossierStatus;
@@ -129,10 +131,10 @@ export async function trackedDossier(db: Kysely<Database>, id: number): Promise<
     timeline: events.map((e) => ({ at: new Date(e.at).toISOString(), action: e.action as DossierAction, toStatus: e.to_status as DossierStatus, note: e.public_note })),
     attachments: files.filter((f) => !agencyDocumentIds.has(f.documentId)),
     results: files.filter((f) => f.documentId === 'result'),
-    notices: issuedNotices(events.map((e) => e.action as DossierAction)),
+    notices: issuedNotices(kind, events.map((e) => e.action as DossierAction)),
     supplementRequest: status === 'awaiting_supplement' ? (lastRequest?.public_note ?? null) : null,
-    canWithdraw: isAllowed('withdraw', status, 'citizen'),
-    canSupplement: isAllowed('supplement', status, 'citizen'),
+    canWithdraw: isAllowed(kind, 'withdraw', status, 'citizen'),
+    canSupplement: isAllowed(kind, 'supplement', status, 'citizen'),
   };
 }
 

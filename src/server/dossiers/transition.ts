@@ -1,32 +1,19 @@
 /**
- * The only way a dossier's status changes (DESIGN.md): in one transaction, lock the dossier, check the actor's agency
- * may handle it and the action is allowed from its status for the actor's role, update it, append the timeline event,
- * write the audit entry of a staff action, and queue the citizen's e-mail.
+ * The only way a dossier's status changes (DESIGN.md), the submission included: in one transaction, lock the dossier
+ * (or create it, for the action from no status), check the actor's agency may handle it and the action is allowed
+ * from its status for the actor's role by the lifecycle table of its procedure's kind, update it, append the timeline
+ * event, write the audit entry of a staff action, and queue the citizen's e-mail the table names.
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit.ts';
 import { loadCalendar } from '../calendar-store.ts';
 import { todayInVietnam } from '../calendar.ts';
-import { completenessCheckDue } from './deadline.ts';
 import { procedureByCode, rulesFor } from '../catalog/index.ts';
-import type { DossierMailData, DossierMailKind } from '../mail/templates.ts';
-import { notifyCitizen } from './notify.ts';
-import type { Database } from '../schema.ts';
-import { closedStatuses, isAllowed, oneStopActions, type ActorRole, type DossierAction, type DossierStatus } from './lifecycle.ts';
-
-/** The e-mail each public action sends. Assignment is internal: the citizen is not told. */
-export const mailKinds: Partial<Record<DossierAction, DossierMailKind>> = {
-  receive: 'received',
-  refuse: 'refused',
-  request_supplement: 'supplement_requested',
-  supplement: 'supplement_received',
-  withdraw: 'withdrawn',
-  apologise: 'apologised',
-  record_result: 'result_ready',
-  approve: 'result_ready',
-  reject: 'rejected',
-  return_result: 'returned',
-};
+import type { DossierMailData } from '../mail/templates.ts';
+import type { Database, DossiersTable } from '../schema.ts';
+import { waitingDue } from './deadline.ts';
+import { closedStatuses, isAllowed, nextStep, ruleOf, type ActorRole, type DossierAction, type DossierStatus } from './lifecycle.ts';
+import { notifyCitizen, type NotifyInput } from './notify.ts';
 
 /**
  * Who acts. A staff actor without an id is the demo seed (or another system job acting in a staff role): it is not
@@ -42,6 +29,9 @@ export type StaffActor = Exclude<Actor, { role: 'citizen' }>;
 
 /** The columns of a dossier a caller may change alongside its status. */
 export type DossierChanges = Partial<{ received_at: Date; due_date: string | null; assigned_to: number | null; check_due_date: string | null }>;
+
+/** A new dossier's row, for the submission (status, timestamps and the waiting deadline are the transition's). */
+export type NewDossier = Omit<Insertable<DossiersTable>, 'status' | 'submitted_at' | 'updated_at' | 'check_due_date'>;
 
 /** The dossier as `transition()` holds it locked: what a guard may check. */
 export interface LockedDossier {
@@ -80,6 +70,8 @@ export interface TransitionInput {
   guard?: (trx: Transaction<Database>, dossier: LockedDossier) => Promise<GuardResult | void> | GuardResult | void;
   /** Work done in the same transaction once the event exists (e.g. attaching uploaded files to it). */
   withEvent?: (trx: Transaction<Database>, eventId: number) => Promise<void>;
+  /** What the submission mail adds (the PIN, shown this once; the expected result date). */
+  submissionMail?: Pick<NotifyInput, 'pin' | 'expectedDueDate' | 'timeLimitDays'>;
 }
 
 export class TransitionError extends Error {
@@ -108,15 +100,49 @@ function plain(changes: DossierChanges): Record<string, unknown> {
   return Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
 }
 
+export interface TransitionResult {
+  from: DossierStatus;
+  to: DossierStatus;
+  eventId: number;
+  dossierId: number;
+  /** Whether the citizen's e-mail was queued. */
+  mailed: boolean;
+}
+
+/** Moves dossier `dossierId` by `action` (see the module comment). Runs in the caller's transaction when given one. */
 export async function transition(
   db: Kysely<Database>,
   dossierId: number,
   action: DossierAction,
   actor: Actor,
   input: TransitionInput & { publicUrl: string; now?: Date },
-): Promise<{ from: DossierStatus; to: DossierStatus; eventId: number }> {
+): Promise<TransitionResult> {
+  return (await move(db, dossierId, action, actor, input)) as TransitionResult;
+}
+
+/**
+ * The submission: the action from no status creates the dossier in the status its lifecycle names, then goes on
+ * like any transition. Runs in the caller's transaction (the submission's, which also holds the draft).
+ */
+export async function submitByTransition(
+  db: Kysely<Database>,
+  create: NewDossier,
+  actor: Actor,
+  input: TransitionInput & { publicUrl: string; now?: Date },
+): Promise<Omit<TransitionResult, 'from'> & { from: null }> {
+  return (await move(db, { create }, 'submit', actor, input)) as Omit<TransitionResult, 'from'> & { from: null };
+}
+
+async function move(
+  db: Kysely<Database>,
+  target: number | { create: NewDossier },
+  action: DossierAction,
+  actor: Actor,
+  input: TransitionInput & { publicUrl: string; now?: Date },
+): Promise<Omit<TransitionResult, 'from'> & { from: DossierStatus | null }> {
   const now = input.now ?? new Date();
-  return db.transaction().execute(async (trx) => {
+  const run = async (trx: Transaction<Database>) => {
+    const dossierId = typeof target === 'number' ? target : await createDossier(trx, target.create, action, now);
     const row = await trx
       .selectFrom('dossiers')
       .innerJoin('agencies', 'agencies.code', 'dossiers.agency_code')
@@ -130,17 +156,20 @@ export async function transition(
         'dossiers.due_date',
         'dossiers.check_due_date',
         'dossiers.received_at',
+        'dossiers.data',
         'agencies.parent_code',
       ])
       .where('dossiers.id', '=', dossierId)
       .forUpdate('dossiers')
       .executeTakeFirst();
     if (!row) throw new TransitionError('not_found');
+    const procedure = procedureByCode(row.procedure_code);
+    if (!procedure) throw new TransitionError('not_found');
     const dossier: LockedDossier = {
       id: row.id,
       code: row.code,
       procedureCode: row.procedure_code,
-      status: row.status as DossierStatus,
+      status: row.status,
       agencyCode: row.agency_code,
       agencyParentCode: row.parent_code,
       assignedTo: row.assigned_to,
@@ -148,17 +177,23 @@ export async function transition(
       checkDueDate: row.check_due_date,
       receivedAt: row.received_at,
     };
-    if (actor.role !== 'citizen' && !inAgencyScope(actor, { code: dossier.agencyCode, parentCode: dossier.agencyParentCode })) {
+    // A paper dossier is entered at whichever counter the citizen came to: the submission is not held to a scope.
+    if (actor.role !== 'citizen' && typeof target === 'number' && !inAgencyScope(actor, { code: dossier.agencyCode, parentCode: dossier.agencyParentCode })) {
       throw new TransitionError('other_agency');
     }
-    const from = dossier.status;
-    if (!isAllowed(action, from, actor.role, procedureByCode(dossier.procedureCode)?.resultSignedBy)) throw new TransitionError('not_allowed');
+    const kind = procedure.kind;
+    const rule = ruleOf(kind, action);
+    const creating = typeof target !== 'number';
+    // The submission starts from no status: only the action listed from none may create, and only at creation.
+    const from: DossierStatus | null = creating ? null : dossier.status;
+    const allowed = rule && (from === null ? rule.from.length === 0 && rule.by.includes(actor.role) : isAllowed(kind, action, from, actor.role, procedure.resultSignedBy));
+    if (!rule || !allowed) throw new TransitionError('not_allowed');
     const guarded = (await input.guard?.(trx, dossier)) ?? {};
-    const to: DossierStatus = oneStopActions[action].to ?? from;
+    const to: DossierStatus = rule.to ?? dossier.status;
     const changes: DossierChanges = { ...input.set, ...guarded.set };
-    // Reception's completeness check runs while a dossier waits to be received: from each (re)submission until it
-    // leaves that status.
-    if (to === 'submitted') changes.check_due_date = completenessCheckDue(await loadCalendar(trx), todayInVietnam(now));
+    // While a dossier waits in 'submitted' — reception's completeness check, or the time to accept a complaint — its
+    // deadline runs from each (re)submission until it leaves that status.
+    if (to === 'submitted') changes.check_due_date = waitingDue(procedure, row.data as Record<string, unknown>, await loadCalendar(trx), todayInVietnam(now));
     else if (from === 'submitted') changes.check_due_date = null;
     const data = input.data || guarded.data ? { ...input.data, ...guarded.data } : null;
     const publicNote = guarded.publicNote !== undefined ? guarded.publicNote : (input.publicNote ?? null);
@@ -204,13 +239,31 @@ export async function transition(
       );
     }
 
-    const kind = oneStopActions[action].public ? mailKinds[action] : undefined;
-    if (kind) await notifyCitizen(trx, { kind, dossierId, publicUrl: input.publicUrl, facts: mailFacts(action, dossier, changes, publicNote) });
-    return { from, to, eventId: event.id };
-  });
+    const mail = rule.public ? rule.mail : undefined;
+    let mailed = false;
+    if (mail) {
+      const facts = { ...mailFacts(action, dossier, changes, publicNote), ...(mail === 'stage' ? { stage: { label: rule.label, nextStep: nextStep(kind, to) } } : {}) };
+      mailed = await notifyCitizen(trx, { kind: mail, dossierId, publicUrl: input.publicUrl, facts, ...input.submissionMail });
+    }
+    return { from, to, eventId: event.id, dossierId, mailed };
+  };
+  return db.isTransaction ? run(db as Transaction<Database>) : db.transaction().execute(run);
 }
 
-type MailFacts = Pick<DossierMailData, 'reason' | 'receivedOn' | 'dueDate' | 'newDueDate' | 'timeLimitDays'>;
+/** Inserts the new dossier in the status its lifecycle's submission leads to, timestamped `now`; returns its id. */
+async function createDossier(trx: Transaction<Database>, values: NewDossier, action: DossierAction, now: Date): Promise<number> {
+  const procedure = procedureByCode(values.procedure_code);
+  const to = procedure ? ruleOf(procedure.kind, action)?.to : undefined;
+  if (!to) throw new TransitionError('not_allowed');
+  const row = await trx
+    .insertInto('dossiers')
+    .values({ ...values, status: to, submitted_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+type MailFacts = Pick<DossierMailData, 'reason' | 'receivedOn' | 'dueDate' | 'newDueDate' | 'timeLimitDays' | 'stage'>;
 
 /** What the mail of `action` says beyond the facts every dossier mail repeats. */
 function mailFacts(action: DossierAction, dossier: LockedDossier, changes: DossierChanges, publicNote: string | null): MailFacts {
@@ -228,6 +281,9 @@ function mailFacts(action: DossierAction, dossier: LockedDossier, changes: Dossi
   } else if (action === 'apologise') {
     if (dossier.dueDate) facts.dueDate = dossier.dueDate;
     if (changes.due_date) facts.newDueDate = changes.due_date;
+  } else if (changes.due_date) {
+    // A complaint's or denunciation's stage that sets (or extends) the time to decide.
+    facts.dueDate = changes.due_date;
   }
   return facts;
 }

@@ -14,7 +14,9 @@ export type DossierMailKind =
   | 'result_ready'
   | 'returned'
   | 'rejected'
-  | 'apologised';
+  | 'apologised'
+  /** A stage of a complaint or denunciation (accepted, passed on, being verified, decided …): `stage` says which. */
+  | 'stage';
 
 /** Every kind, in the order a dossier usually meets them (for tests and the outbox's operators). */
 export const dossierMailKinds: readonly DossierMailKind[] = [
@@ -28,6 +30,7 @@ export const dossierMailKinds: readonly DossierMailKind[] = [
   'refused',
   'rejected',
   'withdrawn',
+  'stage',
 ];
 
 /** How to reach an agency; null where it has not published the detail. */
@@ -77,6 +80,8 @@ export interface DossierMailData {
   dueDate?: DateISO | undefined;
   /** yyyy-mm-dd of the new result date an apology sets (`apologised`). */
   newDueDate?: DateISO | undefined;
+  /** The stage reached (`stage` mails): its wording on the timeline, and what happens next. */
+  stage?: { label: Text; nextStep: Text } | undefined;
 }
 
 /** A rendered mail, ready for `enqueueMail`. */
@@ -106,6 +111,8 @@ interface View {
   received: string | undefined;
   dueDate: string | undefined;
   newDueDate: string | undefined;
+  stage: string;
+  nextStep: string;
 }
 
 type Template = (v: View) => { subject: string; blocks: Block[] };
@@ -149,6 +156,18 @@ const vi: Record<DossierMailKind, Template> = {
       { kind: 'facts', items: facts('vi', v) },
       { kind: 'link', label: 'Tra cứu hồ sơ', url: v.url },
       { kind: 'paragraph', text: 'Để tra cứu, ông/bà cần mã hồ sơ và mã PIN đã được gửi trong thư xác nhận nộp hồ sơ.' },
+    ],
+  }),
+  stage: (v) => ({
+    subject: `${v.stage} – hồ sơ ${v.code}: ${v.procedure}`,
+    blocks: [
+      { kind: 'paragraph', text: `Kính gửi ông/bà ${v.name},` },
+      { kind: 'paragraph', text: `Hồ sơ ${v.code}: ${v.stage}.` },
+      ...reasonBlock('Nội dung:', v),
+      { kind: 'facts', items: facts('vi', v) },
+      ...(v.dueDate ? [{ kind: 'paragraph', text: `Thời hạn giải quyết: đến hết ngày ${v.dueDate}.` } as Block] : []),
+      ...(v.nextStep ? [{ kind: 'paragraph', text: v.nextStep } as Block] : []),
+      { kind: 'link', label: 'Tra cứu hồ sơ', url: v.url },
     ],
   }),
   withdrawn: (v) => ({
@@ -317,6 +336,18 @@ const en: Record<DossierMailKind, Template> = {
       { kind: 'facts', items: facts('en', v) },
       { kind: 'link', label: 'Track your application', url: v.url },
       { kind: 'paragraph', text: 'To track it, you need the dossier code and the PIN from the e-mail confirming your submission.' },
+    ],
+  }),
+  stage: (v) => ({
+    subject: `${v.stage} – dossier ${v.code}: ${v.procedure}`,
+    blocks: [
+      { kind: 'paragraph', text: `Dear ${v.name},` },
+      { kind: 'paragraph', text: `Dossier ${v.code}: ${v.stage}.` },
+      ...reasonBlock('Details:', v),
+      { kind: 'facts', items: facts('en', v) },
+      ...(v.dueDate ? [{ kind: 'paragraph', text: `Time limit: by the end of ${v.dueDate}.` } as Block] : []),
+      ...(v.nextStep ? [{ kind: 'paragraph', text: v.nextStep } as Block] : []),
+      { kind: 'link', label: 'Track your dossier', url: v.url },
     ],
   }),
   withdrawn: (v) => ({
@@ -586,6 +617,8 @@ export function renderDossierMail(kind: DossierMailKind, locale: Locale, data: D
     received: data.receivedOn ? formatDate(vietnamDate(data.receivedOn)) : undefined,
     dueDate: data.dueDate ? formatDate(vietnamDate(data.dueDate)) : undefined,
     newDueDate: data.newDueDate ? formatDate(vietnamDate(data.newDueDate)) : undefined,
+    stage: data.stage?.label[locale] ?? '',
+    nextStep: data.stage?.nextStep[locale] ?? '',
   };
   const { subject, blocks } = (locale === 'en' ? en : vi)[kind](view);
   // A line break in a subject would be folded into the header; names and codes never need one.

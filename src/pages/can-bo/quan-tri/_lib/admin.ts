@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { AdminActor } from '../../../../server/admin.ts';
 import type { SessionUser } from '../../../../server/auth/session.ts';
-import { actionLabels, type DossierAction } from '../../../../server/dossiers/lifecycle.ts';
+import { lifecycleKinds, lifecycles, type DossierAction } from '../../../../server/dossiers/lifecycle.ts';
 import type { Database } from '../../../../server/schema.ts';
 
 export type ErrorLink = { href: string; text: string };
@@ -165,7 +165,12 @@ export const auditActionLabels: Record<string, string> = {
   'registry.remove': 'Danh sách công khai: rút tên',
   'registry.import': 'Danh sách công khai: nhập CSV',
   'registry.export': 'Danh sách công khai: xuất CSV',
-  ...Object.fromEntries(Object.entries(actionLabels).map(([action, label]) => [`dossier.${action as DossierAction}`, `Hồ sơ: ${label.vi}`])),
+  // Every action of every lifecycle; where kinds share an action name, the one-stop wording.
+  ...Object.fromEntries(
+    [...lifecycleKinds].reverse().flatMap((kind) =>
+      Object.entries(lifecycles[kind].actions).map(([action, rule]) => [`dossier.${action as DossierAction}`, `Hồ sơ: ${rule!.label.vi}`]),
+    ),
+  ),
 };
 
 export const auditActionGroups: { label: string; prefix: string }[] = [

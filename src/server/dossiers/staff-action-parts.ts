@@ -1,0 +1,111 @@
+/** What every back-office action shares: its input checks, its options and result, and how it stores a file. */
+import type { Transaction } from 'kysely';
+import type { Database } from '../schema.ts';
+import type { checkUpload } from './files.ts';
+import type { DossierStatus } from './lifecycle.ts';
+import type { LockedDossier } from './transition.ts';
+
+/** The longest reason or note staff may write (the form's `maxlength` too). */
+export const TEXT_LIMIT = 2000;
+
+/** Why an action's input was refused. The keys name messages the back office shows next to the field. */
+export type ActionProblem =
+  | 'reasonRequired'
+  | 'reasonTooLong'
+  | 'noteTooLong'
+  | 'officerInvalid'
+  | 'officerUnchanged'
+  | 'fileMissing'
+  | 'file.empty'
+  | 'file.tooLarge'
+  | 'file.type'
+  | 'apologyUsed'
+  | 'apologyNoDueDate'
+  | 'extensionUsed'
+  | 'conclusionMissing'
+  | 'dateInvalid';
+
+export class ActionInputError extends Error {
+  readonly problem: ActionProblem;
+  constructor(problem: ActionProblem) {
+    super(`Invalid action input: ${problem}`);
+    this.name = 'ActionInputError';
+    this.problem = problem;
+  }
+}
+
+/** What every action takes besides its own input. */
+export interface ActionOptions {
+  /** The portal's public address, for the link in the citizen's mail. */
+  publicUrl: string;
+  /** Staff-only remark on the timeline; never shown or sent to the citizen. */
+  internalNote?: string | null | undefined;
+  /** The moment of the action (tests and the demo seed set it); the receipt date is its day in Vietnam. */
+  now?: Date | undefined;
+}
+
+export interface ActionResult {
+  from: DossierStatus;
+  to: DossierStatus;
+  eventId: number;
+}
+
+/** A text the citizen reads: required, trimmed, at most TEXT_LIMIT characters. */
+export function requiredReason(value: string | null | undefined): string {
+  const reason = (value ?? '').trim();
+  if (reason === '') throw new ActionInputError('reasonRequired');
+  if (reason.length > TEXT_LIMIT) throw new ActionInputError('reasonTooLong');
+  return reason;
+}
+
+/** An optional note: trimmed, null when empty, at most TEXT_LIMIT characters. */
+export function optionalNote(value: string | null | undefined): string | null {
+  const note = (value ?? '').trim();
+  if (note.length > TEXT_LIMIT) throw new ActionInputError('noteTooLong');
+  return note === '' ? null : note;
+}
+
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function common(opts: ActionOptions) {
+  return { publicUrl: opts.publicUrl, internalNote: optionalNote(opts.internalNote), ...(opts.now ? { now: opts.now } : {}) };
+}
+
+/** Stores `file` (already checked) as attachment `documentId` of the dossier and of the event; returns its id. */
+export async function attachFile(
+  trx: Transaction<Database>,
+  dossierId: number,
+  eventId: number,
+  documentId: 'result' | 'result_draft',
+  check: Extract<ReturnType<typeof checkUpload>, { ok: true }>,
+  bytes: Uint8Array,
+): Promise<number> {
+  const row = await trx
+    .insertInto('attachments')
+    .values({
+      dossier_id: dossierId,
+      event_id: eventId,
+      document_id: documentId,
+      file_name: check.fileName,
+      content_type: check.contentType,
+      size_bytes: check.size,
+      sha256: check.sha256,
+      content: bytes,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/**
+ * Checks that `officerId` is an active officer of the dossier's agency or its provincial agency, under the lock.
+ * @throws ActionInputError('officerInvalid')
+ */
+export async function assignedOfficer(trx: Transaction<Database>, dossier: LockedDossier, officerId: number): Promise<void> {
+  if (!Number.isSafeInteger(officerId) || officerId <= 0) throw new ActionInputError('officerInvalid');
+  const officer = await trx.selectFrom('staff_users').select(['id', 'role', 'agency_code', 'disabled_at']).where('id', '=', officerId).executeTakeFirst();
+  const agencies = [dossier.agencyCode, dossier.agencyParentCode];
+  if (!officer || officer.role !== 'officer' || officer.disabled_at !== null || !agencies.includes(officer.agency_code)) {
+    throw new ActionInputError('officerInvalid');
+  }
+}
