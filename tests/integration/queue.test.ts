@@ -361,6 +361,15 @@ for (const target of testDatabases) {
           returned: 0,
           rejected: 0,
           withdrawn: 0,
+          // Complaints' and denunciations' stages, none in this fixture.
+          accepted: 0,
+          not_accepted: 0,
+          transferred: 0,
+          filed_away: 0,
+          verifying: 0,
+          decided: 0,
+          closed: 0,
+          concluded: 0,
         });
         assert.equal((await countByStatus(db, kv1)).received, 1);
         assert.equal((await countByStatus(db, hcm)).received, 1);

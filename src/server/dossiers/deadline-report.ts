@@ -111,10 +111,12 @@ export async function deadlineReport(db: Kysely<Database>, dossierId: number, to
   const dueDate = dossier.due_date;
   const dayOf = (at: Date) => todayInVietnam(new Date(at));
 
-  // The result is ready when recorded (the officer's certificate) or signed (the head's decision).
-  const lastResult = events.findLast((e) => e.to_status === 'result_ready');
+  // The answer is given when the result is recorded (the officer's certificate) or signed (the head's decision), or
+  // when a complaint is decided or a denunciation concluded; what follows (handing it over, closing) is not late.
+  const answered: readonly string[] = ['result_ready', 'decided', 'concluded'];
+  const lastResult = events.findLast((e) => answered.includes(e.to_status));
   const stoppedOn =
-    (status === 'result_ready' || status === 'returned') && lastResult
+    (status === 'result_ready' || status === 'returned' || status === 'decided' || status === 'concluded' || status === 'closed') && lastResult
       ? dayOf(lastResult.at)
       : closedStatuses.has(status) && dossier.closed_at
         ? dayOf(dossier.closed_at)

@@ -21,7 +21,9 @@ export type Conclusion = (typeof conclusions)[number];
 async function petitionFacts(db: Kysely<Database>, dossierId: number) {
   const row = await db.selectFrom('dossiers').select(['procedure_code', 'data', 'due_date']).where('id', '=', dossierId).executeTakeFirst();
   const procedure = row && procedureByCode(row.procedure_code);
-  if (!row || !procedure || procedure.kind === 'one-stop') throw new TransitionError('not_found');
+  if (!row || !procedure) throw new TransitionError('not_found');
+  // A one-stop dossier has no such stage: its lifecycle refuses the action.
+  if (procedure.kind === 'one-stop') throw new TransitionError('not_allowed');
   return { procedure, answers: row.data as Record<string, unknown>, dueDate: row.due_date };
 }
 

@@ -107,14 +107,11 @@ export async function trackedDossier(db: Kysely<Database>, id: number): Promise<
     .executeTakeFirst();
   if (!row) return null;
   const kind = procedureByCode(row.procedure_code)?.kind ?? 'one-stop';
-  const events = await db
-    .selectFrom('dossier_events')
-    .select(['at', 'action', 'to_status', 'public_note'])
-    .where('dossier_id', '=', row.id)
-    // Internal steps (assignment, drafts for the head) are not the citizen's business.
-    .where('action', 'not in', internalActions(kind))
-    .orderBy('id')
-    .execute();
+  // Internal steps (assignment, drafts for the head) are not the citizen's business.
+  const internal = internalActions(kind);
+  let eventsQuery = db.selectFrom('dossier_events').select(['at', 'action', 'to_status', 'public_note']).where('dossier_id', '=', row.id);
+  if (internal.length > 0) eventsQuery = eventsQuery.where('action', 'not in', internal);
+  const events = await eventsQuery.orderBy('id').execute();
   const status = row.status as DossierStatus;
   const lastRequest = [...events].reverse().find((e) => e.action === 'request_supplement');
   const files = await listAttachments(db, 'dossier_id', row.id);

@@ -21,8 +21,8 @@ export type OneStopStatus = (typeof oneStopStatuses)[number];
 const actions = {
   submit: { from: [], to: 'submitted', by: ['citizen', 'reception'], public: true, label: { vi: 'Nộp hồ sơ', en: 'Application submitted' }, mail: 'submitted' },
   receive: { from: ['submitted'], to: 'received', by: ['reception'], public: true, label: { vi: 'Tiếp nhận hồ sơ, hẹn ngày trả kết quả', en: 'Application received, result date set' }, mail: 'received', notice: 'tiep-nhan' },
-  refuse: { from: ['submitted'], to: 'refused', by: ['reception'], public: true, inputs: ['reason'], label: { vi: 'Từ chối tiếp nhận hồ sơ', en: 'Application refused' }, mail: 'refused', notice: 'tu-choi' },
   request_supplement: { from: ['submitted', 'received', 'in_progress'], to: 'awaiting_supplement', by: ['reception', 'officer'], public: true, inputs: ['reason'], label: { vi: 'Yêu cầu bổ sung, hoàn thiện hồ sơ', en: 'More documents requested' }, mail: 'supplement_requested', notice: 'bo-sung' },
+  refuse: { from: ['submitted'], to: 'refused', by: ['reception'], public: true, inputs: ['reason'], label: { vi: 'Từ chối tiếp nhận hồ sơ', en: 'Application refused' }, mail: 'refused', notice: 'tu-choi' },
   supplement: { from: ['awaiting_supplement'], to: 'submitted', by: ['citizen'], public: true, label: { vi: 'Đã nộp tài liệu bổ sung', en: 'Additional documents sent' }, mail: 'supplement_received' },
   withdraw: { from: ['submitted', 'awaiting_supplement'], to: 'withdrawn', by: ['citizen'], public: true, label: { vi: 'Rút hồ sơ', en: 'Application withdrawn' }, mail: 'withdrawn' },
   assign: { from: ['received'], to: 'in_progress', by: ['head', 'reception'], public: false, inputs: ['officer'], label: { vi: 'Phân công xử lý', en: 'Assigned' } },
