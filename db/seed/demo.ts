@@ -25,6 +25,7 @@ import { submitDraft } from '../../src/server/dossiers/submit.ts';
 import { transition, type Actor } from '../../src/server/dossiers/transition.ts';
 import { createStaffUser } from '../../src/server/auth/staff.ts';
 import type { Database } from '../../src/server/schema.ts';
+import { seedDemoPetitions } from './petitions-demo.ts';
 
 /** Demo staff accounts (printed at start; never created outside the demo seed). */
 export const demoStaff = [
@@ -168,6 +169,7 @@ export async function seedDemoData(db: Kysely<Database>, opts: { publicUrl: stri
       made.push({ code, pin, procedure: procedure.code, status });
     }
   }
+  made.push(...(await seedDemoPetitions(db, { publicUrl: opts.publicUrl, now, staffIds })));
   fs.mkdirSync(opts.dataDir, { recursive: true });
   fs.writeFileSync(path.join(opts.dataDir, 'demo-dossiers.json'), JSON.stringify(made, null, 2) + '\n');
   return made;
