@@ -404,11 +404,13 @@ export async function grantableStaff(db: Db, dossierId: number): Promise<{ id: n
     .where('disabled_at', 'is', null)
     .where('role', 'in', ['officer', 'reception'])
     .where('agency_code', 'in', [c.agencyCode, ...(c.parentCode ? [c.parentCode] : [])])
-    .orderBy('full_name')
     .execute();
+  // Sorted here, as a Vietnamese reader expects (Đ after D), whatever the database's collation.
+  const collator = new Intl.Collator('vi');
   return rows
     .map((r) => ({ ...r, id: Number(r.id) }))
     .filter((r) => !isDenounced(c, r))
+    .sort((a, b) => collator.compare(a.full_name, b.full_name))
     .map((r) => ({ id: r.id, name: r.full_name, role: r.role }));
 }
 
