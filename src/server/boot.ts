@@ -1,6 +1,7 @@
 import { seedDemoData, type DemoDossier } from '../../db/seed/demo.ts';
 import { seedReferenceData } from '../../db/seed/index.ts';
 import { seedRegistryDemo } from '../../db/seed/registry-demo.ts';
+import { seedVaultDemo } from '../../db/seed/vault-demo.ts';
 import { config } from './config.ts';
 import { sharedDatabase, type DbHandle } from './db.ts';
 import { purgeExpiredDrafts } from './dossiers/drafts.ts';
@@ -37,6 +38,7 @@ export function boot(): Promise<BootReport> {
     const seeded = await seedReferenceData(handle.db);
     const demo = cfg.demoData ? await seedDemoData(handle.db, { publicUrl: cfg.publicUrl, dataDir: cfg.dataDir }) : [];
     if (cfg.demoData) await seedRegistryDemo(handle.db);
+    if (cfg.demoData) await seedVaultDemo(handle.db);
     holder[WORKER] = startMailWorker(handle.db, transportFromConfig(cfg), { from: cfg.mailFrom, log: (m) => console.error(m) });
     await failInterruptedImports(handle.db);
     const purge = () => {

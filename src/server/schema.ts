@@ -205,6 +205,27 @@ export interface RegistryImportsTable {
   finished_at: Date | null;
 }
 
+/** A denouncer's identity, encrypted (src/server/denouncers/vault.ts); one per denunciation dossier. */
+export interface DenouncerIdentitiesTable {
+  dossier_id: number;
+  ciphertext: Uint8Array;
+  nonce: Uint8Array;
+  key_version: number;
+  created_at: DefaultTimestamp;
+}
+
+/** Who besides the head and the administrators may read one denouncer's identity, and why. */
+export interface DenouncerAccessGrantsTable {
+  id: Generated<number>;
+  dossier_id: number;
+  granted_to: number;
+  granted_by: number;
+  reason: string;
+  created_at: DefaultTimestamp;
+  revoked_at: NullableTimestamp;
+  revoked_by: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
 /** The database as Kysely sees it. Later migrations add their tables here. */
 export interface Database {
   agencies: AgenciesTable;
@@ -219,6 +240,8 @@ export interface Database {
   audit_log: AuditLogTable;
   registry_entries: RegistryEntriesTable;
   registry_imports: RegistryImportsTable;
+  denouncer_identities: DenouncerIdentitiesTable;
+  denouncer_access_grants: DenouncerAccessGrantsTable;
 }
 
 export type Agency = Selectable<AgenciesTable>;

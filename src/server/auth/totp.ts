@@ -14,14 +14,14 @@
  * until the user types the first code (e.g. `encryptKey(key, { aad: 'setup:' + userId })` in a hidden field) and then
  * calls `enableTotp`.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createTOTPKeyURI, generateHOTP, verifyHOTP } from '@oslojs/otp';
 import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit.ts';
 import type { Database } from '../schema.ts';
 import { hashPassword, verifyPasswordHash } from './password.ts';
-import { secretKey } from './secret-key.ts';
+import { decryptFromText, encryptToText } from '../cipher.ts';
 
 export const TOTP_ISSUER = 'THADS';
 export const TOTP_PERIOD_SECONDS = 30;
@@ -33,44 +33,13 @@ const KEY_BYTES = 20;
 // ---------------------------------------------------------------------------------------------------------------
 // Encryption of stored keys
 
-export class DecryptionError extends Error {
-  constructor() {
-    super('The encrypted value is malformed, was changed, or was encrypted under another key');
-    this.name = 'DecryptionError';
-  }
-}
-
-export interface CipherOptions {
-  /** Additional authenticated data: the ciphertext decrypts only with the same value (e.g. the account it belongs to). */
-  aad?: string;
-  /** The 32-byte key; defaults to the server's (`secretKey()`). */
-  secret?: Uint8Array;
-}
+export { DecryptionError, type CipherOptions } from '../cipher.ts';
 
 /** AES-256-GCM with a random 12-byte IV; returns `base64(iv).base64(ciphertext).base64(tag)`. */
-export function encryptKey(plain: Uint8Array, opts: CipherOptions = {}): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', opts.secret ?? secretKey(), iv);
-  if (opts.aad !== undefined) cipher.setAAD(Buffer.from(opts.aad, 'utf8'));
-  const ciphertext = Buffer.concat([cipher.update(plain), cipher.final()]);
-  return [iv, ciphertext, cipher.getAuthTag()].map((part) => part.toString('base64')).join('.');
-}
+export const encryptKey = encryptToText;
 
 /** The bytes `encryptKey` encrypted. @throws DecryptionError when anything does not match (format, key, tag, aad). */
-export function decryptKey(encrypted: string, opts: CipherOptions = {}): Uint8Array {
-  const parts = encrypted.split('.');
-  if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9+/]*={0,2}$/.test(p))) throw new DecryptionError();
-  const [iv, ciphertext, tag] = parts.map((p) => Buffer.from(p, 'base64')) as [Buffer, Buffer, Buffer];
-  if (iv.byteLength !== 12 || tag.byteLength !== 16) throw new DecryptionError();
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', opts.secret ?? secretKey(), iv, { authTagLength: 16 });
-    if (opts.aad !== undefined) decipher.setAAD(Buffer.from(opts.aad, 'utf8'));
-    decipher.setAuthTag(tag);
-    return new Uint8Array(Buffer.concat([decipher.update(ciphertext), decipher.final()]));
-  } catch {
-    throw new DecryptionError();
-  }
-}
+export const decryptKey = decryptFromText;
 
 /** The additional data binding a stored TOTP key to its account. */
 const accountAad = (userId: number) => `totp:staff:${userId}`;

@@ -7,6 +7,7 @@ import { enqueueMail } from '../mail/outbox.ts';
 import { renderDossierMail, type DossierMailData, type DossierMailKind } from '../mail/templates.ts';
 import type { Database } from '../schema.ts';
 import { trackingUrl } from '../routes.ts';
+import { denouncerContact, hasSealedIdentity } from '../denouncers/vault.ts';
 
 export interface NotifyInput {
   kind: DossierMailKind;
@@ -29,7 +30,13 @@ export async function notifyCitizen(trx: Transaction<Database>, input: NotifyInp
     .select(['dossiers.code', 'dossiers.procedure_code', 'dossiers.agency_code', 'dossiers.locale', 'dossiers.applicant_name', 'dossiers.applicant_email', 'dossiers.submitted_at', 'agencies.name_vi', 'agencies.name_en'])
     .where('dossiers.id', '=', input.dossierId)
     .executeTakeFirstOrThrow();
-  if (!dossier.applicant_email) return false;
+  // A denouncer's address and name are not on the row: only the vault has them, and only their own mails use them.
+  const recipient = (await hasSealedIdentity(trx, input.dossierId))
+    ? await denouncerContact(trx, input.dossierId)
+    : dossier.applicant_email
+      ? { email: dossier.applicant_email, name: dossier.applicant_name }
+      : null;
+  if (!recipient) return false;
   const procedure = procedureByCode(dossier.procedure_code);
   if (!procedure) throw new Error(`Unknown procedure ${dossier.procedure_code}`);
   const mail = renderDossierMail(input.kind, dossier.locale, {
@@ -42,9 +49,9 @@ export async function notifyCitizen(trx: Transaction<Database>, input: NotifyInp
     submittedOn: new Date(dossier.submitted_at).toISOString(),
     expectedDueDate: input.expectedDueDate,
     timeLimitDays: input.timeLimitDays,
-    applicantName: dossier.applicant_name,
+    applicantName: recipient.name,
     ...input.facts,
   });
-  await enqueueMail(trx, { to: dossier.applicant_email, ...mail, kind: input.kind, dossierId: input.dossierId });
+  await enqueueMail(trx, { to: recipient.email, ...mail, kind: input.kind, dossierId: input.dossierId });
   return true;
 }
