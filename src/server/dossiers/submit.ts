@@ -11,6 +11,7 @@ import { provinces } from '../provinces.ts';
 import type { Database } from '../schema.ts';
 import { generateDossierCode } from './code.ts';
 import { dueDate } from './deadline.ts';
+import { redactIdentity, sealIdentity } from '../denouncers/vault.ts';
 import { submitByTransition } from './transition.ts';
 import { generatePin, hashPin } from './pin.ts';
 
@@ -84,6 +85,16 @@ export async function submitDraft(
         const today = todayInVietnam(now);
         const code = generateDossierCode(await agencyNumber(trx, agencyCode), today);
         const rule = rulesFor(procedure, today);
+        // A denouncer's identity never sits on the case: the row and its answers hold placeholders, the identity is
+        // sealed in the vault (src/server/denouncers/vault.ts) before the confirmation mail reads its address there.
+        const sealed = procedure.kind === 'denunciation' ? redactIdentity(answers) : null;
+        const identity = sealed?.row ?? {
+          applicant_name: String(answers.fullName),
+          applicant_id_number: String(answers.cccd),
+          applicant_phone: String(answers.phone),
+          applicant_email: typeof answers.email === 'string' ? answers.email : null,
+          applicant_address: String(answers.address),
+        };
         // The submission is a transition from no status: it writes the dossier, its first event and the mail.
         const { dossierId, mailed } = await submitByTransition(
           trx,
@@ -93,12 +104,8 @@ export async function submitDraft(
               agency_code: agencyCode,
               channel: opts.channel,
               locale: draft.locale,
-              applicant_name: String(answers.fullName),
-              applicant_id_number: String(answers.cccd),
-              applicant_phone: String(answers.phone),
-              applicant_email: typeof answers.email === 'string' ? answers.email : null,
-              applicant_address: String(answers.address),
-              data: JSON.stringify(answers),
+              ...identity,
+              data: JSON.stringify(sealed?.data ?? answers),
               pin_hash: pinHash,
               idempotency_key: draft.id,
           },
@@ -108,10 +115,20 @@ export async function submitDraft(
             now,
             data: { channel: opts.channel },
             submissionMail: { pin, expectedDueDate: dueDate(rule, calendar, today), timeLimitDays: rule.timeLimit.days },
+            ...(sealed
+              ? {
+                  withEvent: async (inner: Transaction<Database>) => {
+                    const created = await inner.selectFrom('dossiers').select('id').where('code', '=', code).executeTakeFirstOrThrow();
+                    await sealIdentity(inner, created.id, answers);
+                  },
+                }
+              : {}),
           },
         );
         await trx.updateTable('attachments').set({ dossier_id: dossierId }).where('draft_id', '=', draft.id).execute();
-        await trx.updateTable('dossier_drafts').set({ dossier_id: dossierId, pin }).where('id', '=', draft.id).execute();
+        // The draft keeps the answers for the confirmation page; a denouncer's identity is not kept there either.
+        const draftData = sealed ? { data: JSON.stringify({ ...(draft.data as Record<string, unknown> | null), answers: sealed.data }) } : {};
+        await trx.updateTable('dossier_drafts').set({ dossier_id: dossierId, pin, ...draftData }).where('id', '=', draft.id).execute();
         return { dossierId, code, pin, created: true, mailed };
       });
     } catch (err) {
