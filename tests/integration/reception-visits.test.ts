@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Kysely } from 'kysely';
+import { seedDemoVisits } from '../../db/seed/reception-demo.ts';
 import { generateDossierCode } from '../../src/server/dossiers/code.ts';
 import {
   createVisit,
@@ -278,6 +279,17 @@ for (const target of testDatabases) {
       assert.equal((await getVisit(db, who.head!, id))?.citizen_name, 'Hoàng Minh Tố');
       assert.equal((await getVisit(db, who.reception!, id))?.citizen_name, 'Hoàng Minh Tố');
       assert.deepEqual((await listVisits(db, who.head!, { q: 'hoang minh to' })).rows.map((r) => r.id), [id]);
+    });
+
+    it('seeds demo visits: a group, a chain of repeat visits, one linked to the dossier given', async () => {
+      const code = await insertDossier(db, 'KN');
+      const ids = await seedDemoVisits(db, { now: NOW, staffIds: { reception: who.reception!.id, head: who.head!.id }, dossierCode: code });
+      assert.equal(ids.length, 8);
+      const visits = await Promise.all(ids.map((id) => getVisit(db, who.head!, id)));
+      assert.deepEqual(visits.filter((v) => v!.headcount >= 5).map((v) => v!.representatives), ['Vũ Thị Lan, Trần Văn Nam']);
+      assert.deepEqual(visits.filter((v) => v!.dossier_code).map((v) => v!.dossier_code), [code]);
+      assert.deepEqual(visits[0]!.chain.map((c) => c.id), [ids[0], ids[4], ids[6]]);
+      assert.equal(visits[0]!.visited_at.toISOString(), '2026-10-22T02:10:00.000Z');
     });
   });
 }
