@@ -272,8 +272,11 @@ async function checkReferences(db: Db, actor: ReceptionActor, v: CleanVisit, sel
       .where('id', '=', v.earlier_visit_id)
       .where(scopeCondition(actor))
       .executeTakeFirst();
+    // Visits are ordered by (time, id), a strict order, so links that follow it never loop. A new visit's id is the
+    // highest, so an earlier visit in the same minute is still before it.
+    const t = new Date(earlier?.visited_at ?? 0).getTime();
     if (!earlier || earlier.id === selfId) fields.earlier_visit_id = 'visitUnknown';
-    else if (new Date(earlier.visited_at).getTime() >= v.visited_at.getTime()) fields.earlier_visit_id = 'visitNotEarlier';
+    else if (t > v.visited_at.getTime() || (t === v.visited_at.getTime() && selfId !== null && earlier.id > selfId)) fields.earlier_visit_id = 'visitNotEarlier';
   }
   if (selfId !== null) {
     // Later visits linked to this one must stay later: the chain never loops back.
@@ -281,7 +284,7 @@ async function checkReferences(db: Db, actor: ReceptionActor, v: CleanVisit, sel
       .selectFrom('reception_visits')
       .select('id')
       .where('earlier_visit_id', '=', selfId)
-      .where('visited_at', '<=', v.visited_at)
+      .where((eb) => eb.or([eb('visited_at', '<', v.visited_at), eb.and([eb('visited_at', '=', v.visited_at), eb('id', '<', selfId)])]))
       .executeTakeFirst();
     if (later) fields.visited_on = 'beforeLater';
   }

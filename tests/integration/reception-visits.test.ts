@@ -197,12 +197,16 @@ for (const target of testDatabases) {
         NOW,
       );
       const third = await createVisit(db, who.reception!, valid({ citizen_name: 'Lê Văn Chiến', earlier_visit_id: String(second), visited_on: '2026-11-27' }), NOW);
+      // Same minute as the one before it: still after it (recorded later), and an edit keeps it so.
+      const sameMinute = await createVisit(db, who.reception!, valid({ earlier_visit_id: String(third), visited_on: '2026-11-27' }), NOW);
+      await updateVisit(db, who.reception!, third, valid({ citizen_name: 'Lê Văn Chiến', earlier_visit_id: String(second), visited_on: '2026-11-27' }), NOW);
+      await assert.rejects(updateVisit(db, who.reception!, third, valid({ earlier_visit_id: String(sameMinute), visited_on: '2026-11-27' }), NOW), refused('invalid', { earlier_visit_id: 'visitNotEarlier' }));
       const fromFirst = await getVisit(db, who.officer!, first);
-      assert.deepEqual(fromFirst?.chain.map((c) => c.id), [first, second, third]);
+      assert.deepEqual(fromFirst?.chain.map((c) => c.id), [first, second, third, sameMinute]);
       const fromSecond = await getVisit(db, who.officer!, second);
       assert.equal(fromSecond?.dossier_code, code);
       assert.equal(fromSecond?.dossier_procedure, 'KN');
-      assert.deepEqual(fromSecond?.chain.map((c) => c.id), [first, second, third]);
+      assert.deepEqual(fromSecond?.chain.map((c) => c.id), [first, second, third, sameMinute]);
       // Moving a visit before the one that follows it would loop the chain.
       await assert.rejects(updateVisit(db, who.reception!, second, valid({ earlier_visit_id: String(first), visited_on: '2026-11-28' }), NOW), refused('invalid', { visited_on: 'beforeLater' }));
     });
