@@ -66,6 +66,14 @@ test('reception records a visit (errors first), finds it without diacritics, and
   await chain.nth(0).getByRole('link').click();
   await expect(page).toHaveURL(new RegExp(`${first}$`));
   await expect(page.locator('.visit-chain li')).toHaveCount(2);
+
+  // A correction keeps the visit's values and says so.
+  await page.getByRole('link', { name: 'Sửa lượt tiếp' }).click();
+  await expect(page.locator('#f-representatives-input')).toHaveValue('Quách Thị Nhàn, Lưu Văn Tâm');
+  await page.locator('#f-headcount-input').fill('6');
+  await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  await expect(page.getByRole('status')).toHaveText('Đã lưu thay đổi.');
+  await expect(page.locator('dd', { hasText: 'Đoàn 6 người' })).toBeVisible();
 });
 
 test('an officer reads the log and the figures but cannot record a visit', async ({ page }) => {
