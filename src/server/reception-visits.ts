@@ -571,3 +571,10 @@ export async function getVisit(db: Kysely<Database>, actor: ReceptionActor, id: 
     },
   };
 }
+
+/** The visits that produced the dossier `code` (for its back-office page), oldest first; identities as `seesIdentity`. */
+export async function visitsOfDossier(db: Kysely<Database>, actor: ReceptionActor, code: string): Promise<VisitRow[]> {
+  if (!canReadVisits(actor)) return [];
+  const rows = await baseQuery(db).where('dossiers.code', '=', code).where(scopeCondition(actor)).orderBy('reception_visits.visited_at').orderBy('reception_visits.id').execute();
+  return rows.map((r) => toRow(actor, r));
+}

@@ -8,6 +8,7 @@ import {
   getVisit,
   listVisits,
   updateVisit,
+  visitsOfDossier,
   VisitCursorError,
   VisitError,
   type ReceptionActor,
@@ -206,6 +207,8 @@ for (const target of testDatabases) {
       const fromSecond = await getVisit(db, who.officer!, second);
       assert.equal(fromSecond?.dossier_code, code);
       assert.equal(fromSecond?.dossier_procedure, 'KN');
+      assert.deepEqual((await visitsOfDossier(db, who.officer!, code)).map((v) => v.id), [second]);
+      assert.deepEqual(await visitsOfDossier(db, who.hcmReception!, code), []);
       assert.deepEqual(fromSecond?.chain.map((c) => c.id), [first, second, third, sameMinute]);
       // Moving a visit before the one that follows it would loop the chain.
       await assert.rejects(updateVisit(db, who.reception!, second, valid({ earlier_visit_id: String(first), visited_on: '2026-11-28' }), NOW), refused('invalid', { visited_on: 'beforeLater' }));
