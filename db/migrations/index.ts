@@ -8,6 +8,7 @@ import * as registryNameWords from './20261123T1600_registry_name_words.ts';
 import * as registryImports from './20261123T1700_registry_imports.ts';
 import * as registryNumberPrefix from './20261124T0900_registry_number_prefix.ts';
 import * as completenessCheck from './20261201T1000_completeness_check.ts';
+import * as receptionVisits from './20261201T1200_reception_visits.ts';
 import * as denouncerIdentities from './20261201T1300_denouncer_identities.ts';
 
 /**
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
   '20261123T1700_registry_imports': registryImports,
   '20261124T0900_registry_number_prefix': registryNumberPrefix,
   '20261201T1000_completeness_check': completenessCheck,
+  '20261201T1200_reception_visits': receptionVisits,
   '20261201T1300_denouncer_identities': denouncerIdentities,
 };

@@ -26,6 +26,7 @@ import { transition, type Actor } from '../../src/server/dossiers/transition.ts'
 import { createStaffUser } from '../../src/server/auth/staff.ts';
 import type { Database } from '../../src/server/schema.ts';
 import { seedDemoPetitions } from './petitions-demo.ts';
+import { seedDemoVisits } from './reception-demo.ts';
 
 /** Demo staff accounts (printed at start; never created outside the demo seed). */
 export const demoStaff = [
@@ -169,7 +170,10 @@ export async function seedDemoData(db: Kysely<Database>, opts: { publicUrl: stri
       made.push({ code, pin, procedure: procedure.code, status });
     }
   }
-  made.push(...(await seedDemoPetitions(db, { publicUrl: opts.publicUrl, now, staffIds })));
+  const petitions = await seedDemoPetitions(db, { publicUrl: opts.publicUrl, now, staffIds });
+  made.push(...petitions);
+  // The reception log: one visit is the in-person filing of the first demo complaint.
+  await seedDemoVisits(db, { now, staffIds, dossierCode: petitions.find((p) => p.procedure === 'KN')?.code });
   fs.mkdirSync(opts.dataDir, { recursive: true });
   fs.writeFileSync(path.join(opts.dataDir, 'demo-dossiers.json'), JSON.stringify(made, null, 2) + '\n');
   return made;

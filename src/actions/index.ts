@@ -13,6 +13,7 @@ import { counterDraftCookie, draftCookie, setDraftCookie } from './draft-cookie.
 import { rateLimit, readUpload, text } from './guards.ts';
 import { adminActions } from './admin.ts';
 import { registryActions } from './registry.ts';
+import { receptionActions } from './reception.ts';
 import { requireStaff, staffActions } from './staff.ts';
 
 /**
@@ -46,6 +47,7 @@ export const server = {
   ...staffActions,
   ...adminActions,
   ...registryActions,
+  ...receptionActions,
 
   /** The application form: keeps uploads and answers in the draft, reports problems per field. */
   saveApplication: defineAction({

@@ -226,6 +226,32 @@ export interface DenouncerAccessGrantsTable {
   revoked_by: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
+/** One in-person visit of the citizen reception log (tiếp công dân). */
+export interface ReceptionVisitsTable {
+  id: Generated<number>;
+  agency_code: string;
+  visited_at: Date;
+  kind: 'regular' | 'head_periodic' | 'head_adhoc';
+  citizen_name: string;
+  citizen_id_number: string | null;
+  citizen_address: string;
+  citizen_phone: string | null;
+  headcount: number;
+  representatives: string | null;
+  subject: string;
+  category: 'complaint' | 'denunciation' | 'recommendation' | 'guidance' | 'other';
+  outcome: 'guided' | 'petition_received' | 'forwarded' | 'refused';
+  dossier_id: number | null;
+  forwarded_to: string | null;
+  refusal_reason: string | null;
+  received_by: number;
+  earlier_visit_id: number | null;
+  created_by: number;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  search_text: ColumnType<string, never, never>;
+}
+
 /** The database as Kysely sees it. Later migrations add their tables here. */
 export interface Database {
   agencies: AgenciesTable;
@@ -242,6 +268,7 @@ export interface Database {
   registry_imports: RegistryImportsTable;
   denouncer_identities: DenouncerIdentitiesTable;
   denouncer_access_grants: DenouncerAccessGrantsTable;
+  reception_visits: ReceptionVisitsTable;
 }
 
 export type Agency = Selectable<AgenciesTable>;
@@ -254,3 +281,4 @@ export type MailOutboxRow = Selectable<MailOutboxTable>;
 export type StaffUser = Selectable<StaffUsersTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type RegistryEntry = Selectable<RegistryEntriesTable>;
+export type ReceptionVisit = Selectable<ReceptionVisitsTable>;

@@ -165,6 +165,8 @@ export const auditActionLabels: Record<string, string> = {
   'registry.remove': 'Danh sách công khai: rút tên',
   'registry.import': 'Danh sách công khai: nhập CSV',
   'registry.export': 'Danh sách công khai: xuất CSV',
+  'reception.visit_created': 'Sổ tiếp công dân: ghi lượt tiếp',
+  'reception.visit_updated': 'Sổ tiếp công dân: sửa lượt tiếp',
   // Every action of every lifecycle; where kinds share an action name, the one-stop wording.
   ...Object.fromEntries(
     [...lifecycleKinds].reverse().flatMap((kind) =>
@@ -178,6 +180,7 @@ export const auditActionGroups: { label: string; prefix: string }[] = [
   { label: 'Đăng nhập, tài khoản', prefix: 'auth.' },
   { label: 'Xử lý hồ sơ', prefix: 'dossier.' },
   { label: 'Danh sách công khai', prefix: 'registry.' },
+  { label: 'Sổ tiếp công dân', prefix: 'reception.' },
 ];
 
 export const entityLabels: Record<string, string> = {
@@ -187,6 +190,7 @@ export const entityLabels: Record<string, string> = {
   calendar_day: 'Ngày',
   dossier: 'Hồ sơ',
   registry_entry: 'Mục danh sách công khai',
+  reception_visit: 'Lượt tiếp công dân',
 };
 
 /** 23/11/2026 14:05:09, Vietnam time. */
