@@ -148,6 +148,8 @@ export const en: Dictionary = {
     status: 'Status',
     submittedAt: 'Sent on',
     receivedAt: 'Received on',
+    acceptedAt: 'Accepted on',
+    decisionDue: 'To be decided by',
     dueDate: 'Result due on',
     notYet: 'Not yet',
     nextStep: 'What happens next',

@@ -147,6 +147,8 @@ export const vi = {
     status: 'Trạng thái',
     submittedAt: 'Ngày nộp',
     receivedAt: 'Ngày tiếp nhận',
+    acceptedAt: 'Ngày thụ lý',
+    decisionDue: 'Hạn giải quyết',
     dueDate: 'Ngày hẹn trả kết quả',
     notYet: 'Chưa có',
     nextStep: 'Việc tiếp theo',

@@ -8,6 +8,8 @@ import { loadCalendar } from '../calendar-store.ts';
 import { todayInVietnam, type CalendarDay, type DateISO, type ExplainedDay } from '../calendar.ts';
 import { procedureByCode, rulesFor } from '../catalog/index.ts';
 import { oneStopRulesOn, type OneStopRuleSet } from '../catalog/one-stop-rules.ts';
+import { petitionRulesOn } from '../catalog/petition-rules.ts';
+import { decisionSpan } from './deadline.ts';
 import type { Database } from '../schema.ts';
 import { closedStatuses, type DossierStatus } from './lifecycle.ts';
 
@@ -92,7 +94,7 @@ export function isOverdue(dueDate: DateISO | null, today: DateISO = todayInVietn
 export async function deadlineReport(db: Kysely<Database>, dossierId: number, today: DateISO = todayInVietnam()): Promise<DeadlineReport> {
   const dossier = await db
     .selectFrom('dossiers')
-    .select(['procedure_code', 'status', 'submitted_at', 'received_at', 'due_date', 'check_due_date', 'closed_at'])
+    .select(['procedure_code', 'status', 'submitted_at', 'received_at', 'due_date', 'check_due_date', 'closed_at', 'data'])
     .where('id', '=', dossierId)
     .executeTakeFirstOrThrow();
   const procedure = procedureByCode(dossier.procedure_code);
@@ -108,6 +110,8 @@ export async function deadlineReport(db: Kysely<Database>, dossierId: number, to
   const status = dossier.status as DossierStatus;
   const receivedOn = dossier.received_at ? todayInVietnam(new Date(dossier.received_at)) : null;
   const rules = rulesFor(procedure, receivedOn ?? today);
+  // A complaint's or denunciation's time limit, once accepted, is the time to decide (by subject and round).
+  const petitionLimit = procedure.kind !== 'one-stop' && receivedOn !== null ? decisionSpan(procedure, dossier.data as Record<string, unknown>, receivedOn) : null;
   const dueDate = dossier.due_date;
   const dayOf = (at: Date) => todayInVietnam(new Date(at));
 
@@ -168,8 +172,8 @@ export async function deadlineReport(db: Kysely<Database>, dossierId: number, to
 
   const explanation = receivedOn !== null && dueDate !== null ? calendar.explain(receivedOn, dueDate) : { daysOff: [], extraWorkingDays: [] };
   return {
-    timeLimit: { days: rules.timeLimit.days, unit: rules.timeLimit.unit },
-    rulesEffectiveFrom: rules.effectiveFrom,
+    timeLimit: petitionLimit ?? { days: rules.timeLimit.days, unit: rules.timeLimit.unit },
+    rulesEffectiveFrom: petitionLimit && receivedOn ? petitionRulesOn(receivedOn).effectiveFrom : rules.effectiveFrom,
     receivedOn,
     dueDate,
     workingDaysUsed,

@@ -37,11 +37,16 @@ export function waitingDue(procedure: Pick<Procedure, 'kind'>, answers: Record<s
   return endOfSpan(rules.complaint.accept[complaintFacts(answers).round], calendar, day);
 }
 
-/** The day a complaint or denunciation must be decided by, counted from its acceptance on `acceptedOn`. */
-export function decisionDue(procedure: Pick<Procedure, 'kind'>, answers: Record<string, unknown>, calendar: WorkingCalendar, acceptedOn: DateISO): DateISO {
+/** The time a complaint or denunciation accepted on `acceptedOn` has to be decided: by kind, subject and round. */
+export function decisionSpan(procedure: Pick<Procedure, 'kind'>, answers: Record<string, unknown>, acceptedOn: DateISO): Span {
   const rules = petitionRulesOn(acceptedOn);
-  if (procedure.kind === 'denunciation') return endOfSpan(rules.denunciation.conclude, calendar, acceptedOn);
+  if (procedure.kind === 'denunciation') return rules.denunciation.conclude;
   const { subject, round } = complaintFacts(answers);
   const spans = rules.complaint.decide[subject];
-  return endOfSpan((round === 'second' ? spans.second : null) ?? spans.first, calendar, acceptedOn);
+  return (round === 'second' ? spans.second : null) ?? spans.first;
+}
+
+/** The day a complaint or denunciation must be decided by, counted from its acceptance on `acceptedOn`. */
+export function decisionDue(procedure: Pick<Procedure, 'kind'>, answers: Record<string, unknown>, calendar: WorkingCalendar, acceptedOn: DateISO): DateISO {
+  return endOfSpan(decisionSpan(procedure, answers, acceptedOn), calendar, acceptedOn);
 }

@@ -65,6 +65,9 @@ for (const target of testDatabases) {
       assert.equal(acceptMail.kind, 'stage');
       assert.equal(acceptMail.subject, `Thụ lý giải quyết khiếu nại – hồ sơ ${code}: Khiếu nại về thi hành án dân sự`);
       assert.match(acceptMail.text_body, /^Thời hạn giải quyết: đến hết ngày 23\/12\/2026\.$/m);
+      // The deadline report speaks of the time to decide (30 days for a coercive measure), not the time to accept.
+      const accepted = await deadlineReport(handle.db, id, '2026-12-01');
+      assert.deepEqual([accepted.timeLimit, accepted.receivedOn, accepted.dueDate, accepted.overdue], [{ days: 30, unit: 'calendar' }, '2026-11-23', '2026-12-23', false]);
 
       await assert.rejects(act(id, 'verify', 'head', '2026-11-24', { officerId: staff.reception!.staffId }), isProblem('officerInvalid'));
       await act(id, 'verify', 'head', '2026-11-24', { officerId: staff.officer!.staffId });
