@@ -191,7 +191,10 @@ test('an overdue dossier is in every view that should hold it, and the counts ma
   }
   await expectAxeClean(page);
   // The overdue dossier's page says how late it is, in working days, and offers the apology still owed.
-  await page.goto(`/can-bo/ho-so/${overdue.find((c) => mine.includes(c))}`);
+  // (A one-stop dossier: complaints are extended, not apologised for.)
+  await page.goto('/can-bo?qua-han=1&cua-toi=1');
+  const oneStop = page.locator('table.queue-table tbody tr').filter({ hasNotText: /Khiếu nại|Tố cáo/ }).locator('a.code').first();
+  await page.goto(`/can-bo/ho-so/${(await oneStop.textContent())!.trim()}`);
   await expect(page.getByTestId('days-used')).toHaveText(/^\d+ trên [35] ngày làm việc — trễ \d+ ngày$/);
   await expect(page.getByTestId('apology-owed')).toContainText('Cơ quan vẫn phải gửi người nộp Phiếu xin lỗi');
   await expect(page.locator('#action-apologise')).toBeVisible();

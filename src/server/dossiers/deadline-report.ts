@@ -187,7 +187,8 @@ export async function deadlineReport(db: Kysely<Database>, dossierId: number, to
     holidaysSkipped: explanation.daysOff,
     extraWorkingDays: explanation.extraWorkingDays,
     completenessCheck,
-    apologyOwed: open && overdue && redatings.length === 0,
+    // Only one-stop dossiers owe an apology (form 04); a complaint's time is extended instead.
+    apologyOwed: procedure.kind === 'one-stop' && open && overdue && redatings.length === 0,
     late: overdue || redatings.some((r) => r.late),
   };
 }
