@@ -135,6 +135,45 @@ export const en: Dictionary = {
     documents: 'Documents attached',
     print: 'Print this page',
   },
+  petition: {
+    complaint: {
+      start: 'Complain online',
+      titlePrefix: 'Make a complaint',
+      submit: 'Confirm and send your complaint',
+      confirmationTitle: 'Complaint sent',
+      receiptTitle: 'Acknowledgement of receipt of a complaint',
+      receiptNote: 'This acknowledges that the public service portal has received your complaint. The competent authority tells you in writing whether it accepts the complaint, with reasons if not.',
+      whatNextText: 'The competent authority reviews your complaint. If it can be accepted, the authority accepts it and tells you in writing; if not, you are told in writing why. A complaint that another authority must decide is passed on to it.',
+      timeLimit: (limit: string) => `Time limit to accept: ${limit}, counted from the day your complaint is received.`,
+      dueIfToday: (date: string) => `If your complaint is received today, it must be accepted or refused by ${date}.`,
+    },
+    denunciation: {
+      start: 'Report online',
+      titlePrefix: 'Make a denunciation',
+      submit: 'Confirm and send your denunciation',
+      confirmationTitle: 'Denunciation sent',
+      receiptTitle: 'Acknowledgement of receipt of a denunciation',
+      receiptNote: 'This acknowledges that the public service portal has received your denunciation. Your name, address and handwriting are kept confidential; the competent authority tells you whether it accepts the denunciation.',
+      whatNextText: 'The competent authority reviews your denunciation and tells you whether it accepts it. Only the people handling it can see who you are.',
+      timeLimit: (limit: string) => `Time limit to accept: ${limit}, counted from the day your denunciation is received.`,
+      dueIfToday: (date: string) => `If your denunciation is received today, it must be accepted or refused by ${date}.`,
+    },
+    lastDay: (date: string) => `You may complain until ${date}.`,
+    lastDayFrom: (date: string, limit: string) => `The time allowed is ${limit}, counted from ${date} (that day not counted).`,
+    lateHeading: 'This complaint is past the time allowed',
+    late: (date: string) =>
+      `The last day to complain was ${date}. You can still send it: the authority decides whether an objective obstacle stopped you from complaining in time.`,
+    lateShort: (date: string) =>
+      `The time allowed to complain has passed: the last day was ${date}. You can still send your complaint and say whether an objective obstacle stopped you.`,
+    secondHeading: 'Second complaint',
+    second: (code: string, decided: string, last: string) =>
+      `This is a second complaint against the decision of ${decided} on dossier ${code}; the answers of your first complaint are filled in — check them and change what you need. You may complain until ${last}.`,
+    secondOffer: (decided: string, last: string) =>
+      `If you disagree with the decision of ${decided} on your first complaint, you may make a second complaint until ${last}.`,
+    secondLink: 'I disagree with this decision — make a second complaint',
+    lateNoReason: 'You have not said whether an objective obstacle stopped you. You can answer under “If you are complaining after the time allowed”.',
+    lateAnswer: 'Answer the question about an objective obstacle',
+  },
   track: {
     title: 'Track your application',
     lead: 'Enter the dossier code and the PIN printed on your receipt or in your confirmation email.',
