@@ -6,6 +6,7 @@ import type { Locale } from '../../src/server/catalog/types.ts';
 import { pathTo } from '../../src/server/routes.ts';
 import { fillExample, pdfFile } from './fixtures.ts';
 import { clientIp, waitForMail } from './mail.ts';
+import { signInAs } from './staff.ts';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const KN = procedureByCode('KN')!;
@@ -158,3 +159,20 @@ for (const javaScriptEnabled of [true, false]) {
     }
   });
 }
+
+test('reception enters a complaint and a denunciation at the counter', async ({ page }) => {
+  test.slow();
+  await page.setExtraHTTPHeaders({ 'X-Forwarded-For': clientIp() });
+  await signInAs(page, 'reception');
+  for (const procedure of [KN, TC]) {
+    await page.goto('/can-bo/tiep-nhan');
+    await page.getByRole('link', { name: procedure.name.vi, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(procedure.name.vi);
+    await fillExample(page, procedure, 'vi');
+    await page.getByRole('button', { name: 'Tiếp tục', exact: true }).last().click();
+    await page.getByRole('button', { name: procedure === KN ? words.vi.sendComplaint : words.vi.sendReport }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(procedure === KN ? words.vi.complaintSent : words.vi.reportSent);
+    await expect(page.getByTestId('dossier-code')).toHaveText(/^\d{2}-\d{6}-[0-9A-Z]{6}$/);
+    await expectAxeClean(page);
+  }
+});
