@@ -15,7 +15,7 @@ import { getDraft, type Draft } from '../server/dossiers/drafts.ts';
 import type { Agency } from '../server/schema.ts';
 import { loadCalendar } from '../server/calendar-store.ts';
 import { todayInVietnam } from '../server/calendar.ts';
-import { lastDayToComplain, type LastDay } from '../server/catalog/complaint-limits.ts';
+import { calendarWindow, lastDayToComplain, type CalendarWindow, type LastDay } from '../server/catalog/complaint-limits.ts';
 import { receiptElsewhere } from './track.ts';
 import { secondComplaintOfCookie } from '../actions/tracking-cookie.ts';
 import type { SecondComplaintOffer } from '../server/dossiers/second-complaint.ts';
@@ -84,41 +84,12 @@ export interface ApplyProps {
   /** A second complaint against the decision on the complaint this browser tracks: the form is linked to it. */
   secondComplaint: SecondComplaintOffer | null;
   /** The calendar the time-to-complain island counts with (complaints only). */
-  complaintCalendar: ComplaintCalendarProps | null;
+  complaintCalendar: CalendarWindow | null;
 }
 
-/** The days off and worked weekend days around today, for the island to count with (it fetches nothing). */
-export interface ComplaintCalendarProps {
-  from: string;
-  to: string;
-  off: string[];
-  worked: string[];
-  today: string;
-}
-
-const DAY_MS = 86_400_000;
-const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
-
-/**
- * From 400 days before today to 90 after: enough for any date learned in the last year plus the longest limit and
- * a long Tết. Outside it the island says nothing and the check page still gives the day.
- */
-async function complaintCalendarProps(now = new Date()): Promise<ComplaintCalendarProps> {
-  const calendar = await loadCalendar(await getDb());
-  const today = todayInVietnam(now);
-  const t0 = Date.parse(today + 'T00:00:00Z');
-  const from = isoDay(t0 - 400 * DAY_MS);
-  const to = isoDay(t0 + 90 * DAY_MS);
-  const off: string[] = [];
-  const worked: string[] = [];
-  for (let t = Date.parse(from + 'T00:00:00Z'); t <= Date.parse(to + 'T00:00:00Z'); t += DAY_MS) {
-    const day = isoDay(t);
-    const weekend = [0, 6].includes(new Date(t).getUTCDay());
-    const working = calendar.isWorkingDay(day);
-    if (!weekend && !working) off.push(day);
-    if (weekend && working) worked.push(day);
-  }
-  return { from, to, off, worked, today };
+/** The calendar the time-to-complain island counts with: the working days around today (it fetches nothing). */
+async function complaintCalendarProps(now = new Date()): Promise<CalendarWindow> {
+  return calendarWindow(await loadCalendar(await getDb()), todayInVietnam(now));
 }
 
 /** The form: after a successful post, on to the check page; after a failed one, the errors with status 400. */

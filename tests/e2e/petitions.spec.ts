@@ -31,6 +31,8 @@ const words = {
     print: 'In giấy biên nhận',
     until: (d: string) => `Bạn có thể khiếu nại đến hết ngày ${d}.`,
     lateHeading: 'Đơn khiếu nại này đã quá thời hiệu',
+    checkComplaint: 'Kiểm tra đơn khiếu nại trước khi gửi',
+    checkReport: 'Kiểm tra đơn tố cáo trước khi gửi',
   },
   en: {
     complain: 'Complain online',
@@ -45,6 +47,8 @@ const words = {
     print: 'Print your receipt',
     until: (d: string) => `You may complain until ${d}.`,
     lateHeading: 'This complaint is past the time allowed',
+    checkComplaint: 'Check your complaint before sending it',
+    checkReport: 'Check your denunciation before sending it',
   },
 } as const;
 
@@ -96,6 +100,7 @@ for (const javaScriptEnabled of [true, false]) {
         await page.getByRole('button', { name: w.continue, exact: true }).last().click();
 
         // The check page states the last day in every case (here past it: still sent, the agency decides).
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(w.checkComplaint);
         const time = page.locator('#time-to-complain');
         await expect(time).toContainText('16/11/2026');
         await expect(time.getByRole('heading', { name: w.lateHeading })).toBeVisible();
@@ -136,6 +141,7 @@ for (const javaScriptEnabled of [true, false]) {
         await axe(page);
         await fillExample(page, TC, locale);
         await page.getByRole('button', { name: w.continue, exact: true }).last().click();
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(w.checkReport);
         await expect(page.getByText(String(TC.example.accusedName)).first()).toBeVisible();
         await axe(page);
         const form = page.locator('form', { has: page.getByRole('button', { name: w.sendReport }) });

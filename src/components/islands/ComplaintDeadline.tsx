@@ -4,47 +4,24 @@
  * server too, from the saved answers; the check page states the day either way, so the form needs no script.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { lastDayToComplain, type ComplaintCalendar, type ComplaintTiming } from '../../server/catalog/complaint-limits.ts';
+import { lastDayToComplain, OutsideWindow, windowCalendar, type CalendarWindow, type ComplaintTiming } from '../../server/catalog/complaint-limits.ts';
 
 interface Props {
-  calendar: { from: string; to: string; off: string[]; worked: string[]; today: string };
+  calendar: CalendarWindow;
   /** `{date}` stands for the day. */
   texts: { until: string; late: string };
   initial: ComplaintTiming;
   formId: string;
 }
 
-class OutOfRange extends Error {}
-
-function calendarOf(c: Props['calendar']): ComplaintCalendar {
-  const off = new Set(c.off);
-  const worked = new Set(c.worked);
-  const isWorkingDay = (d: string) => {
-    if (d < c.from || d > c.to) throw new OutOfRange();
-    const weekday = new Date(d + 'T00:00:00Z').getUTCDay();
-    return worked.has(d) || (!off.has(d) && weekday !== 0 && weekday !== 6);
-  };
-  return {
-    isWorkingDay,
-    addWorkingDays(start, n) {
-      let t = Date.parse(start + 'T00:00:00Z');
-      for (let counted = 0; counted < n; ) {
-        t += 86_400_000;
-        if (isWorkingDay(new Date(t).toISOString().slice(0, 10))) counted++;
-      }
-      return new Date(t).toISOString().slice(0, 10);
-    },
-  };
-}
-
 function message(props: Props, timing: ComplaintTiming): string {
   try {
-    const found = lastDayToComplain(timing, calendarOf(props.calendar));
+    const found = lastDayToComplain(timing, windowCalendar(props.calendar));
     if (!found) return '';
     const [y, m, d] = found.lastDay.split('-');
     return (props.calendar.today > found.lastDay ? props.texts.late : props.texts.until).replace('{date}', `${d}/${m}/${y}`);
   } catch (e) {
-    if (e instanceof OutOfRange) return '';
+    if (e instanceof OutsideWindow) return '';
     throw e;
   }
 }

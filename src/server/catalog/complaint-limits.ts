@@ -119,3 +119,62 @@ export function lastDayToComplain(timing: ComplaintTiming, calendar: ComplaintCa
   }
   return { lastDay, from, limit, rules };
 }
+
+/**
+ * The days a page passes to the island: the span it covers, the weekdays off and the worked weekend days in it.
+ * Built on the server by `calendarWindow`, read in the browser by `windowCalendar`.
+ */
+export interface CalendarWindow {
+  from: DateISO;
+  to: DateISO;
+  off: DateISO[];
+  worked: DateISO[];
+  today: DateISO;
+}
+
+/** Thrown by `windowCalendar` for a day outside its span: the island then says nothing. */
+export class OutsideWindow extends Error {}
+
+const DAY_MS = 86_400_000;
+const dayOf = (t: number) => new Date(t).toISOString().slice(0, 10);
+const isWeekend = (d: DateISO) => [0, 6].includes(new Date(d + 'T00:00:00Z').getUTCDay());
+
+/**
+ * The calendar's working days from `daysBefore` days before `today` to `daysAfter` after it: enough for a date
+ * learned in the last year plus the longest limit and a long Tết.
+ */
+export function calendarWindow(calendar: Pick<ComplaintCalendar, 'isWorkingDay'>, today: DateISO, daysBefore = 400, daysAfter = 90): CalendarWindow {
+  const t0 = Date.parse(today + 'T00:00:00Z');
+  const from = dayOf(t0 - daysBefore * DAY_MS);
+  const to = dayOf(t0 + daysAfter * DAY_MS);
+  const off: DateISO[] = [];
+  const worked: DateISO[] = [];
+  for (let t = t0 - daysBefore * DAY_MS; t <= t0 + daysAfter * DAY_MS; t += DAY_MS) {
+    const day = dayOf(t);
+    const working = calendar.isWorkingDay(day);
+    if (!isWeekend(day) && !working) off.push(day);
+    if (isWeekend(day) && working) worked.push(day);
+  }
+  return { from, to, off, worked, today };
+}
+
+/** A calendar made from a window (weekends off, with the window's exceptions). @throws OutsideWindow */
+export function windowCalendar(w: CalendarWindow): ComplaintCalendar {
+  const off = new Set(w.off);
+  const worked = new Set(w.worked);
+  const isWorkingDay = (d: DateISO) => {
+    if (d < w.from || d > w.to) throw new OutsideWindow();
+    return worked.has(d) || (!off.has(d) && !isWeekend(d));
+  };
+  return {
+    isWorkingDay,
+    addWorkingDays(start, n) {
+      let t = Date.parse(start + 'T00:00:00Z');
+      for (let counted = 0; counted < n; ) {
+        t += DAY_MS;
+        if (isWorkingDay(dayOf(t))) counted++;
+      }
+      return dayOf(t);
+    },
+  };
+}
