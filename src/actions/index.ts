@@ -7,7 +7,7 @@ import { getDraft, isDraftId } from '../server/dossiers/drafts.ts';
 import { DraftNotReadyError, submitDraft } from '../server/dossiers/submit.ts';
 import { checkLookupInput, findDossierByCodeAndPin, sendSupplement, trackedDossier, withdrawDossier } from '../server/dossiers/tracking.ts';
 import { normaliseDossierCode } from '../server/dossiers/code.ts';
-import { setTrackingCookie, trackedDossierId } from './tracking-cookie.ts';
+import { secondComplaintOfCookie, setTrackingCookie, trackedDossierId } from './tracking-cookie.ts';
 import { localeOfPath } from '../server/routes.ts';
 import { counterDraftCookie, draftCookie, setDraftCookie } from './draft-cookie.ts';
 import { rateLimit, readUpload, text } from './guards.ts';
@@ -27,9 +27,10 @@ function channelOf(form: FormData, ctx: ActionAPIContext) {
   return { channel: 'counter' as const, cookie: counterDraftCookie, staffId: staff.user.id };
 }
 
-function oneStopProcedure(form: FormData) {
+/** Any procedure of the catalog is filed through the same flow: one-stop procedures, complaints and denunciations. */
+function formProcedure(form: FormData) {
   const procedure = procedureByCode(text(form, 'procedure'));
-  if (!procedure || procedure.kind !== 'one-stop') throw new ActionError({ code: 'BAD_REQUEST', message: 'procedure' });
+  if (!procedure) throw new ActionError({ code: 'BAD_REQUEST', message: 'procedure' });
   return procedure;
 }
 
@@ -54,13 +55,18 @@ export const server = {
     accept: 'form',
     handler: async (form: FormData, ctx) => {
       rateLimit('submission', ctx);
-      const procedure = oneStopProcedure(form);
+      const procedure = formProcedure(form);
       const flow = channelOf(form, ctx);
       const locale = localeOfPath(ctx.url.pathname);
       const db = await getDb();
-      const result = await processApplication(db, { procedure, locale, draftId: ctx.cookies.get(flow.cookie(procedure.code))?.value, form });
+      // A second complaint is linked to the first only when this browser tracks that first complaint and it still
+      // allows one: the code in the form names it, the cookie proves it.
+      const parent = text(form, 'parentDossierCode');
+      const offer = parent && procedure.code === 'KN' ? await secondComplaintOfCookie(ctx.cookies, db) : null;
+      const link = offer && offer.parentDossierCode === normaliseDossierCode(parent) ? { parentDossierCode: offer.parentDossierCode } : undefined;
+      const result = await processApplication(db, { procedure, locale, draftId: ctx.cookies.get(flow.cookie(procedure.code))?.value, form, link });
       setDraftCookie(ctx.cookies, flow.cookie(procedure.code), result.draft.id);
-      return { complete: result.complete, errors: result.errors };
+      return { complete: result.complete, errors: result.errors, parentDossierCode: link?.parentDossierCode ?? null };
     },
   }),
 
@@ -69,7 +75,7 @@ export const server = {
     accept: 'form',
     handler: async (form: FormData, ctx) => {
       rateLimit('submission', ctx);
-      const procedure = oneStopProcedure(form);
+      const procedure = formProcedure(form);
       const flow = channelOf(form, ctx);
       const draftId = ctx.cookies.get(flow.cookie(procedure.code))?.value;
       // The draft id in the form must be the one in this browser's cookie: a forged or stale form submits nothing.

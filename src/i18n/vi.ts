@@ -134,6 +134,56 @@ export const vi = {
     documents: 'Giấy tờ kèm theo',
     print: 'In trang này',
   },
+  /**
+   * A complaint or a denunciation goes through the application flow; these are the words that differ from a one-stop
+   * application (what is sent is a petition — đơn — not a dossier for a result).
+   */
+  petition: {
+    complaint: {
+      start: 'Gửi đơn khiếu nại trực tuyến',
+      titlePrefix: 'Gửi đơn khiếu nại',
+      submit: 'Xác nhận và gửi đơn khiếu nại',
+      checkTitle: 'Kiểm tra đơn khiếu nại trước khi gửi',
+      declarationHeading: 'Gửi đơn khiếu nại',
+      declaration: 'Khi gửi đơn, bạn cam đoan nội dung khiếu nại là đúng sự thật và chịu trách nhiệm trước pháp luật về nội dung đã trình bày.',
+      confirmationTitle: 'Đã gửi đơn khiếu nại',
+      receiptTitle: 'Giấy xác nhận đã nhận đơn khiếu nại',
+      receiptNote: 'Giấy này xác nhận cổng dịch vụ công đã nhận đơn khiếu nại của bạn. Cơ quan có thẩm quyền thông báo bằng văn bản việc thụ lý, hoặc không thụ lý kèm lý do.',
+      whatNextText: 'Cơ quan có thẩm quyền xem xét đơn. Nếu đơn đủ điều kiện, cơ quan thụ lý và thông báo cho bạn bằng văn bản; nếu không thụ lý, bạn được trả lời bằng văn bản, nêu rõ lý do. Khiếu nại do cơ quan khác giải quyết thì đơn được chuyển đến cơ quan đó.',
+      timeLimit: (limit: string) => `Thời hạn thụ lý: ${limit}, tính từ ngày nhận được đơn.`,
+      dueIfToday: (date: string) => `Nếu đơn được nhận hôm nay, hạn thụ lý là ${date}.`,
+    },
+    denunciation: {
+      start: 'Gửi đơn tố cáo trực tuyến',
+      titlePrefix: 'Gửi đơn tố cáo',
+      submit: 'Xác nhận và gửi đơn tố cáo',
+      checkTitle: 'Kiểm tra đơn tố cáo trước khi gửi',
+      declarationHeading: 'Gửi đơn tố cáo',
+      declaration: 'Khi gửi đơn, bạn cam đoan nội dung tố cáo là đúng sự thật và chịu trách nhiệm trước pháp luật nếu cố ý tố cáo sai sự thật.',
+      confirmationTitle: 'Đã gửi đơn tố cáo',
+      receiptTitle: 'Giấy xác nhận đã nhận đơn tố cáo',
+      receiptNote: 'Giấy này xác nhận cổng dịch vụ công đã nhận đơn tố cáo của bạn. Họ tên, địa chỉ và bút tích của bạn được giữ bí mật; cơ quan có thẩm quyền thông báo cho bạn việc thụ lý hoặc không thụ lý tố cáo.',
+      whatNextText: 'Cơ quan có thẩm quyền xem xét đơn tố cáo và thông báo cho bạn việc thụ lý hoặc không thụ lý. Chỉ người được giao giải quyết tố cáo được xem thông tin về bạn.',
+      timeLimit: (limit: string) => `Thời hạn thụ lý: ${limit}, tính từ ngày nhận được đơn.`,
+      dueIfToday: (date: string) => `Nếu đơn được nhận hôm nay, hạn thụ lý là ${date}.`,
+    },
+    /** Time to complain, on the check page and in the form's island (which has its own copy: it ships no dictionary). */
+    lastDay: (date: string) => `Bạn có thể khiếu nại đến hết ngày ${date}.`,
+    lastDayFrom: (date: string, limit: string) => `Thời hiệu ${limit}, tính từ ngày ${date} (không tính ngày đó).`,
+    lateHeading: 'Đơn khiếu nại này đã quá thời hiệu',
+    late: (date: string) =>
+      `Ngày cuối cùng được khiếu nại là ${date}. Bạn vẫn có thể gửi đơn: cơ quan giải quyết xem xét có trở ngại khách quan khiến bạn không khiếu nại được đúng hạn hay không.`,
+    lateShort: (date: string) =>
+      `Đã quá thời hiệu khiếu nại: ngày cuối cùng là ${date}. Bạn vẫn có thể gửi đơn và cho biết có trở ngại khách quan hay không.`,
+    secondHeading: 'Khiếu nại lần hai',
+    second: (code: string, decided: string, last: string) =>
+      `Đơn này là khiếu nại lần hai đối với quyết định ngày ${decided} về hồ sơ ${code}; các thông tin của đơn lần đầu đã được điền sẵn, bạn kiểm tra và sửa nếu cần. Bạn có thể khiếu nại đến hết ngày ${last}.`,
+    secondOffer: (decided: string, last: string) =>
+      `Nếu không đồng ý với quyết định giải quyết khiếu nại lần đầu ngày ${decided}, bạn có thể khiếu nại lần hai đến hết ngày ${last}.`,
+    secondLink: 'Tôi không đồng ý với quyết định này — khiếu nại lần hai',
+    lateNoReason: 'Bạn chưa cho biết có trở ngại khách quan hay không. Bạn có thể trả lời ở mục “Nếu bạn khiếu nại sau thời hiệu”.',
+    lateAnswer: 'Trả lời câu hỏi về trở ngại khách quan',
+  },
   track: {
     title: 'Tra cứu hồ sơ',
     lead: 'Nhập mã hồ sơ và mã PIN in trên giấy biên nhận hoặc trong thư xác nhận.',

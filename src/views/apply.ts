@@ -5,7 +5,7 @@
 import type { AstroGlobal } from 'astro';
 import { actions, isActionError } from 'astro:actions';
 import { counterDraftCookie, draftCookie } from '../actions/draft-cookie.ts';
-import { dict, pathTo } from '../i18n/index.ts';
+import { dict, flowWords, pathTo } from '../i18n/index.ts';
 import { getDb } from '../server/boot.ts';
 import { errorText, fieldErrorText } from '../server/catalog/index.ts';
 import type { Locale, Procedure } from '../server/catalog/types.ts';
@@ -13,7 +13,12 @@ import { fileFieldName, uploadableDocuments, type FieldError } from '../server/d
 import { confirmationFor, type Confirmation } from '../server/dossiers/confirmation.ts';
 import { getDraft, type Draft } from '../server/dossiers/drafts.ts';
 import type { Agency } from '../server/schema.ts';
+import { loadCalendar } from '../server/calendar-store.ts';
+import { todayInVietnam } from '../server/calendar.ts';
+import { calendarWindow, lastDayToComplain, type CalendarWindow, type LastDay } from '../server/catalog/complaint-limits.ts';
 import { receiptElsewhere } from './track.ts';
+import { secondComplaintOfCookie } from '../actions/tracking-cookie.ts';
+import type { SecondComplaintOffer } from '../server/dossiers/second-complaint.ts';
 
 export const applySteps = {
   check: { vi: 'kiem-tra', en: 'check' },
@@ -76,6 +81,15 @@ export interface ApplyProps {
   agencies: Agency[];
   errors: FieldError[];
   summary: { href: string; text: string }[];
+  /** A second complaint against the decision on the complaint this browser tracks: the form is linked to it. */
+  secondComplaint: SecondComplaintOffer | null;
+  /** The calendar the time-to-complain island counts with (complaints only). */
+  complaintCalendar: CalendarWindow | null;
+}
+
+/** The calendar the time-to-complain island counts with: the working days around today (it fetches nothing). */
+async function complaintCalendarProps(now = new Date()): Promise<CalendarWindow> {
+  return calendarWindow(await loadCalendar(await getDb()), todayInVietnam(now));
 }
 
 /** The form: after a successful post, on to the check page; after a failed one, the errors with status 400. */
@@ -91,6 +105,12 @@ export async function loadApply(Astro: AstroGlobal, procedure: Procedure, locale
     const v = Astro.url.searchParams.get(field.name);
     if (v !== null && field.kind !== 'checkboxes') prefill[field.name] = v.slice(0, field.maxLength ?? 300);
   }
+  // A second complaint: from the tracking page's link (the flag only; the answers come from the tracked dossier), or
+  // kept through the posts of the same form.
+  const wantsSecond =
+    procedure.code === 'KN' && !flow.counter && (Astro.url.searchParams.has('second') || !!result?.data?.parentDossierCode || !!draft?.values.parentDossierCode);
+  const secondComplaint = wantsSecond ? await secondComplaintOfCookie(Astro.cookies, await getDb()) : null;
+  if (secondComplaint && !(draft && Object.keys(draft.values).length > 0)) Object.assign(prefill, secondComplaint.prefill);
   const agencies = await (await getDb()).selectFrom('agencies').selectAll().orderBy('sort_order').execute();
   const errors = result?.data?.errors ?? [];
   const general = result?.error ? refusal(Astro, result.error, locale) : undefined;
@@ -108,13 +128,16 @@ export async function loadApply(Astro: AstroGlobal, procedure: Procedure, locale
     ...(general ? [{ href: '#main-form', text: general }] : []),
     ...errors.map((e: FieldError) => ({ href: `#f-${e.field}`, text: messageOf(e) })),
   ];
-  return { draft, agencies, errors, summary, prefill };
+  const complaintCalendar = procedure.kind === 'complaint' ? await complaintCalendarProps() : null;
+  return { draft, agencies, errors, summary, prefill, secondComplaint, complaintCalendar };
 }
 
 export interface CheckProps {
   draft: Draft & { answers: Record<string, unknown> };
   agencies: Pick<Agency, 'code' | 'name_vi' | 'name_en'>[];
   general: string | undefined;
+  /** A complaint's last day to complain, and whether today is past it. */
+  timeToComplain: (LastDay & { late: boolean }) | null;
 }
 
 /** Check your answers: only with a valid draft; after submission, on to the confirmation. */
@@ -129,7 +152,10 @@ export async function loadCheck(Astro: AstroGlobal, procedure: Procedure, locale
   // Not kept by the back/forward cache, so "back" after sending asks the server and lands on the confirmation.
   Astro.response.headers.set('Cache-Control', 'no-store');
   const agencies = await (await getDb()).selectFrom('agencies').select(['code', 'name_vi', 'name_en']).execute();
-  return { draft: draft as CheckProps['draft'], agencies, general };
+  const db = await getDb();
+  const found = procedure.kind === 'complaint' ? lastDayToComplain(draft.answers, await loadCalendar(db)) : null;
+  const timeToComplain = found && { ...found, late: todayInVietnam() > found.lastDay };
+  return { draft: draft as CheckProps['draft'], agencies, general, timeToComplain };
 }
 
 /**
@@ -150,7 +176,7 @@ export async function loadReceipt(
   return {
     ...confirmation,
     alternate: flow.path(procedure, other, 'receipt'),
-    back: { href: flow.path(procedure, locale, 'confirmation'), text: dict(locale).apply.confirmationTitle },
+    back: { href: flow.path(procedure, locale, 'confirmation'), text: flowWords(locale, procedure.kind).confirmationTitle },
   };
 }
 

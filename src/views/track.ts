@@ -15,6 +15,7 @@ import { getDb } from '../server/boot.ts';
 import { normaliseDossierCode } from '../server/dossiers/code.ts';
 import { trackedDossier, type TrackedDossier } from '../server/dossiers/tracking.ts';
 import { trackedDossierId } from '../actions/tracking-cookie.ts';
+import { secondComplaintOffer, type SecondComplaintOffer } from '../server/dossiers/second-complaint.ts';
 
 type ErrorLink = { href: string; text: string };
 
@@ -90,6 +91,8 @@ export interface TrackedDossierProps {
   dossier: TrackedDossier;
   errors: ErrorLink[];
   notice: string | undefined;
+  /** A first complaint's decision that may still be complained about: the link to a second complaint. */
+  secondComplaint: SecondComplaintOffer | null;
 }
 
 /** Query flags of the dossier page after a supplement or a withdrawal (post/redirect/get). */
@@ -137,7 +140,7 @@ export async function loadTrackedDossier(Astro: AstroGlobal, locale: Locale): Pr
     errors.push(withdraw.data.problem === 'confirm' ? { href: '#f-confirm', text: tt.withdrawNeedsConfirm } : { href: '#main', text: tt.notAllowed });
     notice = undefined;
   }
-  return { dossier, errors, notice };
+  return { dossier, errors, notice, secondComplaint: await secondComplaintOffer(await getDb(), dossier.id) };
 }
 
 /** Where the receipt page sends a browser that did not submit the dossier: the look-up, which leads to a reprint. */

@@ -1,4 +1,6 @@
 /** KN — Khiếu nại: a complaint about a decision or act of the head of an agency or of an enforcement officer. */
+import { isValidDossierCode } from '../dossiers/code.ts';
+import { lastDayToComplain } from './complaint-limits.ts';
 import { agencyField, applicantFields, buildSchema, sections, type CrossCheck } from './fields.ts';
 import { cite, instruments, law2025, NEW_REGIME_FROM } from './rules.ts';
 import { applicationDocument, authorisationDocument, noFee } from './shared.ts';
@@ -6,6 +8,7 @@ import type { FieldDef, Procedure, Text } from './types.ts';
 
 const complained = { id: 'complained', title: { vi: 'Quyết định, hành vi bị khiếu nại', en: 'What you are complaining about' } };
 const yourComplaint = { id: 'complaint', title: { vi: 'Nội dung khiếu nại', en: 'Your complaint' } };
+const late = { id: 'late', title: { vi: 'Nếu bạn khiếu nại sau thời hiệu', en: 'If you are complaining after the time allowed' } };
 
 const secondComplaint = { field: 'round', equals: ['second'] };
 
@@ -92,6 +95,13 @@ const fields: FieldDef[] = [
   { name: 'caseDecisionNumber', kind: 'text', section: complained.id, required: false, maxLength: 50,
     label: { vi: 'Số Quyết định thi hành án của vụ việc', en: 'Enforcement decision number of the case' },
     hint: { vi: 'Nếu biết', en: 'If you know it' } },
+  { name: 'relatedDossierCode', kind: 'text', section: complained.id, required: false, maxLength: 20,
+    label: { vi: 'Mã hồ sơ liên quan trên cổng này', en: 'Related dossier code on this portal' },
+    hint: {
+      vi: 'Nếu khiếu nại về một hồ sơ bạn đã nộp trên cổng này, ghi mã hồ sơ, ví dụ 79-261102-Y58A6J',
+      en: 'If you are complaining about a dossier you filed on this portal, give its code, for example 79-261102-Y58A6J',
+    },
+    errors: { subject: { vi: 'Mã hồ sơ liên quan', en: 'The related dossier code' } } },
   { name: 'whatIsWrong', kind: 'textarea', section: yourComplaint.id, required: true,
     label: { vi: 'Điểm sai của quyết định, hành vi và lý do', en: 'What is wrong with it, and why' },
     hint: {
@@ -112,6 +122,27 @@ const fields: FieldDef[] = [
       required: { vi: 'Nêu yêu cầu của bạn', en: 'Say what you are asking for' },
       subject: { vi: 'Yêu cầu của bạn', en: 'Your request' },
     } },
+  // Every complaint is received, late or not; whether an obstacle excuses the delay is the agency's decision.
+  { name: 'forceMajeure', kind: 'radios', section: late.id, required: false,
+    label: {
+      vi: 'Có trở ngại khách quan nào khiến bạn không khiếu nại được trong thời hiệu không?',
+      en: 'Did an objective obstacle stop you from complaining within the time allowed?',
+    },
+    hint: {
+      vi: 'Chỉ trả lời nếu đã quá ngày cuối cùng được khiếu nại (trang kiểm tra trước khi gửi cho bạn biết ngày này). Thời gian ốm đau, thiên tai, đi công tác, học tập ở nơi xa hoặc trở ngại khách quan khác không tính vào thời hiệu; cơ quan giải quyết xem xét lý do của bạn.',
+      en: 'Answer only if the last day to complain has passed (the check page before you send tells you that day). Time lost to illness, natural disaster, work or study far away or another objective obstacle does not count; the agency considers your reason.',
+    },
+    options: [
+      { value: 'yes', label: { vi: 'Có', en: 'Yes' } },
+      { value: 'no', label: { vi: 'Không', en: 'No' } },
+    ],
+    errors: { subject: { vi: 'Câu trả lời về trở ngại khách quan', en: 'Your answer about an objective obstacle' } } },
+  { name: 'forceMajeureWhat', kind: 'textarea', section: late.id, required: true, maxLength: 2000, showIf: { field: 'forceMajeure', equals: ['yes'] },
+    label: { vi: 'Trở ngại đó là gì, từ ngày nào đến ngày nào?', en: 'What was the obstacle, and from when to when?' },
+    errors: {
+      required: { vi: 'Nêu trở ngại khách quan và thời gian của nó', en: 'Say what the obstacle was and how long it lasted' },
+      subject: { vi: 'Phần trình bày trở ngại khách quan', en: 'Your account of the obstacle' },
+    } },
 ];
 
 const refine: CrossCheck = (data, report) => {
@@ -120,6 +151,8 @@ const refine: CrossCheck = (data, report) => {
   if (typeof actDate === 'string' && typeof dateLearned === 'string' && dateLearned < actDate) {
     report('dateLearned', 'learnedBeforeAct');
   }
+  const related = data.relatedDossierCode;
+  if (typeof related === 'string' && related !== '' && !isValidDossierCode(related)) report('relatedDossierCode', 'dossierCode');
 };
 
 const countedFrom: Text = {
@@ -221,9 +254,14 @@ export const complaint: Procedure = {
       },
     },
   ],
-  sections: [sections.applicant, sections.agency, complained, yourComplaint],
+  sections: [sections.applicant, sections.agency, complained, yourComplaint, late],
   fields,
   schema: buildSchema(fields, refine),
+  derive: (answers, { calendar, today }) => {
+    const found = lastDayToComplain(answers, calendar);
+    if (!found) return {};
+    return { lastDayToComplain: found.lastDay, ...(today > found.lastDay ? { lateComplaint: true } : {}) };
+  },
   example: {
     fullName: 'Bùi Quang Huy',
     cccd: '079083006512',

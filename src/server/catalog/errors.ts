@@ -74,6 +74,10 @@ const messages = {
     vi: 'Ngày bạn biết được quyết định, hành vi phải trùng hoặc sau ngày ra quyết định, ngày xảy ra hành vi',
     en: 'The date you learned of the decision or act must be the same as or after the date of the decision or act',
   },
+  dossierCode: {
+    vi: 'Mã hồ sơ không đúng — kiểm tra lại mã trên giấy biên nhận, ví dụ 79-261102-Y58A6J',
+    en: 'The dossier code is not right — check the code on your receipt, for example 79-261102-Y58A6J',
+  },
   amountPaidTooHigh: {
     vi: 'Số tiền đã nộp không thể lớn hơn tổng chi phí cưỡng chế phải nộp',
     en: 'The amount already paid cannot be more than the total coercion costs due',

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { WorkingCalendar } from '../calendar.ts';
 
 /** Every citizen-facing text exists in both languages; Vietnamese is authoritative. */
 export type Locale = 'vi' | 'en';
@@ -126,6 +127,11 @@ export interface Procedure {
   fields: FieldDef[];
   /** Validates the whole form; each issue's message is an error key (errors.ts), shown with `fieldErrorText`. */
   schema: z.ZodType<Record<string, unknown>>;
+  /**
+   * Facts the server adds to valid answers before they are kept (a complaint's last day to complain and whether it
+   * is late): computed on the day the form is saved, never typed by the citizen.
+   */
+  derive?: (answers: Readonly<Record<string, unknown>>, ctx: { calendar: WorkingCalendar; today: DateISO }) => Record<string, unknown>;
   /** A valid filled-in form, used by tests and the demo seed. */
   example: Record<string, unknown>;
 }

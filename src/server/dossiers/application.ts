@@ -5,6 +5,8 @@
 import type { Kysely } from 'kysely';
 import type { ErrorKey } from '../catalog/errors.ts';
 import type { Locale, Procedure } from '../catalog/types.ts';
+import { loadCalendar } from '../calendar-store.ts';
+import { todayInVietnam } from '../calendar.ts';
 import type { Database } from '../schema.ts';
 import { addDraftAttachment, createDraft, getDraft, removeDraftAttachment, saveDraftAnswers, type Draft, type RawValues } from './drafts.ts';
 import { checkUpload, FILE_LIMITS } from './files.ts';
@@ -99,11 +101,19 @@ async function takeUploads(db: Kysely<Database>, procedure: Procedure, draft: Dr
  */
 export async function processApplication(
   db: Kysely<Database>,
-  input: { procedure: Procedure; locale: Locale; draftId: string | undefined; form: FormData },
+  input: {
+    procedure: Procedure;
+    locale: Locale;
+    draftId: string | undefined;
+    form: FormData;
+    now?: Date;
+    /** Links the server vouches for (a second complaint's first), kept with the answers; never read from the form. */
+    link?: Record<string, string>;
+  },
 ): Promise<ApplicationResult> {
   const { procedure, locale, form } = input;
   let draft = await openDraft(db, procedure, locale, input.draftId);
-  const values = rawValues(procedure, form);
+  const values: RawValues = { ...rawValues(procedure, form), ...input.link };
 
   const remove = form.get('removeAttachment');
   // Up to 15 digits: any id the database could hold as a safe integer; anything else is ignored.
@@ -138,6 +148,10 @@ export async function processApplication(
   const order = [...procedure.fields.map((f) => f.name), ...uploadableDocuments(procedure).map((d) => fileFieldName(d.id))];
   const errors = [...fieldErrors, ...fileErrors, ...missing].sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
   const complete = errors.length === 0;
+  if (complete && answers && procedure.derive) {
+    Object.assign(answers, procedure.derive(answers, { calendar: await loadCalendar(db), today: todayInVietnam(input.now) }));
+  }
+  if (complete && answers) Object.assign(answers, input.link);
   await saveDraftAnswers(db, draft.id, values, complete ? answers : null);
   return { draft: { ...draft, values, answers: complete ? answers : null }, complete, errors };
 }
