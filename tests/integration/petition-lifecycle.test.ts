@@ -51,7 +51,10 @@ for (const target of testDatabases) {
       // Friday 20/11: five working days to accept end on Friday 27/11.
       assert.deepEqual([r.status, r.check_due_date, r.due_date], ['submitted', '2026-11-27', null]);
       assert.deepEqual((await events(id)).map((e) => [e.action, e.from_status, e.to_status]), [['submit', null, 'submitted']]);
-      assert.deepEqual((await mails(id)).map((m) => m.kind), ['submitted']);
+      assert.deepEqual((await mails(id)).map((m) => m.kind), ['petition_submitted']);
+      const first = (await mails(id))[0]!;
+      assert.equal(first.subject, `Đã nhận đơn ${code}: Khiếu nại về thi hành án dân sự`);
+      assert.match(first.text_body, /chậm nhất ngày 27\/11\/2026\./);
       assert.deepEqual(await availableActions(handle.db, id, staff.head!, at('2026-11-23')), ['accept', 'not_accept', 'transfer', 'file_away']);
       assert.deepEqual(await availableActions(handle.db, id, staff.reception!, at('2026-11-23')), ['transfer']);
       await assert.rejects(act(id, 'receive', 'reception', '2026-11-23'), isRefused('not_allowed'), 'a complaint is accepted, not received');
@@ -105,7 +108,7 @@ for (const target of testDatabases) {
       r = await row(id);
       assert.equal(r.status, 'closed');
       assert.ok(r.closed_at instanceof Date);
-      assert.deepEqual((await mails(id)).map((m) => m.kind), ['submitted', 'stage', 'stage', 'stage', 'stage', 'stage']);
+      assert.deepEqual((await mails(id)).map((m) => m.kind), ['petition_submitted', 'stage', 'stage', 'stage', 'stage', 'stage']);
     });
 
     it('not accepted with its ground, or passed on: closed, with the notice, nothing written on a refused attempt', async () => {

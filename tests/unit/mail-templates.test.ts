@@ -61,18 +61,24 @@ describe('dossier mail templates', () => {
     assert.match(renderDossierMail('supplement_received', 'vi', data).subject, /^Đã nhận tài liệu bổ sung cho hồ sơ /);
   });
 
-  it('puts the PIN only in the submission mail', () => {
+  it('puts the PIN only in the submission mails (an application, a petition)', () => {
+    const first = ['submitted', 'petition_submitted'];
     for (const locale of locales) {
-      const submitted = renderDossierMail('submitted', locale, data);
-      assert.ok(submitted.text.includes('483920'));
-      assert.ok(submitted.html.includes('483920'));
-      for (const kind of kinds.filter((k) => k !== 'submitted')) {
+      for (const kind of first) {
+        const submitted = renderDossierMail(kind as 'submitted', locale, data);
+        assert.ok(submitted.text.includes('483920'), kind);
+        assert.ok(submitted.html.includes('483920'), kind);
+      }
+      for (const kind of kinds.filter((k) => !first.includes(k))) {
         const mail = renderDossierMail(kind, locale, data);
         assert.ok(!mail.text.includes('483920'), `${kind}/${locale} text`);
         assert.ok(!mail.html.includes('483920'), `${kind}/${locale} html`);
       }
     }
     assert.throws(() => renderDossierMail('submitted', 'vi', { ...data, pin: undefined }), /PIN/);
+    assert.throws(() => renderDossierMail('petition_submitted', 'vi', { ...data, pin: undefined }), /PIN/);
+    // A petition's mail gives the day to be told whether it is accepted.
+    assert.match(renderDossierMail('petition_submitted', 'vi', data).text, /không thụ lý kèm lý do, chậm nhất ngày 30\/11\/2026\./);
   });
 
   it('says the portal received the dossier but the agency has not accepted it yet, and when the time limit runs', () => {
@@ -130,7 +136,8 @@ describe('dossier mail templates', () => {
     assert.throws(() => renderDossierMail('withdrawn', 'vi', { ...data, trackingUrl: 'javascript:alert(1)' }), /absolute/);
   });
   it('lists every kind once, the three of the citizen’s side, the seven of the staff’s public actions and the stage of a petition', () => {
-    assert.equal(new Set(kinds).size, 11);
+    assert.equal(new Set(kinds).size, 12);
+    assert.ok(kinds.includes('petition_submitted'));
     assert.ok(kinds.includes('stage'));
     for (const kind of [...staffKinds, 'submitted', 'supplement_received', 'withdrawn'] as const) assert.ok(kinds.includes(kind), kind);
   });

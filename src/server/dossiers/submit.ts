@@ -10,7 +10,7 @@ import { procedureByCode, rulesFor } from '../catalog/index.ts';
 import { provinces } from '../provinces.ts';
 import type { Database } from '../schema.ts';
 import { generateDossierCode } from './code.ts';
-import { dueDate } from './deadline.ts';
+import { dueDate, waitingDue } from './deadline.ts';
 import { redactIdentity, sealIdentity } from '../denouncers/vault.ts';
 import { submitByTransition } from './transition.ts';
 import { generatePin, hashPin } from './pin.ts';
@@ -114,7 +114,11 @@ export async function submitDraft(
             publicUrl: opts.publicUrl,
             now,
             data: { channel: opts.channel },
-            submissionMail: { pin, expectedDueDate: dueDate(rule, calendar, today), timeLimitDays: rule.timeLimit.days },
+            // A one-stop application: the result date if received today. A petition: the day to be told whether it is accepted.
+            submissionMail:
+              procedure.kind === 'one-stop'
+                ? { pin, expectedDueDate: dueDate(rule, calendar, today), timeLimitDays: rule.timeLimit.days }
+                : { pin, expectedDueDate: waitingDue(procedure, answers, calendar, today) },
             ...(sealed
               ? {
                   withEvent: async (inner: Transaction<Database>) => {

@@ -6,6 +6,8 @@ import { renderHtml, renderText, type Block, type Fact } from './layout.ts';
 /** Which dossier event a mail reports. */
 export type DossierMailKind =
   | 'submitted'
+  /** A complaint or denunciation received: the PIN, and the day by which the agency says whether it accepts it. */
+  | 'petition_submitted'
   | 'supplement_received'
   | 'withdrawn'
   | 'received'
@@ -21,6 +23,7 @@ export type DossierMailKind =
 /** Every kind, in the order a dossier usually meets them (for tests and the outbox's operators). */
 export const dossierMailKinds: readonly DossierMailKind[] = [
   'submitted',
+  'petition_submitted',
   'supplement_requested',
   'supplement_received',
   'received',
@@ -143,6 +146,27 @@ const vi: Record<DossierMailKind, Template> = {
         ],
       },
       { kind: 'paragraph', text: `Nếu ông/bà không nộp hồ sơ này, vui lòng liên hệ ${v.agency}.` },
+    ],
+  }),
+  petition_submitted: (v) => ({
+    subject: `Đã nhận đơn ${v.code}: ${v.procedure}`,
+    blocks: [
+      { kind: 'paragraph', text: `Kính gửi ông/bà ${v.name},` },
+      { kind: 'paragraph', text: `Cổng dịch vụ công Thi hành án dân sự đã nhận đơn của ông/bà ngày ${v.submitted}, gửi ${v.agency}.` },
+      { kind: 'facts', items: [...facts('vi', v), { label: 'Mã PIN tra cứu', value: v.pin }] },
+      {
+        kind: 'paragraph',
+        text: 'Hãy giữ kín mã hồ sơ và mã PIN: cần cả hai để theo dõi đơn. Không chuyển tiếp thư này cho người khác.',
+      },
+      { kind: 'link', label: 'Tra cứu hồ sơ', url: v.url },
+      {
+        kind: 'list',
+        heading: 'Các bước tiếp theo:',
+        items: [
+          `${v.agency} xem xét đơn và thông báo bằng văn bản việc thụ lý, hoặc không thụ lý kèm lý do${v.due ? `, chậm nhất ngày ${v.due}` : ''}.`,
+          'Mỗi bước giải quyết được thông báo qua thư điện tử và trên trang tra cứu; quyết định, kết luận tải được ở đó.',
+        ],
+      },
     ],
   }),
   supplement_received: (v) => ({
@@ -323,6 +347,24 @@ const en: Record<DossierMailKind, Template> = {
         ],
       },
       { kind: 'paragraph', text: `If you did not submit this application, please contact ${v.agency}.` },
+    ],
+  }),
+  petition_submitted: (v) => ({
+    subject: `Received ${v.code}: ${v.procedure}`,
+    blocks: [
+      { kind: 'paragraph', text: `Dear ${v.name},` },
+      { kind: 'paragraph', text: `The Civil Judgment Enforcement Public Service Portal received your petition on ${v.submitted}, for ${v.agency}.` },
+      { kind: 'facts', items: [...facts('en', v), { label: 'Tracking PIN', value: v.pin }] },
+      { kind: 'paragraph', text: 'Keep the dossier code and PIN private: you need both to follow your petition. Do not forward this e-mail.' },
+      { kind: 'link', label: 'Track your dossier', url: v.url },
+      {
+        kind: 'list',
+        heading: 'What happens next:',
+        items: [
+          `${v.agency} reviews it and tells you in writing whether it accepts it, with the reasons if not${v.due ? `, by ${v.due} at the latest` : ''}.`,
+          'Each step is e-mailed to you and shown on the tracking page, where the decision or conclusion can be downloaded.',
+        ],
+      },
     ],
   }),
   supplement_received: (v) => ({
@@ -598,12 +640,13 @@ function vietnamDate(value: DateISO | Date): DateISO {
  * which every value is escaped. Throws when a `submitted` mail has no PIN or the tracking URL is not absolute http(s).
  */
 export function renderDossierMail(kind: DossierMailKind, locale: Locale, data: DossierMailData): RenderedMail {
-  if (kind === 'submitted' && !data.pin) throw new Error('The submission mail needs the tracking PIN');
+  const firstMail = kind === 'submitted' || kind === 'petition_submitted';
+  if (firstMail && !data.pin) throw new Error('The submission mail needs the tracking PIN');
   if (!/^https?:\/\//i.test(data.trackingUrl)) throw new Error(`The tracking URL must be absolute: ${data.trackingUrl}`);
   const view: View = {
     code: data.code,
     // Only the submission mail carries the PIN; the others never see it, even when a caller passes it.
-    pin: kind === 'submitted' ? data.pin! : '',
+    pin: firstMail ? data.pin! : '',
     procedure: data.procedureName[locale],
     agency: data.agencyName[locale],
     agencyOfficial: officialName(locale, data.agencyName),

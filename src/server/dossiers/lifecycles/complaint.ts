@@ -20,7 +20,7 @@ export const complaintStatuses = [
 export type ComplaintStatus = (typeof complaintStatuses)[number];
 
 const actions = {
-  submit: { from: [], to: 'submitted', by: ['citizen', 'reception'], public: true, label: { vi: 'Nộp đơn khiếu nại', en: 'Complaint filed' }, mail: 'submitted' },
+  submit: { from: [], to: 'submitted', by: ['citizen', 'reception'], public: true, label: { vi: 'Nộp đơn khiếu nại', en: 'Complaint filed' }, mail: 'petition_submitted' },
   accept: {
     from: ['submitted'], to: 'accepted', by: ['head'], public: true, notice: 'thu-ly-khieu-nai', mail: 'stage',
     label: { vi: 'Thụ lý giải quyết khiếu nại', en: 'Complaint accepted for handling' },

@@ -9,7 +9,7 @@ export const denunciationStatuses = ['submitted', 'accepted', 'not_accepted', 't
 export type DenunciationStatus = (typeof denunciationStatuses)[number];
 
 const actions = {
-  submit: { from: [], to: 'submitted', by: ['citizen', 'reception'], public: true, label: { vi: 'Gửi đơn tố cáo', en: 'Denunciation filed' }, mail: 'submitted' },
+  submit: { from: [], to: 'submitted', by: ['citizen', 'reception'], public: true, label: { vi: 'Gửi đơn tố cáo', en: 'Denunciation filed' }, mail: 'petition_submitted' },
   accept: {
     from: ['submitted'], to: 'accepted', by: ['head'], public: true, notice: 'thu-ly-to-cao', mail: 'stage',
     label: { vi: 'Thụ lý tố cáo', en: 'Denunciation accepted for handling' },
