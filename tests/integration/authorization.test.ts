@@ -69,6 +69,31 @@ const officerSigns: Record<StaffActionName, Allowed> = {
   approve: {},
   send_back: {},
 };
+const KN = procedureByCode('KN')!;
+const TC = procedureByCode('TC')!;
+const complaintStatuses: DossierStatus[] = ['submitted', 'accepted', 'not_accepted', 'transferred', 'filed_away', 'verifying', 'decided', 'closed', 'withdrawn'];
+const denunciationStatuses: DossierStatus[] = ['submitted', 'accepted', 'not_accepted', 'transferred', 'verifying', 'concluded', 'closed', 'withdrawn'];
+const nothing = Object.fromEntries(Object.keys(headSigns).map((a) => [a, {}])) as Record<StaffActionName, Allowed>;
+/** A complaint: the head accepts, refuses, files away and decides; reception may pass it on and close it. */
+const complaintTable: Record<StaffActionName, Allowed> = {
+  ...nothing,
+  accept: { head: ['submitted'] },
+  not_accept: { head: ['submitted'] },
+  transfer: { reception: ['submitted'], head: ['submitted'] },
+  file_away: { head: ['submitted'] },
+  verify: { head: ['accepted'] },
+  extend: { head: ['verifying'] },
+  decide: { head: ['verifying'] },
+  close: { reception: ['decided'], head: ['decided'] },
+};
+/** A denunciation: concluded, not decided; never filed away. */
+const denunciationTable: Record<StaffActionName, Allowed> = {
+  ...complaintTable,
+  file_away: {},
+  decide: {},
+  conclude: { head: ['verifying'] },
+  close: { reception: ['concluded'], head: ['concluded'] },
+};
 const roles: StaffRole[] = ['reception', 'officer', 'head', 'admin'];
 const toStatus: Record<StaffActionName, DossierStatus | 'same'> = {
   receive: 'received',
@@ -140,7 +165,7 @@ for (const target of testDatabases) {
       await add('officer', 'HCM');
       await add('officer', 'HCM', '2');
       await add('admin', null);
-      for (const procedure of [YCTHA, XNKQ]) {
+      for (const procedure of [YCTHA, XNKQ, KN, TC]) {
         for (const agency of ['HNI', 'HNI-KV1', 'HCM']) {
           const draft = await completeDraft(handle.db, procedure, { overrides: { agency } });
           const { dossierId } = await submitDraft(handle.db, draft.id, { channel: 'online', publicUrl: PUBLIC_URL });
@@ -211,6 +236,7 @@ for (const target of testDatabases) {
       const input: StaffActionInput = {
         publicUrl: PUBLIC_URL,
         reason: 'Lý do đầy đủ, nêu rõ căn cứ.',
+        conclusion: 'partly_right',
         officerId: officer!.staffId,
         newDueDate,
         file: { name: 'ket-qua.pdf', bytes: pdfBytes(`${action}-${dossier.id}`) },
@@ -233,15 +259,17 @@ for (const target of testDatabases) {
       (await handle.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('entity_id', '=', code).executeTakeFirstOrThrow()).n;
     const statusOf = async (id: number) => (await handle.db.selectFrom('dossiers').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
 
-    for (const [procedure, table] of [
-      [YCTHA, headSigns],
-      [XNKQ, officerSigns],
+    for (const [procedure, table, statuses] of [
+      [YCTHA, headSigns, allStatuses],
+      [XNKQ, officerSigns, allStatuses],
+      [KN, complaintTable, complaintStatuses],
+      [TC, denunciationTable, denunciationStatuses],
     ] as const) {
       it(`${procedure.code}: every action × every status × every role, in the own agency, as the table says`, async () => {
         assert.deepEqual([...staffActionNames].sort(), Object.keys(table).sort(), 'the table covers every staff action');
         const mismatches: string[] = [];
         for (const action of staffActionNames) {
-          for (const from of allStatuses) {
+          for (const from of statuses) {
             for (const role of roles) {
               const actor = get(`${role}@HNI`);
               const expected = (table[action][role] ?? []).includes(from);
@@ -271,8 +299,15 @@ for (const target of testDatabases) {
     for (const action of staffActionNames) {
       it(`${action}: the allowed cases only within the agency scope`, async () => {
         const mismatches: string[] = [];
-        const procedure = action === 'record_result' ? XNKQ : YCTHA;
-        const table = procedure === XNKQ ? officerSigns : headSigns;
+        // Each action on a procedure whose table lists it.
+        const [procedure, table, statuses] =
+          action === 'record_result'
+            ? [XNKQ, officerSigns, allStatuses]
+            : action === 'conclude'
+              ? [TC, denunciationTable, denunciationStatuses]
+              : Object.keys(complaintTable[action]).length > 0
+                ? [KN, complaintTable, complaintStatuses]
+                : [YCTHA, headSigns, allStatuses];
         for (const [role, statuses] of Object.entries(table[action]) as [StaffRole, DossierStatus[]][]) {
           for (const from of statuses) {
             const kinds: ActorKind[] = actorKinds.filter((k) => roleOf(k) === role);
@@ -291,7 +326,7 @@ for (const target of testDatabases) {
         }
         // The central administrator is in scope everywhere but processes nothing.
         for (const agency of ['HNI', 'HNI-KV1', 'HCM']) {
-          for (const from of allStatuses) {
+          for (const from of statuses) {
             const { dossier, run } = await prepare(action, from, get('admin@*'), agency, procedure);
             if ((await availableActions(handle.db, dossier.id, get('admin@*'))).length > 0) mismatches.push(`central admin offered actions on ${from}`);
             await assert.rejects(run(), (err: unknown) => err instanceof TransitionError && err.reason === 'not_allowed');

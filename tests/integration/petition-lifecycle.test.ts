@@ -81,6 +81,8 @@ for (const target of testDatabases) {
       await assert.rejects(act(id, 'extend', 'head', '2026-12-10', { reason: ' ', newDueDate: '2027-01-08' }), isProblem('reasonRequired'));
       await act(id, 'extend', 'head', '2026-12-10', { reason: 'Cần đối thoại với người phải thi hành án.', newDueDate: '2027-01-08' });
       assert.equal((await row(id)).due_date, '2027-01-08');
+      const extended = await deadlineReport(handle.db, id, '2026-12-11');
+      assert.deepEqual(extended.redatings, [{ from: '2026-12-23', to: '2027-01-08', on: '2026-12-10', reason: 'Cần đối thoại với người phải thi hành án.', late: false }]);
       await assert.rejects(act(id, 'extend', 'head', '2026-12-11', { reason: 'Lần nữa.', newDueDate: '2027-01-11' }), isProblem('extensionUsed'));
       assert.ok(!(await availableActions(handle.db, id, staff.head!, at('2026-12-11'))).includes('extend'));
 

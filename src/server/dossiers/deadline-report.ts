@@ -148,7 +148,7 @@ export async function deadlineReport(db: Kysely<Database>, dossierId: number, to
   const redatings: DeadlineRedating[] = [];
   for (const event of events) {
     const data = event.data as { previousDueDate?: unknown; newDueDate?: unknown } | null;
-    if (event.action !== 'apologise' || typeof data?.previousDueDate !== 'string' || typeof data.newDueDate !== 'string') continue;
+    if ((event.action !== 'apologise' && event.action !== 'extend') || typeof data?.previousDueDate !== 'string' || typeof data.newDueDate !== 'string') continue;
     redatings.push({ from: data.previousDueDate, to: data.newDueDate, on: dayOf(event.at), reason: event.public_note, late: (data as { late?: unknown }).late === true });
   }
 
