@@ -107,6 +107,7 @@ export const staffActions = {
           officerId: /^\d{1,15}$/.test(officer) ? Number(officer) : null,
           newDueDate: text(form, 'newDueDate'),
           note: text(form, 'note'),
+          conclusion: text(form, 'conclusion'),
           file,
         });
       } catch (err) {

@@ -12,6 +12,8 @@ const problems: Record<string, string> = {
   'file.empty': 'Tệp đã chọn trống.',
   apologyUsed: 'Hồ sơ đã được hẹn lại một lần; chỉ được hẹn lại một lần.',
   apologyNoDueDate: 'Hồ sơ chưa có ngày hẹn trả kết quả nên chưa thể hẹn lại.',
+  extensionUsed: 'Thời hạn giải quyết đã được gia hạn một lần; chỉ được gia hạn một lần.',
+  conclusionMissing: 'Hãy chọn kết luận: đúng, đúng một phần hoặc sai.',
   dateInvalid: 'Ngày hẹn mới phải là một ngày làm việc, sau ngày hẹn hiện tại và sau hôm nay.',
   notAllowed: 'Vai trò của bạn không được thực hiện thao tác này ở trạng thái hiện tại của hồ sơ.',
   other_agency: 'Hồ sơ không thuộc cơ quan của bạn.',

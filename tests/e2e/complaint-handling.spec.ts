@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import { expect, test } from '@playwright/test';
+import type { DemoDossier } from '../../db/seed/demo.ts';
+import { pdfFile } from './fixtures.ts';
+import { clientIp, waitForMail } from './mail.ts';
+import { expectAxeClean, signInAs } from './staff.ts';
+
+function demo(status: string, procedure: string): DemoDossier {
+  const all = JSON.parse(fs.readFileSync('test-results/e2e-data/demo-dossiers.json', 'utf8')) as DemoDossier[];
+  const found = all.find((d) => d.status === status && d.procedure === procedure);
+  if (!found) throw new Error(`no demo ${procedure} in ${status}`);
+  return found;
+}
+
+test('the head decides a complaint; the complainant downloads the decision and complains a second time', async ({ browser }, info) => {
+  test.slow();
+  const d = demo('verifying', 'KN');
+  const staff = await (await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': clientIp() } })).newPage();
+  await signInAs(staff, 'head');
+  // Overdue (accepted six weeks ago, thirty days to decide): it is in the overdue view, named as a complaint.
+  await staff.goto('/can-bo?qua-han=1');
+  await expect(staff.locator('table.queue-table tbody tr').filter({ hasText: d.code })).toContainText('Khiếu nại về thi hành án dân sự');
+  await staff.goto(`/can-bo/ho-so/${d.code}`);
+  await expect(staff.getByTestId('staff-status')).toHaveText('Đang xác minh, đối thoại');
+  await expect(staff.getByTestId('days-used')).toHaveText(/^\d+ trên 30 ngày — trễ \d+ ngày làm việc$/);
+  await expect(staff.getByTestId('apology-owed')).toHaveCount(0);
+  await expectAxeClean(staff);
+  // A decision needs its conclusion and its signed file.
+  const form = staff.locator('#action-decide');
+  await form.locator('button[type=submit]').click();
+  await expect(staff.getByRole('alert')).toBeVisible();
+  await form.getByLabel('Đúng một phần').check();
+  await form.getByLabel('Quyết định giải quyết khiếu nại đã ký').setInputFiles(pdfFile(info.outputPath('f'), 'quyet-dinh-gqkn.pdf'));
+  await form.getByLabel('Ghi chú gửi người nộp').fill('Hủy một phần quyết định cưỡng chế; mời ông/bà đến nhận bản chính.');
+  await form.locator('button[type=submit]').click();
+  await expect(staff.getByRole('status')).toContainText('Đã thực hiện: Quyết định giải quyết khiếu nại');
+  await expect(staff.getByTestId('staff-status')).toHaveText('Đã có quyết định giải quyết');
+
+  const mail = await waitForMail({ text: d.code, subject: /^(Quyết định giải quyết khiếu nại – hồ sơ|Decision on the complaint – dossier) / });
+  expect(mail.text).toContain('Hủy một phần quyết định cưỡng chế');
+
+  const citizen = await (await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': clientIp() } })).newPage();
+  await citizen.goto('/tra-cuu-ho-so');
+  await citizen.locator('#f-code-input').fill(d.code);
+  await citizen.locator('#f-pin-input').fill(d.pin);
+  await citizen.getByRole('button', { name: 'Tra cứu', exact: true }).click();
+  await expect(citizen.getByTestId('tracked-status')).toHaveText('Đã có quyết định giải quyết');
+  await expect(citizen.getByText('Ngày thụ lý')).toBeVisible();
+  const download = citizen.waitForEvent('download');
+  await citizen.getByRole('link', { name: /quyet-dinh-gqkn\.pdf/ }).click();
+  expect((await download).suggestedFilename()).toBe('quyet-dinh-gqkn.pdf');
+  await expect(citizen.getByTestId('notices')).toContainText('Thông báo thụ lý giải quyết khiếu nại');
+  await expectAxeClean(citizen);
+  // Within 15 days of the decision: a second complaint, pre-filled from the first.
+  await citizen.getByRole('link', { name: /khiếu nại lần hai/ }).click();
+  await expect(citizen.getByRole('heading', { name: 'Khiếu nại lần hai' })).toBeVisible();
+  await expect(citizen.locator('#f-round input[value="second"]')).toBeChecked();
+  await expectAxeClean(citizen);
+});
