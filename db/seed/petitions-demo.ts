@@ -81,6 +81,7 @@ export async function seedDemoPetitions(
         officerId: opts.staffIds.officer!,
         reason: 'Người khiếu nại không có quyền, lợi ích hợp pháp liên quan trực tiếp đến quyết định bị khiếu nại (Điều 141).',
         conclusion: 'partly_right',
+        number: `${i + 1}/QĐ-GQKN`,
         file: { name: step === 'conclude' ? 'ket-luan-to-cao.pdf' : 'quyet-dinh-giai-quyet-khieu-nai.pdf', bytes: pdf },
       });
       if (step === 'decide') decidedOn = day.toISOString().slice(0, 10);

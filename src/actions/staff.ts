@@ -108,6 +108,7 @@ export const staffActions = {
           newDueDate: text(form, 'newDueDate'),
           note: text(form, 'note'),
           conclusion: text(form, 'conclusion'),
+          number: text(form, 'number').slice(0, 100),
           file,
         });
       } catch (err) {

@@ -14,6 +14,8 @@ const problems: Record<string, string> = {
   apologyNoDueDate: 'Hồ sơ chưa có ngày hẹn trả kết quả nên chưa thể hẹn lại.',
   extensionUsed: 'Thời hạn giải quyết đã được gia hạn một lần; chỉ được gia hạn một lần.',
   conclusionMissing: 'Hãy chọn kết luận: đúng, đúng một phần hoặc sai.',
+  numberMissing: 'Hãy nhập số của quyết định, kết luận (như in trên văn bản).',
+  numberTooLong: 'Số quyết định quá dài (tối đa 50 ký tự).',
   dateInvalid: 'Ngày hẹn mới phải là một ngày làm việc, sau ngày hẹn hiện tại và sau hôm nay.',
   notAllowed: 'Vai trò của bạn không được thực hiện thao tác này ở trạng thái hiện tại của hồ sơ.',
   other_agency: 'Hồ sơ không thuộc cơ quan của bạn.',

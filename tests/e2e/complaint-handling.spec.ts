@@ -29,6 +29,7 @@ test('the head decides a complaint; the complainant downloads the decision and c
   const form = staff.locator('#action-decide');
   await form.locator('button[type=submit]').click();
   await expect(staff.getByRole('alert')).toBeVisible();
+  await form.getByLabel('Số quyết định').fill('15/QĐ-GQKN');
   await form.getByLabel('Đúng một phần').check();
   await form.getByLabel('Quyết định giải quyết khiếu nại đã ký').setInputFiles(pdfFile(info.outputPath('f'), 'quyet-dinh-gqkn.pdf'));
   await form.getByLabel('Ghi chú gửi người nộp').fill('Hủy một phần quyết định cưỡng chế; mời ông/bà đến nhận bản chính.');
@@ -55,5 +56,7 @@ test('the head decides a complaint; the complainant downloads the decision and c
   await citizen.getByRole('link', { name: /khiếu nại lần hai/ }).click();
   await expect(citizen.getByRole('heading', { name: 'Khiếu nại lần hai' })).toBeVisible();
   await expect(citizen.locator('#f-round input[value="second"]')).toBeChecked();
+  // The first decision's number comes from the decision itself.
+  await expect(citizen.locator('#f-firstDecisionNumber-input')).toHaveValue('15/QĐ-GQKN');
   await expectAxeClean(citizen);
 });

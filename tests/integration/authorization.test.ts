@@ -237,6 +237,7 @@ for (const target of testDatabases) {
         publicUrl: PUBLIC_URL,
         reason: 'Lý do đầy đủ, nêu rõ căn cứ.',
         conclusion: 'partly_right',
+        number: '5/QĐ-GQKN',
         officerId: officer!.staffId,
         newDueDate,
         file: { name: 'ket-qua.pdf', bytes: pdfBytes(`${action}-${dossier.id}`) },

@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { createStaffUser } from '../../src/server/auth/staff.ts';
 import { procedureByCode } from '../../src/server/catalog/index.ts';
 import { deadlineReport } from '../../src/server/dossiers/deadline-report.ts';
+import { listQueue } from '../../src/server/dossiers/queue.ts';
 import { ActionInputError, availableActions, takeStaffAction } from '../../src/server/dossiers/staff-actions.ts';
 import { submitDraft } from '../../src/server/dossiers/submit.ts';
 import { trackedDossier } from '../../src/server/dossiers/tracking.ts';
@@ -88,13 +89,14 @@ for (const target of testDatabases) {
 
       // The decision: a conclusion and the signed file are required.
       const decision = { name: 'quyet-dinh-giai-quyet-khieu-nai.pdf', bytes: pdfBytes('quyết định') };
-      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', { file: decision }), isProblem('conclusionMissing'));
-      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', { conclusion: 'right' }), isProblem('fileMissing'));
-      await assert.rejects(act(id, 'conclude', 'head', '2026-12-30', { conclusion: 'right', file: decision }), isRefused('not_allowed'), 'complaints are decided');
-      await act(id, 'decide', 'head', '2026-12-30', { conclusion: 'partly_right', file: decision, note: 'Hủy một phần quyết định cưỡng chế.' });
+      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', { conclusion: 'right', file: decision }), isProblem('numberMissing'));
+      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', { number: '7/QĐ-GQKN', file: decision }), isProblem('conclusionMissing'));
+      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', { number: '7/QĐ-GQKN', conclusion: 'right' }), isProblem('fileMissing'));
+      await assert.rejects(act(id, 'conclude', 'head', '2026-12-30', { number: '7/QĐ-GQKN', conclusion: 'right', file: decision }), isRefused('not_allowed'), 'complaints are decided');
+      await act(id, 'decide', 'head', '2026-12-30', { number: ' 7/QĐ-GQKN ', conclusion: 'partly_right', file: decision, note: 'Hủy một phần quyết định cưỡng chế.' });
       const decided = (await events(id)).at(-1)!;
       assert.equal(decided.action, 'decide');
-      assert.deepEqual(decided.data, { decidedOn: '2026-12-30', conclusion: 'partly_right', round: 'first', final: false, dueDate: '2027-01-08', fileName: 'quyet-dinh-giai-quyet-khieu-nai.pdf' });
+      assert.deepEqual(decided.data, { decidedOn: '2026-12-30', number: '7/QĐ-GQKN', conclusion: 'partly_right', round: 'first', final: false, dueDate: '2027-01-08', fileName: 'quyet-dinh-giai-quyet-khieu-nai.pdf' });
       const report = await deadlineReport(handle.db, id, '2027-02-01');
       assert.equal(report.stoppedOn, '2026-12-30', 'the clock stops at the decision');
       assert.equal(report.overdue, false);
@@ -120,6 +122,11 @@ for (const target of testDatabases) {
       assert.equal((await row(id)).check_due_date, '2026-11-30');
       await assert.rejects(act(id, 'not_accept', 'head', '2026-11-23', { reason: '' }), isProblem('reasonRequired'));
       assert.equal((await events(id)).length, 1);
+      // The queue finds it among second complaints, not among first ones.
+      const viewer = { role: 'head' as const, agencyCode: 'HCM', staffId: staff.head!.staffId! };
+      const codes = async (round: 'first' | 'second') => (await listQueue(handle.db, viewer, { round, pageSize: 100 })).rows.map((q) => q.id);
+      assert.ok((await codes('second')).includes(id));
+      assert.ok(!(await codes('first')).includes(id));
       await act(id, 'not_accept', 'head', '2026-11-23', { reason: 'Đã hết thời hiệu khiếu nại (Điều 141).' });
       const r = await row(id);
       assert.deepEqual([r.status, r.check_due_date], ['not_accepted', null]);
@@ -134,8 +141,8 @@ for (const target of testDatabases) {
       await act(id, 'accept', 'head', '2026-11-02');
       assert.equal((await row(id)).due_date, '2027-01-04', 'sixty days end on New Year’s Day: the next working day');
       await act(id, 'verify', 'head', '2026-11-03', { officerId: staff.officer!.staffId });
-      await assert.rejects(act(id, 'decide', 'head', '2026-12-01', { conclusion: 'wrong', file: { name: 'kl.pdf', bytes: pdfBytes('kl') } }), isRefused('not_allowed'));
-      await act(id, 'conclude', 'head', '2026-12-01', { conclusion: 'wrong', file: { name: 'ket-luan.pdf', bytes: pdfBytes('kết luận') } });
+      await assert.rejects(act(id, 'decide', 'head', '2026-12-01', { number: '3/KL', conclusion: 'wrong', file: { name: 'kl.pdf', bytes: pdfBytes('kl') } }), isRefused('not_allowed'));
+      await act(id, 'conclude', 'head', '2026-12-01', { number: '3/KL', conclusion: 'wrong', file: { name: 'ket-luan.pdf', bytes: pdfBytes('kết luận') } });
       assert.equal((await row(id)).status, 'concluded');
     });
   });

@@ -43,6 +43,10 @@ describe('queue page parameters', () => {
     assert.equal(filter.sort, 'submitted');
     assert.equal(filter.procedure, 'DCHV');
     assert.equal(filter.cursor, 'abc');
+    assert.equal(read('lan=2').filter.round, 'second');
+    assert.equal(read('lan=1').filter.round, 'first');
+    assert.equal(read('lan=3').filter.round, undefined);
+    assert.equal(read('').filter.round, undefined);
   });
 
   test('malformed values fall back to the default view', () => {

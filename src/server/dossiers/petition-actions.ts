@@ -116,9 +116,18 @@ export async function decidePetition(
   db: Kysely<Database>,
   dossierId: number,
   actor: Actor,
-  input: ActionOptions & { conclusion: string | null | undefined; file: { name: string; bytes: Uint8Array } | null | undefined; note?: string | null },
+  input: ActionOptions & {
+    conclusion: string | null | undefined;
+    file: { name: string; bytes: Uint8Array } | null | undefined;
+    note?: string | null;
+    /** The decision's number as printed on it; a second complaint names it. */
+    number?: string | null;
+  },
 ): Promise<ActionResult & { attachmentId: number }> {
   const { procedure, answers } = await petitionFacts(db, dossierId);
+  const number = (input.number ?? '').trim();
+  if (number === '') throw new ActionInputError('numberMissing');
+  if (number.length > 50) throw new ActionInputError('numberTooLong');
   const conclusion = conclusions.find((c) => c === input.conclusion);
   if (!conclusion) throw new ActionInputError('conclusionMissing');
   const note = optionalNote(input.note);
@@ -137,6 +146,7 @@ export async function decidePetition(
     guard: (_trx, dossier) => ({
       data: {
         decidedOn: todayInVietnam(now),
+        number,
         conclusion,
         round,
         final: procedure.kind === 'complaint' && (round === 'second' || answers.subject === 'accountFreeze'),

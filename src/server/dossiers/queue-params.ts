@@ -14,6 +14,7 @@ export const openStatuses: readonly DossierStatus[] = allStatuses.filter((s) => 
 export const queueParams = {
   status: 'trang-thai',
   procedure: 'thu-tuc',
+  round: 'lan',
   dueWithin: 'han',
   overdue: 'qua-han',
   mine: 'cua-toi',
@@ -42,6 +43,7 @@ export function queueQueryFromParams(params: URLSearchParams, pageSize = 25): Qu
   const filter: QueueFilter = {
     status: status === 'all' ? undefined : (chosen ?? openStatuses),
     procedure: procedures.find((p) => p.code === params.get(queueParams.procedure))?.code,
+    round: params.get(queueParams.round) === '2' ? 'second' : params.get(queueParams.round) === '1' ? 'first' : undefined,
     assignedToMe: params.get(queueParams.mine) === '1' || undefined,
     dueWithinWorkingDays: dueWithin,
     // Ticked: only the overdue ones. Unticked: no filter at all.

@@ -14,6 +14,7 @@
  */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { loadCalendar } from '../calendar-store.ts';
+import { procedures } from '../catalog/index.ts';
 import { todayInVietnam } from '../calendar.ts';
 import type { Database } from '../schema.ts';
 import { normaliseDossierCode } from './code.ts';
@@ -31,6 +32,8 @@ export type QueueSort = 'due' | 'submitted';
 export interface QueueFilter {
   status?: DossierStatus | readonly DossierStatus[];
   procedure?: string;
+  /** Complaints only, by round: a first complaint, or a second one against the first decision. */
+  round?: 'first' | 'second';
   assignedToMe?: boolean;
   /** Pending dossiers (received, in progress) due from today up to this many working days ahead (0 = due today). */
   dueWithinWorkingDays?: number;
@@ -175,6 +178,10 @@ export async function listQueue(db: Kysely<Database>, viewer: QueueViewer, filte
   const statuses = filter.status === undefined ? [] : typeof filter.status === 'string' ? [filter.status] : [...filter.status];
   if (statuses.length > 0) conditions.push(sql<SqlBool>`dossiers.status in (${sql.join(statuses)})`);
   if (filter.procedure) conditions.push(sql<SqlBool>`dossiers.procedure_code = ${filter.procedure}`);
+  if (filter.round) {
+    const complaints = procedures.filter((p) => p.kind === 'complaint').map((p) => p.code);
+    conditions.push(sql<SqlBool>`(dossiers.procedure_code in (${sql.join(complaints)}) and coalesce(dossiers.data->>'round', 'first') = ${filter.round})`);
+  }
   if (filter.assignedToMe) conditions.push(sql<SqlBool>`dossiers.assigned_to = ${viewer.staffId}`);
   const overdue = sql<SqlBool>`((dossiers.status in (${pendingList()}) and dossiers.due_date < ${today}::date) or (dossiers.status = 'submitted' and dossiers.check_due_date < ${today}::date))`;
   if (filter.overdue === true) conditions.push(overdue);

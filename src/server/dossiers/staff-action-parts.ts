@@ -23,6 +23,8 @@ export type ActionProblem =
   | 'apologyNoDueDate'
   | 'extensionUsed'
   | 'conclusionMissing'
+  | 'numberMissing'
+  | 'numberTooLong'
   | 'dateInvalid';
 
 export class ActionInputError extends Error {

@@ -352,6 +352,7 @@ export function isApologyLate(dueDate: DateISO, today: DateISO, noticeDays: numb
 export interface StaffActionInput extends ActionOptions {
   reason?: string | null;
   conclusion?: string | null;
+  number?: string | null;
   officerId?: number | null;
   newDueDate?: string | null;
   file?: { name: string; bytes: Uint8Array } | null;
@@ -410,7 +411,7 @@ export async function takeStaffAction(
       // The action named must be the kind's: a complaint is decided, a denunciation concluded.
       const kind = procedureByCode((await dossierFacts(db, dossierId)).procedure_code)?.kind;
       if ((action === 'conclude') !== (kind === 'denunciation')) throw new TransitionError('not_allowed');
-      return decidePetition(db, dossierId, actor, { ...opts, conclusion: input.conclusion, file: input.file, note: input.note ?? null });
+      return decidePetition(db, dossierId, actor, { ...opts, conclusion: input.conclusion, number: input.number, file: input.file, note: input.note ?? null });
     }
     case 'close':
       return closePetition(db, dossierId, actor, opts);

@@ -31,7 +31,7 @@ const actions = {
     label: { vi: 'Gia hạn thời hạn giải quyết tố cáo', en: 'Time to conclude extended' },
   },
   conclude: {
-    from: ['verifying'], to: 'concluded', by: ['head'], public: true, inputs: ['conclusion', 'file', 'note'], mail: 'stage',
+    from: ['verifying'], to: 'concluded', by: ['head'], public: true, inputs: ['number', 'conclusion', 'file', 'note'], mail: 'stage',
     label: { vi: 'Kết luận nội dung tố cáo', en: 'Conclusion on the denunciation' },
   },
   close: {

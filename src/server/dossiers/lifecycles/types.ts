@@ -8,9 +8,10 @@ export type ActorRole = 'citizen' | StaffRole;
 /**
  * What staff enter to take an action (the dossier page's form asks for these, the service checks them): `reason` for
  * the citizen (or, on an internal action, for colleagues), `officer`, `date` (a new date), `file` (the result, its
- * draft, or a decision), `note` (an optional note to the citizen), `conclusion` (right / partly right / wrong).
+ * draft, or a decision), `note` (an optional note to the citizen), `conclusion` (right / partly right / wrong), `number` (the decision's
+ * number, as printed on it).
  */
-export type ActionInput = 'reason' | 'officer' | 'date' | 'file' | 'note' | 'conclusion';
+export type ActionInput = 'reason' | 'officer' | 'date' | 'file' | 'note' | 'conclusion' | 'number';
 
 export interface ActionRule<S extends string = string> {
   /** The statuses it starts from; none for the submission, which creates the dossier. */
