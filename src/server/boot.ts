@@ -38,7 +38,7 @@ export function boot(): Promise<BootReport> {
     const seeded = await seedReferenceData(handle.db);
     const demo = cfg.demoData ? await seedDemoData(handle.db, { publicUrl: cfg.publicUrl, dataDir: cfg.dataDir }) : [];
     if (cfg.demoData) await seedRegistryDemo(handle.db);
-    if (cfg.demoData) await seedVaultDemo(handle.db);
+    if (cfg.demoData) await seedVaultDemo(handle.db, cfg.publicUrl);
     holder[WORKER] = startMailWorker(handle.db, transportFromConfig(cfg), { from: cfg.mailFrom, log: (m) => console.error(m) });
     await failInterruptedImports(handle.db);
     const purge = () => {

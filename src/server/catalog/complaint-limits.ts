@@ -1,12 +1,13 @@
 /**
  * Time to complain (thời hiệu khiếu nại): how long after learning of a decision or act a complaint may be made, per
  * subject, as dated data. Read by the server (check page, the late flag) and by the complaint form's island in the
- * browser, so this module imports nothing but types: no calendar code, no zod.
+ * browser, so this module imports only types and the dependency-free `inForceOn`: no calendar code, no zod.
  *
  * Old regime: Art. 140 of the 2008 Law with Circular 13/2021/TT-BTP (in force from 13 February 2022). From 1 July
  * 2026 the new Law leaves the procedure to a Ministry of Justice circular not yet found: the same figures are kept,
  * marked unconfirmed.
  */
+import { inForceOn } from './in-force.ts';
 import type { Citation, DateISO, Unconfirmed } from './types.ts';
 
 export type ComplaintSubject = 'beforeCoercion' | 'accountFreeze' | 'otherSecurity' | 'coercion' | 'afterCoercion';
@@ -71,9 +72,7 @@ export const complaintLimits: ComplaintLimitRules[] = [
 
 /** The rules in force on `day` (the oldest set for days before it). */
 export function complaintLimitsOn(day: DateISO): ComplaintLimitRules {
-  let found = complaintLimits[0]!;
-  for (const r of complaintLimits) if (r.effectiveFrom <= day) found = r;
-  return found;
+  return inForceOn(complaintLimits, day);
 }
 
 /** What `lastDayToComplain` needs of the working calendar (the island passes a small one built from its props). */

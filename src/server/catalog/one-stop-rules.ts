@@ -7,6 +7,7 @@
  * 1 July 2025 (domain/one-stop.md; DEVELOPERS.md asks to check it before citing). The completeness check's one
  * working day is the rule the domain notes ask for until a primary text says otherwise — hence `unconfirmed`.
  */
+import { inForceOn } from './in-force.ts';
 import { cite } from './rules.ts';
 import type { Citation, DateISO, Text } from './types.ts';
 
@@ -38,7 +39,5 @@ export const oneStopRuleSets: readonly OneStopRuleSet[] = [
 
 /** The one-stop rules in force on `day`. */
 export function oneStopRulesOn(day: DateISO): OneStopRuleSet {
-  let current = oneStopRuleSets[0]!;
-  for (const rules of oneStopRuleSets) if (rules.effectiveFrom <= day) current = rules;
-  return current;
+  return inForceOn(oneStopRuleSets, day);
 }

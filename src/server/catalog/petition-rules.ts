@@ -6,11 +6,12 @@
  * Denunciations 2018. From 1 July 2026 the new Law leaves the procedure to a new Ministry of Justice circular that
  * could not be found: the same figures are kept and marked unconfirmed.
  */
+import type { ComplaintRound, ComplaintSubject } from './complaint-limits.ts';
+import { inForceOn } from './in-force.ts';
 import { cite, instruments, law2025, NEW_REGIME_FROM } from './rules.ts';
 import type { Citation, DateISO, Text } from './types.ts';
 
 export type Span = { days: number; unit: 'working' | 'calendar' };
-export type ComplaintSubject = 'beforeCoercion' | 'accountFreeze' | 'otherSecurity' | 'coercion' | 'afterCoercion';
 
 export interface PetitionRuleSet {
   effectiveFrom: DateISO;
@@ -74,15 +75,13 @@ export const petitionRuleSets: readonly PetitionRuleSet[] = [
 
 /** The rules in force on `day`. */
 export function petitionRulesOn(day: DateISO): PetitionRuleSet {
-  let current = petitionRuleSets[0]!;
-  for (const rules of petitionRuleSets) if (rules.effectiveFrom <= day) current = rules;
-  return current;
+  return inForceOn(petitionRuleSets, day);
 }
 
 const subjects: readonly ComplaintSubject[] = ['beforeCoercion', 'accountFreeze', 'otherSecurity', 'coercion', 'afterCoercion'];
 
 /** The subject and round a complaint's answers give (a complaint form always has both; others default). */
-export function complaintFacts(answers: Record<string, unknown>): { subject: ComplaintSubject; round: 'first' | 'second' } {
+export function complaintFacts(answers: Record<string, unknown>): { subject: ComplaintSubject; round: ComplaintRound } {
   const subject = subjects.find((s) => s === answers.subject) ?? 'beforeCoercion';
   return { subject, round: answers.round === 'second' ? 'second' : 'first' };
 }

@@ -29,6 +29,7 @@
  *   https://www.hethongphapluat.vn/nghi-dinh-118-2025-nd-cp-thuc-hien-thu-tuc-hanh-chinh-theo-co-che-mot-cua-mot-cua-lien-thong-tai-bo-phan-mot-cua-va-cong-dich-vu-cong-quoc-gia.html,
  *   https://dientuungdung.vn/quy-dinh-moi-ve-to-chuc-bo-phan-mot-cua-tai-cap-bo-cap-tinh-va-cap-xa-9663.html.
  */
+import { inForceOn } from './in-force.ts';
 import type { Citation, DateISO, Procedure, RuleSet, Text, Unconfirmed } from './types.ts';
 
 /** The first day the 2025 Law and Decree 152/2026 apply. */
@@ -109,10 +110,7 @@ export const fromCompleteApplication: Text = {
  * A day before the oldest rule set gets the oldest (the catalog does not go further back).
  */
 export function rulesFor(procedure: Pick<Procedure, 'rules'>, receivedOn: DateISO): RuleSet {
-  let current = procedure.rules[0];
-  if (current === undefined) throw new Error('A procedure must have at least one rule set');
-  for (const rules of procedure.rules) if (rules.effectiveFrom <= receivedOn) current = rules;
-  return current;
+  return inForceOn(procedure.rules, receivedOn);
 }
 
 /** Rule sets already enacted that take effect after `on` (shown beside the current ones on guidance pages). */

@@ -8,10 +8,13 @@ import { procedureByCode, rulesFor } from '../catalog/index.ts';
 import type { Procedure } from '../catalog/types.ts';
 import type { Database } from '../schema.ts';
 import type { AttachmentSummary } from './drafts.ts';
-import { agencyDocumentIds, noticeBySlug, type NoticeKind } from './notices.ts';
+import type { DossierAction } from './lifecycle.ts';
+import { actionIssuing, agencyDocumentIds, noticeBySlug, type NoticeKind } from './notices.ts';
 
 export interface NoticeData {
   notice: NoticeKind;
+  /** The lifecycle action that issued it. */
+  action: DossierAction;
   procedure: Procedure;
   code: string;
   locale: 'vi' | 'en';
@@ -55,13 +58,14 @@ export async function noticeData(db: Kysely<Database>, dossierId: number, slug: 
     .where('dossiers.id', '=', dossierId)
     .executeTakeFirst();
   const procedure = row && procedureByCode(row.procedure_code);
-  if (!row || !procedure) return null;
+  const action = procedure && actionIssuing(procedure.kind, notice.slug);
+  if (!row || !procedure || !action) return null;
   const event = await db
     .selectFrom('dossier_events')
     .leftJoin('staff_users', 'staff_users.id', 'dossier_events.actor_id')
     .select(['dossier_events.id', 'dossier_events.at', 'dossier_events.public_note', 'dossier_events.data', 'staff_users.full_name'])
     .where('dossier_events.dossier_id', '=', dossierId)
-    .where('dossier_events.action', '=', notice.action)
+    .where('dossier_events.action', '=', action)
     .orderBy('dossier_events.id', 'desc')
     .executeTakeFirst();
   if (!event) return null;
@@ -69,7 +73,7 @@ export async function noticeData(db: Kysely<Database>, dossierId: number, slug: 
   const issuedOn = todayInVietnam(at);
   const data = (event.data ?? {}) as Record<string, unknown>;
   let timeLimit: NoticeData['timeLimit'] = null;
-  if (notice.action === 'receive') {
+  if (action === 'receive') {
     const given = data.timeLimit as { days?: unknown; unit?: unknown } | undefined;
     const rule = rulesFor(procedure, issuedOn).timeLimit;
     timeLimit =
@@ -88,6 +92,7 @@ export async function noticeData(db: Kysely<Database>, dossierId: number, slug: 
     .execute();
   return {
     notice,
+    action,
     procedure,
     code: row.code,
     locale: row.locale,
@@ -97,8 +102,8 @@ export async function noticeData(db: Kysely<Database>, dossierId: number, slug: 
     issuedBy: event.full_name,
     text: event.public_note,
     timeLimit,
-    dueDate: notice.action === 'receive' || notice.action === 'accept' ? isoDate(data.dueDate) : notice.action === 'apologise' ? isoDate(data.newDueDate) : null,
-    previousDueDate: notice.action === 'apologise' ? isoDate(data.previousDueDate) : null,
+    dueDate: action === 'receive' || action === 'accept' ? isoDate(data.dueDate) : action === 'apologise' ? isoDate(data.newDueDate) : null,
+    previousDueDate: action === 'apologise' ? isoDate(data.previousDueDate) : null,
     documents: files.map((f) => ({ id: f.id, documentId: f.document_id, fileName: f.file_name, contentType: f.content_type, sizeBytes: f.size_bytes })),
   };
 }

@@ -1,16 +1,15 @@
 /**
- * The written notices the agency issues on a one-stop dossier (Circular 01/2018/TT-VPCP forms 01–04), each made by
- * one lifecycle action. The staff print page, the staff dossier page and the citizen's tracking page all list and
- * print them from this table.
+ * The written notices the agency issues (one-stop forms 01–04 of Circular 01/2018/TT-VPCP; the notices on
+ * complaints and denunciations): their wording here, and which action issues each in the lifecycle tables (the
+ * action's `notice`). The staff print page, the staff dossier page and the citizen's tracking page all list and print
+ * them from these.
  */
-import type { Text } from '../catalog/types.ts';
-import type { LifecycleKind } from '../catalog/types.ts';
-import { ruleOf, type DossierAction } from './lifecycle.ts';
+import type { LifecycleKind, Text } from '../catalog/types.ts';
+import { lifecycles, ruleOf, type DossierAction } from './lifecycle.ts';
 
 export interface NoticeKind {
   /** URL segment of the printable notice, the same on staff and citizen pages. */
   slug: string;
-  action: DossierAction;
   form: Text;
   title: Text;
 }
@@ -18,50 +17,42 @@ export interface NoticeKind {
 export const notices: readonly NoticeKind[] = [
   {
     slug: 'tiep-nhan',
-    action: 'receive',
     form: { vi: 'Mẫu số 01', en: 'Form 01' },
     title: { vi: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả', en: 'Receipt and appointment for the result' },
   },
   {
     slug: 'bo-sung',
-    action: 'request_supplement',
     form: { vi: 'Mẫu số 02', en: 'Form 02' },
     title: { vi: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ', en: 'Request to complete the application' },
   },
   {
     slug: 'tu-choi',
-    action: 'refuse',
     form: { vi: 'Mẫu số 03', en: 'Form 03' },
     title: { vi: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ', en: 'Refusal to receive the application' },
   },
   {
     slug: 'xin-loi',
-    action: 'apologise',
     form: { vi: 'Mẫu số 04', en: 'Form 04' },
     title: { vi: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả', en: 'Apology and new date for the result' },
   },
   // Complaints and denunciations (Circular 13/2021/TT-BTP's notices).
   {
     slug: 'thu-ly-khieu-nai',
-    action: 'accept',
     form: { vi: 'Thông báo', en: 'Notice' },
     title: { vi: 'Thông báo thụ lý giải quyết khiếu nại', en: 'Notice that the complaint is accepted for handling' },
   },
   {
     slug: 'thu-ly-to-cao',
-    action: 'accept',
     form: { vi: 'Thông báo', en: 'Notice' },
     title: { vi: 'Thông báo thụ lý tố cáo', en: 'Notice that the denunciation is accepted for handling' },
   },
   {
     slug: 'khong-thu-ly',
-    action: 'not_accept',
     form: { vi: 'Thông báo', en: 'Notice' },
     title: { vi: 'Thông báo không thụ lý đơn', en: 'Notice that the petition is not accepted' },
   },
   {
     slug: 'chuyen-don',
-    action: 'transfer',
     form: { vi: 'Phiếu chuyển', en: 'Transfer slip' },
     title: { vi: 'Phiếu chuyển đơn đến cơ quan có thẩm quyền', en: 'Petition passed to the competent authority' },
   },
@@ -69,6 +60,11 @@ export const notices: readonly NoticeKind[] = [
 
 export function noticeBySlug(slug: string | undefined): NoticeKind | undefined {
   return notices.find((n) => n.slug === slug);
+}
+
+/** The action of `kind`'s lifecycle that issues the notice `slug` (none: that kind issues no such notice). */
+export function actionIssuing(kind: LifecycleKind, slug: string): DossierAction | undefined {
+  return (Object.keys(lifecycles[kind].actions) as DossierAction[]).find((a) => ruleOf(kind, a)?.notice === slug);
 }
 
 /**

@@ -11,7 +11,7 @@ import { petitionRulesOn } from '../catalog/petition-rules.ts';
 import type { Database } from '../schema.ts';
 import { decisionDue, endOfSpan } from './deadline.ts';
 import { checkUpload } from './files.ts';
-import { ActionInputError, type ActionOptions, type ActionResult, requiredReason, optionalNote, common, attachFile, assignedOfficer } from './staff-action-parts.ts';
+import { ActionInputError, type ActionOptions, type ActionResult, requiredReason, optionalNote, common, attachFile, assignedOfficer, newDateInput } from './staff-action-parts.ts';
 import { transition, TransitionError, type Actor } from './transition.ts';
 
 /** How a decision (complaint) or conclusion (denunciation) answers what was complained about or denounced. */
@@ -82,15 +82,7 @@ export async function extendPetition(
   input: ActionOptions & { reason: string; newDueDate: string },
 ): Promise<ActionResult> {
   const reason = requiredReason(input.reason);
-  const newDueDate = (input.newDueDate ?? '').trim();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(newDueDate)) throw new ActionInputError('dateInvalid');
-  const calendar = await loadCalendar(db);
-  let working: boolean;
-  try {
-    working = calendar.isWorkingDay(newDueDate);
-  } catch {
-    throw new ActionInputError('dateInvalid');
-  }
+  const { date: newDueDate, isWorkingDay: working, calendar } = await newDateInput(db, input.newDueDate);
   const today = todayInVietnam(input.now ?? new Date());
   return transition(db, dossierId, 'extend', actor, {
     ...common(input),

@@ -1,5 +1,7 @@
 /** What every back-office action shares: its input checks, its options and result, and how it stores a file. */
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { loadCalendar } from '../calendar-store.ts';
+import type { DateISO, WorkingCalendar } from '../calendar.ts';
 import type { Database } from '../schema.ts';
 import type { checkUpload } from './files.ts';
 import type { DossierStatus } from './lifecycle.ts';
@@ -97,6 +99,21 @@ export async function attachFile(
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/**
+ * A new date staff typed (an apology's new result date, an extension's new due date): yyyy-mm-dd, a real day, and
+ * whether it is a working day (the caller's rule decides what else it must be). @throws ActionInputError('dateInvalid')
+ */
+export async function newDateInput(db: Kysely<Database>, value: string | null | undefined): Promise<{ date: DateISO; isWorkingDay: boolean; calendar: WorkingCalendar }> {
+  const date = (value ?? '').trim();
+  if (!ISO_DATE.test(date)) throw new ActionInputError('dateInvalid');
+  const calendar = await loadCalendar(db);
+  try {
+    return { date, isWorkingDay: calendar.isWorkingDay(date), calendar };
+  } catch {
+    throw new ActionInputError('dateInvalid'); // e.g. 2026-02-30
+  }
 }
 
 /**

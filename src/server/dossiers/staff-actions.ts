@@ -21,7 +21,7 @@ import {
   assignedOfficer,
   attachFile,
   common,
-  ISO_DATE,
+  newDateInput,
   optionalNote,
   requiredReason,
   type ActionOptions,
@@ -307,15 +307,7 @@ export async function apologise(
 ): Promise<ActionResult & { previousDueDate: DateISO; newDueDate: DateISO; late: boolean }> {
   const reason = requiredReason(input.reason);
   const base = common(input);
-  const newDueDate = (input.newDueDate ?? '').trim();
-  if (!ISO_DATE.test(newDueDate)) throw new ActionInputError('dateInvalid');
-  const calendar = await loadCalendar(db);
-  let newIsWorkingDay: boolean;
-  try {
-    newIsWorkingDay = calendar.isWorkingDay(newDueDate);
-  } catch {
-    throw new ActionInputError('dateInvalid'); // e.g. 2026-02-30
-  }
+  const { date: newDueDate, isWorkingDay: newIsWorkingDay } = await newDateInput(db, input.newDueDate);
   const today = todayInVietnam(input.now ?? new Date());
   let previousDueDate = '';
   let late = false;
