@@ -1,6 +1,7 @@
 /**
  * Demo complaints and denunciations for Hà Nội, where the demo staff work, each at a stage of its lifecycle — one
- * overdue, one decided first complaint with its second complaint — made through the same services as real ones.
+ * overdue, one decided first complaint with its second complaint, one report kept as a tip — made through the same
+ * services as real ones.
  */
 import type { Kysely } from 'kysely';
 import { procedureByCode } from '../../src/server/catalog/index.ts';
@@ -22,6 +23,8 @@ interface Scenario {
   overrides?: Record<string, unknown>;
   /** A second complaint against the decision of the scenario at this index. */
   secondOf?: number;
+  /** The reason its steps give, where not the default ground for not accepting. */
+  reason?: string;
 }
 
 const scenarios: Scenario[] = [
@@ -34,6 +37,13 @@ const scenarios: Scenario[] = [
   { procedure: 'KN', daysAgo: 10, steps: ['not_accept'] },
   { procedure: 'TC', daysAgo: 12, steps: ['accept', 'verify'] },
   { procedure: 'TC', daysAgo: 70, steps: ['accept', 'verify', 'conclude', 'close'] },
+  // A report whose author turned out not to exist: kept as a tip for the head to consider.
+  {
+    procedure: 'TC',
+    daysAgo: 5,
+    steps: ['treat_as_tip'],
+    reason: 'Thư mời làm việc gửi đến địa chỉ ghi trong đơn bị trả lại; công an phường xác nhận không có người có họ tên như vậy cư trú tại địa chỉ này.',
+  },
 ];
 
 function at(now: Date, daysAgo: number): Date {
@@ -79,9 +89,16 @@ export async function seedDemoPetitions(
         publicUrl: opts.publicUrl,
         now: day,
         officerId: opts.staffIds.officer!,
-        reason: 'Người khiếu nại không có quyền, lợi ích hợp pháp liên quan trực tiếp đến quyết định bị khiếu nại (Điều 141).',
+        reason: s.reason ?? 'Người khiếu nại không có quyền, lợi ích hợp pháp liên quan trực tiếp đến quyết định bị khiếu nại (Điều 141).',
         conclusion: 'partly_right',
         number: `${i + 1}/QĐ-GQKN`,
+        findings:
+          step === 'conclude'
+            ? 'Chấp hành viên có nhận của đương sự một khoản tiền ngoài quy định; khoản tiền đã được hoàn trả sau khi xác minh.'
+            : 'Chấp hành viên ban hành quyết định cưỡng chế khi thời hạn tự nguyện thi hành án chưa kết thúc.',
+        legalBasis: step === 'conclude' ? 'Luật Tố cáo năm 2018; Điều 20 Luật Thi hành án dân sự.' : 'Điều 45, Điều 46 và Điều 71 Luật Thi hành án dân sự.',
+        remedy: 'amend',
+        measures: 'Kiểm điểm, rút kinh nghiệm đối với Chấp hành viên; hoàn trả khoản tiền đã nhận cho đương sự.',
         file: { name: step === 'conclude' ? 'ket-luan-to-cao.pdf' : 'quyet-dinh-giai-quyet-khieu-nai.pdf', bytes: pdf },
       });
       if (step === 'decide') decidedOn = day.toISOString().slice(0, 10);

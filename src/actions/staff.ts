@@ -109,6 +109,10 @@ export const staffActions = {
           note: text(form, 'note'),
           conclusion: text(form, 'conclusion'),
           number: text(form, 'number').slice(0, 100),
+          findings: text(form, 'findings'),
+          legalBasis: text(form, 'legalBasis'),
+          remedy: text(form, 'remedy'),
+          measures: text(form, 'measures'),
           file,
         });
       } catch (err) {

@@ -25,17 +25,36 @@ test('the head decides a complaint; the complainant downloads the decision and c
   await expect(staff.getByTestId('days-used')).toHaveText(/^\d+ trên 30 ngày — trễ \d+ ngày làm việc$/);
   await expect(staff.getByTestId('apology-owed')).toHaveCount(0);
   await expectAxeClean(staff);
-  // A decision needs its conclusion and its signed file.
+  // A decision needs its number, its mandatory contents and its signed file.
   const form = staff.locator('#action-decide');
   await form.locator('button[type=submit]').click();
-  await expect(staff.getByRole('alert')).toBeVisible();
-  await form.getByLabel('Số quyết định').fill('15/QĐ-GQKN');
-  await form.getByLabel('Đúng một phần').check();
+  await expect(staff.getByRole('alert')).toContainText('Hãy nhập số của quyết định');
+  const fillDecision = async (remedy: string) => {
+    await form.getByLabel('Số quyết định').fill('15/QĐ-GQKN');
+    await form.getByLabel('Kết quả xác minh').fill('Chấp hành viên ra quyết định cưỡng chế trước khi hết thời hạn tự nguyện thi hành án.');
+    await form.getByLabel('Căn cứ pháp luật').fill('Điều 45 và Điều 46 Luật Thi hành án dân sự.');
+    await form.getByLabel('Đúng một phần').check();
+    await form.getByLabel(remedy).check();
+  };
+  // A partly right complaint cannot leave the act standing: the error says so and nothing is recorded.
+  await fillDecision('Giữ nguyên quyết định, hành vi bị khiếu nại');
+  await form.getByLabel('Quyết định giải quyết khiếu nại đã ký').setInputFiles(pdfFile(info.outputPath('f'), 'quyet-dinh-gqkn.pdf'));
+  await form.locator('button[type=submit]').click();
+  await expect(staff.getByRole('alert')).toContainText('Khiếu nại sai thì giữ nguyên');
+  await expect(staff.getByTestId('staff-status')).toHaveText('Đang xác minh, đối thoại');
+  await fillDecision('Sửa đổi, bổ sung một phần quyết định, hành vi bị khiếu nại');
   await form.getByLabel('Quyết định giải quyết khiếu nại đã ký').setInputFiles(pdfFile(info.outputPath('f'), 'quyet-dinh-gqkn.pdf'));
   await form.getByLabel('Ghi chú gửi người nộp').fill('Hủy một phần quyết định cưỡng chế; mời ông/bà đến nhận bản chính.');
   await form.locator('button[type=submit]').click();
   await expect(staff.getByRole('status')).toContainText('Đã thực hiện: Quyết định giải quyết khiếu nại');
   await expect(staff.getByTestId('staff-status')).toHaveText('Đã có quyết định giải quyết');
+  // The printed decision carries the contents the law requires, and the right to a second complaint.
+  await staff.getByRole('link', { name: 'Quyết định giải quyết khiếu nại', exact: true }).click();
+  await expect(staff.getByTestId('decision-number')).toHaveText('15/QĐ-GQKN');
+  await expect(staff.getByTestId('decision-conclusion')).toHaveText('Khiếu nại đúng một phần');
+  await expect(staff.getByTestId('decision')).toContainText('Điều 45 và Điều 46 Luật Thi hành án dân sự.');
+  await expect(staff.getByTestId('decision-right')).toContainText('khiếu nại lần hai');
+  await expectAxeClean(staff);
 
   const mail = await waitForMail({ text: d.code, subject: /^(Quyết định giải quyết khiếu nại – hồ sơ|Decision on the complaint – dossier) / });
   expect(mail.text).toContain('Hủy một phần quyết định cưỡng chế');
@@ -59,4 +78,20 @@ test('the head decides a complaint; the complainant downloads the decision and c
   // The first decision's number comes from the decision itself.
   await expect(citizen.locator('#f-firstDecisionNumber-input')).toHaveValue('15/QĐ-GQKN');
   await expectAxeClean(citizen);
+  // What the complainant still disagrees with is theirs to write; then the complaint is sent and linked.
+  await citizen.locator('#f-whatIsWrong-input').fill('Quyết định giải quyết lần đầu chỉ sửa một phần, vẫn giữ việc kê biên nhà ở của tôi.');
+  await citizen.locator('#f-request-input').fill('Hủy toàn bộ Quyết định cưỡng chế số 45/QĐ-CCTHADS.');
+  await citizen.getByRole('button', { name: 'Tiếp tục', exact: true }).last().click();
+  await expect(citizen.getByRole('heading', { level: 1 })).toHaveText('Kiểm tra đơn khiếu nại trước khi gửi');
+  await citizen.getByRole('button', { name: 'Xác nhận và gửi đơn khiếu nại' }).click();
+  await expect(citizen.getByRole('heading', { level: 1 })).toHaveText('Đã gửi đơn khiếu nại');
+  const second = (await citizen.getByTestId('dossier-code').textContent())!.trim();
+  expect(second).not.toBe(d.code);
+  await expectAxeClean(citizen);
+  // Staff see the second complaint linked to the first, and find it among second complaints.
+  await staff.goto(`/can-bo/ho-so/${second}`);
+  await expect(staff.getByTestId('related')).toContainText(d.code);
+  await expect(staff.getByTestId('related')).toContainText('khiếu nại lần đầu');
+  await staff.goto('/can-bo?lan=2');
+  await expect(staff.locator('table.queue-table tbody tr').filter({ hasText: second })).toHaveCount(1);
 });

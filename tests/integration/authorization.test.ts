@@ -60,6 +60,9 @@ const headSigns: Record<StaffActionName, Allowed> = {
   decide: {},
   conclude: {},
   close: {},
+  treat_as_tip: {},
+  act_on_tip: {},
+  file_tip: {},
 };
 /** The officer's own certificate: recorded directly, no draft for the head. */
 const officerSigns: Record<StaffActionName, Allowed> = {
@@ -72,7 +75,7 @@ const officerSigns: Record<StaffActionName, Allowed> = {
 const KN = procedureByCode('KN')!;
 const TC = procedureByCode('TC')!;
 const complaintStatuses: DossierStatus[] = ['submitted', 'accepted', 'not_accepted', 'transferred', 'filed_away', 'verifying', 'decided', 'closed', 'withdrawn'];
-const denunciationStatuses: DossierStatus[] = ['submitted', 'accepted', 'not_accepted', 'transferred', 'verifying', 'concluded', 'closed', 'withdrawn'];
+const denunciationStatuses: DossierStatus[] = ['submitted', 'accepted', 'not_accepted', 'transferred', 'verifying', 'concluded', 'closed', 'withdrawn', 'tip', 'tip_closed'];
 const nothing = Object.fromEntries(Object.keys(headSigns).map((a) => [a, {}])) as Record<StaffActionName, Allowed>;
 /** A complaint: the head accepts, refuses, files away and decides; reception may pass it on and close it. */
 const complaintTable: Record<StaffActionName, Allowed> = {
@@ -86,13 +89,16 @@ const complaintTable: Record<StaffActionName, Allowed> = {
   decide: { head: ['verifying'] },
   close: { reception: ['decided'], head: ['decided'] },
 };
-/** A denunciation: concluded, not decided; never filed away. */
+/** A denunciation: concluded, not decided; never filed away — but one without a real author is kept as a tip. */
 const denunciationTable: Record<StaffActionName, Allowed> = {
   ...complaintTable,
   file_away: {},
   decide: {},
   conclude: { head: ['verifying'] },
   close: { reception: ['concluded'], head: ['concluded'] },
+  treat_as_tip: { reception: ['submitted'], head: ['submitted'] },
+  act_on_tip: { head: ['tip'] },
+  file_tip: { head: ['tip'] },
 };
 const roles: StaffRole[] = ['reception', 'officer', 'head', 'admin'];
 const toStatus: Record<StaffActionName, DossierStatus | 'same'> = {
@@ -117,6 +123,9 @@ const toStatus: Record<StaffActionName, DossierStatus | 'same'> = {
   decide: 'decided',
   conclude: 'concluded',
   close: 'closed',
+  treat_as_tip: 'tip',
+  act_on_tip: 'tip_closed',
+  file_tip: 'tip_closed',
 };
 
 /** The actor's agency, and the dossier's, in each scope; `inScope` is what the rule says. */
@@ -238,6 +247,10 @@ for (const target of testDatabases) {
         reason: 'Lý do đầy đủ, nêu rõ căn cứ.',
         conclusion: 'partly_right',
         number: '5/QĐ-GQKN',
+        findings: 'Kết quả xác minh.',
+        legalBasis: 'Luật Thi hành án dân sự.',
+        remedy: 'amend',
+        measures: 'Kiểm điểm.',
         officerId: officer!.staffId,
         newDueDate,
         file: { name: 'ket-qua.pdf', bytes: pdfBytes(`${action}-${dossier.id}`) },

@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { createStaffUser } from '../../src/server/auth/staff.ts';
 import { procedureByCode } from '../../src/server/catalog/index.ts';
 import { deadlineReport } from '../../src/server/dossiers/deadline-report.ts';
+import { noticeData } from '../../src/server/dossiers/notice-data.ts';
 import { listQueue } from '../../src/server/dossiers/queue.ts';
 import { ActionInputError, availableActions, takeStaffAction } from '../../src/server/dossiers/staff-actions.ts';
 import { submitDraft } from '../../src/server/dossiers/submit.ts';
@@ -87,16 +88,64 @@ for (const target of testDatabases) {
       await assert.rejects(act(id, 'extend', 'head', '2026-12-11', { reason: 'Lần nữa.', newDueDate: '2027-01-11' }), isProblem('extensionUsed'));
       assert.ok(!(await availableActions(handle.db, id, staff.head!, at('2026-12-11'))).includes('extend'));
 
-      // The decision: a conclusion and the signed file are required.
+      // The decision: its number, its mandatory contents and the signed file are required.
       const decision = { name: 'quyet-dinh-giai-quyet-khieu-nai.pdf', bytes: pdfBytes('quyết định') };
-      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', { conclusion: 'right', file: decision }), isProblem('numberMissing'));
-      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', { number: '7/QĐ-GQKN', file: decision }), isProblem('conclusionMissing'));
-      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', { number: '7/QĐ-GQKN', conclusion: 'right' }), isProblem('fileMissing'));
-      await assert.rejects(act(id, 'conclude', 'head', '2026-12-30', { number: '7/QĐ-GQKN', conclusion: 'right', file: decision }), isRefused('not_allowed'), 'complaints are decided');
-      await act(id, 'decide', 'head', '2026-12-30', { number: ' 7/QĐ-GQKN ', conclusion: 'partly_right', file: decision, note: 'Hủy một phần quyết định cưỡng chế.' });
+      const contents = {
+        number: '7/QĐ-GQKN',
+        findings: 'Chấp hành viên kê biên tài sản khi chưa hết thời hạn tự nguyện thi hành án.',
+        legalBasis: 'Điều 45 và Điều 71 Luật Thi hành án dân sự.',
+        conclusion: 'partly_right',
+        remedy: 'amend',
+        file: decision,
+      };
+      const without = (key: keyof typeof contents) => Object.fromEntries(Object.entries(contents).filter(([k]) => k !== key));
+      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', without('number')), isProblem('numberMissing'));
+      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', without('findings')), isProblem('findingsMissing'));
+      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', { ...contents, legalBasis: '   ' }), isProblem('legalBasisMissing'));
+      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', without('conclusion')), isProblem('conclusionMissing'));
+      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', without('remedy')), isProblem('remedyMissing'));
+      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', { ...contents, remedy: 'keep' }), isProblem('remedyMismatch'), 'a partly right complaint changes something');
+      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', { ...contents, conclusion: 'wrong' }), isProblem('remedyMismatch'), 'a wrong one changes nothing');
+      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', { ...contents, findings: 'x'.repeat(2001) }), isProblem('decisionTextTooLong'));
+      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', without('file')), isProblem('fileMissing'));
+      await assert.rejects(act(id, 'conclude', 'head', '2026-12-30', contents), isRefused('not_allowed'), 'complaints are decided');
+      assert.equal((await events(id)).length, 4, 'a refused decision writes nothing');
+      await act(id, 'decide', 'head', '2026-12-30', { ...contents, number: ' 7/QĐ-GQKN ', note: 'Hủy một phần quyết định cưỡng chế.' });
       const decided = (await events(id)).at(-1)!;
       assert.equal(decided.action, 'decide');
-      assert.deepEqual(decided.data, { decidedOn: '2026-12-30', number: '7/QĐ-GQKN', conclusion: 'partly_right', round: 'first', final: false, dueDate: '2027-01-08', fileName: 'quyet-dinh-giai-quyet-khieu-nai.pdf' });
+      assert.deepEqual(decided.data, {
+        decidedOn: '2026-12-30',
+        number: '7/QĐ-GQKN',
+        conclusion: 'partly_right',
+        round: 'first',
+        final: false,
+        dueDate: '2027-01-08',
+        fileName: 'quyet-dinh-giai-quyet-khieu-nai.pdf',
+        findings: 'Chấp hành viên kê biên tài sản khi chưa hết thời hạn tự nguyện thi hành án.',
+        legalBasis: 'Điều 45 và Điều 71 Luật Thi hành án dân sự.',
+        remedy: 'amend',
+        // Fifteen days from the decision day.
+        secondComplaintBy: '2027-01-14',
+      });
+      // The printed decision states what the law requires of it.
+      const printed = (await noticeData(handle.db, id, 'quyet-dinh-khieu-nai'))!;
+      assert.equal(printed.action, 'decide');
+      assert.deepEqual(
+        { ...printed.decision!, matter: printed.decision!.matter.map((m) => m.field.name) },
+        {
+          number: '7/QĐ-GQKN',
+          round: 'first',
+          final: false,
+          conclusion: 'partly_right',
+          remedy: 'amend',
+          findings: 'Chấp hành viên kê biên tài sản khi chưa hết thời hạn tự nguyện thi hành án.',
+          legalBasis: 'Điều 45 và Điều 71 Luật Thi hành án dân sự.',
+          measures: null,
+          secondComplaintBy: '2027-01-14',
+          matter: ['subject', 'decisionOrAct', 'respondentRole', 'respondentName', 'whatIsWrong', 'request'],
+        },
+      );
+      assert.equal(printed.text, 'Hủy một phần quyết định cưỡng chế.');
       const report = await deadlineReport(handle.db, id, '2027-02-01');
       assert.equal(report.stoppedOn, '2026-12-30', 'the clock stops at the decision');
       assert.equal(report.overdue, false);
@@ -106,7 +155,7 @@ for (const target of testDatabases) {
       assert.equal(view.status, 'decided');
       assert.deepEqual(view.timeline.map((e) => e.action), ['submit', 'accept', 'verify', 'extend', 'decide']);
       assert.deepEqual(view.results.map((a) => a.fileName), ['quyet-dinh-giai-quyet-khieu-nai.pdf']);
-      assert.deepEqual(view.notices.map((n) => n.slug), ['thu-ly-khieu-nai']);
+      assert.deepEqual(view.notices.map((n) => n.slug), ['thu-ly-khieu-nai', 'quyet-dinh-khieu-nai']);
 
       await act(id, 'close', 'reception', '2027-01-05');
       r = await row(id);
@@ -134,6 +183,31 @@ for (const target of testDatabases) {
       await assert.rejects(act(id, 'accept', 'head', '2026-11-24'), isRefused('not_allowed'), 'closed');
     });
 
+    it('a report without a real author: kept as a tip by reception, acted on by the head alone, its author told', async () => {
+      const draft = await completeDraft(handle.db, TC, { overrides: { agency: 'HCM' } });
+      const { dossierId: id } = await submitDraft(handle.db, draft.id, { channel: 'online', publicUrl: PUBLIC_URL, now: at('2026-11-02', 10) });
+      await assert.rejects(act(id, 'treat_as_tip', 'reception', '2026-11-03', { reason: ' ' }), isProblem('reasonRequired'));
+      await act(id, 'treat_as_tip', 'reception', '2026-11-03', { reason: 'Địa chỉ ghi trong đơn không có thật.' });
+      let r = await row(id);
+      assert.deepEqual([r.status, r.check_due_date, r.due_date, r.closed_at], ['tip', null, null, null]);
+      // Not a denunciation any more: it is not accepted or verified, and only the head decides what becomes of it.
+      assert.deepEqual(await availableActions(handle.db, id, staff.reception!, at('2026-11-04')), []);
+      assert.deepEqual(await availableActions(handle.db, id, staff.head!, at('2026-11-04')), ['act_on_tip', 'file_tip']);
+      await assert.rejects(act(id, 'accept', 'head', '2026-11-04'), isRefused('not_allowed'));
+      await assert.rejects(act(id, 'act_on_tip', 'officer', '2026-11-04', { reason: 'Kiểm tra.' }), isRefused('not_allowed'));
+      await act(id, 'act_on_tip', 'head', '2026-11-05', { reason: 'Đã chỉ đạo kiểm tra việc thu tiền tại Phòng THADS khu vực; kết quả được chấn chỉnh.' });
+      r = await row(id);
+      assert.equal(r.status, 'tip_closed');
+      assert.ok(r.closed_at instanceof Date);
+      const view = (await trackedDossier(handle.db, id))!;
+      assert.deepEqual(view.timeline.map((e) => [e.action, e.note]), [
+        ['submit', null],
+        ['treat_as_tip', 'Địa chỉ ghi trong đơn không có thật.'],
+        ['act_on_tip', 'Đã chỉ đạo kiểm tra việc thu tiền tại Phòng THADS khu vực; kết quả được chấn chỉnh.'],
+      ]);
+      assert.deepEqual((await mails(id)).map((m) => m.kind), ['petition_submitted', 'stage', 'stage']);
+    });
+
     it('a denunciation: seven working days to accept, sixty days to conclude, concluded not decided', async () => {
       const draft = await completeDraft(handle.db, TC, { overrides: { agency: 'HCM' } });
       const { dossierId: id } = await submitDraft(handle.db, draft.id, { channel: 'online', publicUrl: PUBLIC_URL, now: at('2026-11-02', 10) });
@@ -142,8 +216,24 @@ for (const target of testDatabases) {
       assert.equal((await row(id)).due_date, '2027-01-04', 'sixty days end on New Year’s Day: the next working day');
       await act(id, 'verify', 'head', '2026-11-03', { officerId: staff.officer!.staffId });
       await assert.rejects(act(id, 'decide', 'head', '2026-12-01', { number: '3/KL', conclusion: 'wrong', file: { name: 'kl.pdf', bytes: pdfBytes('kl') } }), isRefused('not_allowed'));
-      await act(id, 'conclude', 'head', '2026-12-01', { number: '3/KL', conclusion: 'wrong', file: { name: 'ket-luan.pdf', bytes: pdfBytes('kết luận') } });
+      const conclusion = {
+        number: '3/KL',
+        findings: 'Không có căn cứ xác định Chấp hành viên nhận tiền của đương sự.',
+        legalBasis: 'Điều 35 Luật Tố cáo 2018.',
+        conclusion: 'wrong',
+        file: { name: 'ket-luan.pdf', bytes: pdfBytes('kết luận') },
+      };
+      await assert.rejects(act(id, 'conclude', 'head', '2026-12-01', conclusion), isProblem('measuresMissing'));
+      await act(id, 'conclude', 'head', '2026-12-01', { ...conclusion, remedy: 'keep', measures: 'Không xử lý; thông báo cho người bị tố cáo.' });
       assert.equal((await row(id)).status, 'concluded');
+      const data = (await events(id)).at(-1)!.data as Record<string, unknown>;
+      assert.equal(data.measures, 'Không xử lý; thông báo cho người bị tố cáo.');
+      assert.equal(data.remedy, undefined, 'a conclusion keeps or annuls nothing');
+      assert.equal(data.secondComplaintBy, undefined);
+      // The public conclusion states the conduct reported, never who reported it.
+      const printed = (await noticeData(handle.db, id, 'ket-luan-to-cao'))!;
+      assert.deepEqual(printed.decision!.matter.map((m) => m.field.name), ['accusedName', 'accusedPosition', 'accusedWorkplace', 'conduct']);
+      assert.deepEqual((await trackedDossier(handle.db, id))!.notices.map((n) => n.slug), ['thu-ly-to-cao', 'ket-luan-to-cao']);
     });
   });
 }

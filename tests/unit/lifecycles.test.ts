@@ -36,6 +36,27 @@ describe('lifecycle tables', () => {
     assert.deepEqual([ruleOf('denunciation', 'conclude')?.from, ruleOf('denunciation', 'conclude')?.to], [['verifying'], 'concluded']);
   });
 
+  test('a report without a real author is kept as a tip, which only the head acts on or files', () => {
+    const shape = (a: 'treat_as_tip' | 'act_on_tip' | 'file_tip') => {
+      const r = ruleOf('denunciation', a)!;
+      return [r.from.join('|'), r.to, r.by.join('|'), r.public, (r.inputs ?? []).join('|')];
+    };
+    assert.deepEqual(shape('treat_as_tip'), ['submitted', 'tip', 'head|reception', true, 'reason']);
+    assert.deepEqual(shape('act_on_tip'), ['tip', 'tip_closed', 'head', true, 'reason']);
+    assert.deepEqual(shape('file_tip'), ['tip', 'tip_closed', 'head', true, 'reason']);
+    assert.ok(closedStatuses.has('tip_closed'));
+    assert.ok(!closedStatuses.has('tip'), 'the head still has to consider it');
+    assert.equal(ruleOf('complaint', 'treat_as_tip'), undefined, 'a complaint is never a tip');
+    assert.equal(isAllowed('denunciation', 'verify', 'tip', 'head'), false, 'a tip is not verified as a denunciation');
+  });
+
+  test('a decision and a conclusion ask for their mandatory contents and print them', () => {
+    assert.deepEqual(ruleOf('complaint', 'decide')?.inputs, ['number', 'findings', 'legalBasis', 'conclusion', 'remedy', 'file', 'note']);
+    assert.deepEqual(ruleOf('denunciation', 'conclude')?.inputs, ['number', 'findings', 'legalBasis', 'conclusion', 'measures', 'file', 'note']);
+    assert.equal(ruleOf('complaint', 'decide')?.notice, 'quyet-dinh-khieu-nai');
+    assert.equal(ruleOf('denunciation', 'conclude')?.notice, 'ket-luan-to-cao');
+  });
+
   test('an action is allowed only in its own kind’s table', () => {
     assert.equal(isAllowed('complaint', 'accept', 'submitted', 'head'), true);
     assert.equal(isAllowed('complaint', 'accept', 'submitted', 'reception'), false);
@@ -55,8 +76,9 @@ describe('lifecycle tables', () => {
 
   test('the back office’s actions are every staff action of every table', () => {
     assert.deepEqual([...staffActionNames].sort(), [
-      'accept', 'apologise', 'approve', 'assign', 'close', 'conclude', 'decide', 'extend', 'file_away', 'not_accept', 'reassign',
-      'receive', 'record_result', 'refuse', 'reject', 'request_supplement', 'return_result', 'send_back', 'submit_draft', 'transfer', 'verify',
+      'accept', 'act_on_tip', 'apologise', 'approve', 'assign', 'close', 'conclude', 'decide', 'extend', 'file_away', 'file_tip', 'not_accept',
+      'reassign', 'receive', 'record_result', 'refuse', 'reject', 'request_supplement', 'return_result', 'send_back', 'submit_draft', 'transfer',
+      'treat_as_tip', 'verify',
     ]);
   });
 

@@ -5,11 +5,12 @@
 import type { Kysely } from 'kysely';
 import { todayInVietnam, type DateISO } from '../calendar.ts';
 import { procedureByCode, rulesFor } from '../catalog/index.ts';
-import type { Procedure } from '../catalog/types.ts';
+import type { FieldDef, Procedure } from '../catalog/types.ts';
 import type { Database } from '../schema.ts';
 import type { AttachmentSummary } from './drafts.ts';
 import type { DossierAction } from './lifecycle.ts';
 import { actionIssuing, agencyDocumentIds, noticeBySlug, type NoticeKind } from './notices.ts';
+import { conclusions, remedies, type Conclusion, type Remedy } from './petition-actions.ts';
 
 export interface NoticeData {
   notice: NoticeKind;
@@ -32,6 +33,53 @@ export interface NoticeData {
   previousDueDate: DateISO | null;
   /** What the citizen had sent by then. */
   documents: AttachmentSummary[];
+  /** A decision on a complaint or a conclusion on a denunciation: its mandatory contents, as recorded. */
+  decision: DecisionFacts | null;
+}
+
+export interface DecisionFacts {
+  number: string;
+  round: 'first' | 'second';
+  /** No second complaint lies against it. */
+  final: boolean;
+  conclusion: Conclusion;
+  /** Complaints: what the decision does to the decision or act complained about. */
+  remedy: Remedy | null;
+  findings: string;
+  legalBasis: string;
+  /** Denunciations: the measures ordered. */
+  measures: string | null;
+  /** A first, non-final decision: the last day to complain against it. */
+  secondComplaintBy: DateISO | null;
+  /** What was complained about or denounced: the application's answers that say so, as the catalog labels them. */
+  matter: { field: FieldDef; value: unknown }[];
+}
+
+/** The answers that state the matter a decision answers (never the denouncer's: those are sealed elsewhere). */
+const matterFields: Record<'complaint' | 'denunciation', readonly string[]> = {
+  complaint: ['subject', 'decisionOrAct', 'respondentRole', 'respondentName', 'whatIsWrong', 'request'],
+  denunciation: ['accusedName', 'accusedPosition', 'accusedWorkplace', 'conduct'],
+};
+
+function decisionFacts(procedure: Procedure, answers: Record<string, unknown>, data: Record<string, unknown>): DecisionFacts | null {
+  if (procedure.kind === 'one-stop') return null;
+  const conclusion = conclusions.find((c) => c === data.conclusion);
+  if (!conclusion || typeof data.number !== 'string') return null;
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  return {
+    number: data.number,
+    round: data.round === 'second' ? 'second' : 'first',
+    final: data.final === true,
+    conclusion,
+    remedy: remedies.find((r) => r === data.remedy) ?? null,
+    findings: text(data.findings),
+    legalBasis: text(data.legalBasis),
+    measures: typeof data.measures === 'string' ? data.measures : null,
+    secondComplaintBy: isoDate(data.secondComplaintBy),
+    matter: matterFields[procedure.kind]
+      .map((name) => ({ field: procedure.fields.find((f) => f.name === name), value: answers[name] }))
+      .filter((m): m is { field: FieldDef; value: unknown } => m.field !== undefined && m.value !== undefined && m.value !== ''),
+  };
 }
 
 const isoDate = (v: unknown): DateISO | null => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
@@ -52,6 +100,7 @@ export async function noticeData(db: Kysely<Database>, dossierId: number, slug: 
       'dossiers.applicant_id_number',
       'dossiers.applicant_address',
       'dossiers.applicant_phone',
+      'dossiers.data as answers',
       'agencies.name_vi',
       'agencies.name_en',
     ])
@@ -105,5 +154,6 @@ export async function noticeData(db: Kysely<Database>, dossierId: number, slug: 
     dueDate: action === 'receive' || action === 'accept' ? isoDate(data.dueDate) : action === 'apologise' ? isoDate(data.newDueDate) : null,
     previousDueDate: action === 'apologise' ? isoDate(data.previousDueDate) : null,
     documents: files.map((f) => ({ id: f.id, documentId: f.document_id, fileName: f.file_name, contentType: f.content_type, sizeBytes: f.size_bytes })),
+    decision: action === 'decide' || action === 'conclude' ? decisionFacts(procedure, row.answers as Record<string, unknown>, data) : null,
   };
 }

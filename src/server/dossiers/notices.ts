@@ -52,6 +52,17 @@ export const notices: readonly NoticeKind[] = [
     title: { vi: 'Thông báo không thụ lý đơn', en: 'Notice that the petition is not accepted' },
   },
   {
+    slug: 'quyet-dinh-khieu-nai',
+    form: { vi: 'Quyết định', en: 'Decision' },
+    title: { vi: 'Quyết định giải quyết khiếu nại', en: 'Decision on the complaint' },
+  },
+  {
+    // The public version: it names no denouncer (Law on Denunciations 2018, Art. 47), so it may be shown to anyone.
+    slug: 'ket-luan-to-cao',
+    form: { vi: 'Kết luận (bản công khai)', en: 'Conclusion (public version)' },
+    title: { vi: 'Kết luận nội dung tố cáo', en: 'Conclusion on the denunciation' },
+  },
+  {
     slug: 'chuyen-don',
     form: { vi: 'Phiếu chuyển', en: 'Transfer slip' },
     title: { vi: 'Phiếu chuyển đơn đến cơ quan có thẩm quyền', en: 'Petition passed to the competent authority' },

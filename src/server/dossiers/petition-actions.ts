@@ -11,12 +11,31 @@ import { petitionRulesOn } from '../catalog/petition-rules.ts';
 import type { Database } from '../schema.ts';
 import { decisionDue, endOfSpan } from './deadline.ts';
 import { checkUpload } from './files.ts';
-import { ActionInputError, type ActionOptions, type ActionResult, requiredReason, optionalNote, common, attachFile, assignedOfficer, newDateInput } from './staff-action-parts.ts';
+import {
+  ActionInputError,
+  type ActionOptions,
+  type ActionResult,
+  requiredReason,
+  requiredContent,
+  optionalNote,
+  common,
+  attachFile,
+  assignedOfficer,
+  newDateInput,
+} from './staff-action-parts.ts';
+import { lastDayToComplain } from '../catalog/complaint-limits.ts';
 import { transition, TransitionError, type Actor } from './transition.ts';
 
 /** How a decision (complaint) or conclusion (denunciation) answers what was complained about or denounced. */
 export const conclusions = ['right', 'partly_right', 'wrong'] as const;
 export type Conclusion = (typeof conclusions)[number];
+
+/**
+ * What a complaint's decision does to the decision or act complained about: keeps it (the complaint was wrong), or
+ * amends or annuls it in part or in whole (the complaint was right, or partly right).
+ */
+export const remedies = ['keep', 'amend', 'annul'] as const;
+export type Remedy = (typeof remedies)[number];
 
 async function petitionFacts(db: Kysely<Database>, dossierId: number) {
   const row = await db.selectFrom('dossiers').select(['procedure_code', 'data', 'due_date']).where('id', '=', dossierId).executeTakeFirst();
@@ -49,7 +68,7 @@ export async function acceptPetition(db: Kysely<Database>, dossierId: number, ac
 export async function closeWithReason(
   db: Kysely<Database>,
   dossierId: number,
-  action: 'not_accept' | 'transfer' | 'file_away',
+  action: 'not_accept' | 'transfer' | 'file_away' | 'treat_as_tip' | 'act_on_tip' | 'file_tip',
   actor: Actor,
   input: ActionOptions & { reason: string },
 ): Promise<ActionResult> {
@@ -100,9 +119,11 @@ export async function extendPetition(
 }
 
 /**
- * The decision on a complaint (`decide`) or the conclusion on a denunciation (`conclude`): the conclusion, the signed
- * document (attachment `result`, which the citizen downloads) and an optional note. A second complaint's decision is
- * final, and so is one on an account freeze.
+ * The decision on a complaint (`decide`) or the conclusion on a denunciation (`conclude`), with the contents the law
+ * makes mandatory (what verification found, the legal basis, the conclusion, and what the decision keeps, amends or
+ * annuls — or, for a denunciation, the measures ordered), the signed document (attachment `result`, which the
+ * citizen downloads) and an optional note. A second complaint's decision is final, and so is one on an account
+ * freeze; a first decision records the last day to complain against it, which the printed decision states.
  */
 export async function decidePetition(
   db: Kysely<Database>,
@@ -114,36 +135,62 @@ export async function decidePetition(
     note?: string | null;
     /** The decision's number as printed on it; a second complaint names it. */
     number?: string | null;
+    findings?: string | null;
+    legalBasis?: string | null;
+    /** Complaints only. */
+    remedy?: string | null;
+    /** Denunciations only. */
+    measures?: string | null;
   },
 ): Promise<ActionResult & { attachmentId: number }> {
   const { procedure, answers } = await petitionFacts(db, dossierId);
+  const denunciation = procedure.kind === 'denunciation';
   const number = (input.number ?? '').trim();
   if (number === '') throw new ActionInputError('numberMissing');
   if (number.length > 50) throw new ActionInputError('numberTooLong');
+  const findings = requiredContent(input.findings, 'findingsMissing');
+  const legalBasis = requiredContent(input.legalBasis, 'legalBasisMissing');
   const conclusion = conclusions.find((c) => c === input.conclusion);
   if (!conclusion) throw new ActionInputError('conclusionMissing');
+  let remedy: Remedy | null = null;
+  let measures: string | null = null;
+  if (denunciation) measures = requiredContent(input.measures, 'measuresMissing');
+  else {
+    remedy = remedies.find((r) => r === input.remedy) ?? null;
+    if (!remedy) throw new ActionInputError('remedyMissing');
+    // A wrong complaint leaves what it was about standing; a right one cannot.
+    if ((conclusion === 'wrong') !== (remedy === 'keep')) throw new ActionInputError('remedyMismatch');
+  }
   const note = optionalNote(input.note);
   const file = input.file;
   if (!file || (file.bytes.byteLength === 0 && file.name === '')) throw new ActionInputError('fileMissing');
   const check = checkUpload(file);
   if (!check.ok) throw new ActionInputError(`file.${check.reason}`);
   const now = input.now ?? new Date();
-  const action = procedure.kind === 'denunciation' ? 'conclude' : 'decide';
+  const decidedOn = todayInVietnam(now);
   const round = answers.round === 'second' ? 'second' : 'first';
+  const final = !denunciation && (round === 'second' || answers.subject === 'accountFreeze');
+  const secondComplaintBy =
+    denunciation || final ? null : (lastDayToComplain({ round: 'second', firstDecisionReceivedOn: decidedOn }, await loadCalendar(db))?.lastDay ?? null);
   let attachmentId = 0;
-  const result = await transition(db, dossierId, action, actor, {
+  const result = await transition(db, dossierId, denunciation ? 'conclude' : 'decide', actor, {
     ...common(input),
     now,
     publicNote: note,
     guard: (_trx, dossier) => ({
       data: {
-        decidedOn: todayInVietnam(now),
+        decidedOn,
         number,
         conclusion,
         round,
-        final: procedure.kind === 'complaint' && (round === 'second' || answers.subject === 'accountFreeze'),
+        final,
         dueDate: dossier.dueDate,
         fileName: check.fileName,
+        findings,
+        legalBasis,
+        ...(remedy ? { remedy } : {}),
+        ...(measures ? { measures } : {}),
+        ...(secondComplaintBy ? { secondComplaintBy } : {}),
       },
     }),
     withEvent: async (trx, eventId) => {

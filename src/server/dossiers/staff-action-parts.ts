@@ -27,6 +27,12 @@ export type ActionProblem =
   | 'conclusionMissing'
   | 'numberMissing'
   | 'numberTooLong'
+  | 'findingsMissing'
+  | 'legalBasisMissing'
+  | 'remedyMissing'
+  | 'remedyMismatch'
+  | 'measuresMissing'
+  | 'decisionTextTooLong'
   | 'dateInvalid';
 
 export class ActionInputError extends Error {
@@ -67,6 +73,14 @@ export function optionalNote(value: string | null | undefined): string | null {
   const note = (value ?? '').trim();
   if (note.length > TEXT_LIMIT) throw new ActionInputError('noteTooLong');
   return note === '' ? null : note;
+}
+
+/** One of the decision's mandatory contents: required, trimmed, at most TEXT_LIMIT characters. */
+export function requiredContent(value: string | null | undefined, missing: ActionProblem): string {
+  const text = (value ?? '').trim();
+  if (text === '') throw new ActionInputError(missing);
+  if (text.length > TEXT_LIMIT) throw new ActionInputError('decisionTextTooLong');
+  return text;
 }
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

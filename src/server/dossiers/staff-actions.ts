@@ -345,6 +345,10 @@ export interface StaffActionInput extends ActionOptions {
   reason?: string | null;
   conclusion?: string | null;
   number?: string | null;
+  findings?: string | null;
+  legalBasis?: string | null;
+  remedy?: string | null;
+  measures?: string | null;
   officerId?: number | null;
   newDueDate?: string | null;
   file?: { name: string; bytes: Uint8Array } | null;
@@ -393,6 +397,9 @@ export async function takeStaffAction(
     case 'not_accept':
     case 'transfer':
     case 'file_away':
+    case 'treat_as_tip':
+    case 'act_on_tip':
+    case 'file_tip':
       return closeWithReason(db, dossierId, action, actor, { ...opts, reason: input.reason ?? '' });
     case 'verify':
       return startVerification(db, dossierId, actor, { ...opts, officerId: input.officerId ?? 0 });
@@ -403,7 +410,8 @@ export async function takeStaffAction(
       // The action named must be the kind's: a complaint is decided, a denunciation concluded.
       const kind = procedureByCode((await dossierFacts(db, dossierId)).procedure_code)?.kind;
       if ((action === 'conclude') !== (kind === 'denunciation')) throw new TransitionError('not_allowed');
-      return decidePetition(db, dossierId, actor, { ...opts, conclusion: input.conclusion, number: input.number, file: input.file, note: input.note ?? null });
+      const { conclusion, number, findings, legalBasis, remedy, measures, file } = input;
+      return decidePetition(db, dossierId, actor, { ...opts, conclusion, number, findings, legalBasis, remedy, measures, file, note: input.note ?? null });
     }
     case 'close':
       return closePetition(db, dossierId, actor, opts);

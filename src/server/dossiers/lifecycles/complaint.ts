@@ -46,7 +46,8 @@ const actions = {
     label: { vi: 'Gia hạn thời hạn giải quyết khiếu nại', en: 'Time to decide extended' },
   },
   decide: {
-    from: ['verifying'], to: 'decided', by: ['head'], public: true, inputs: ['number', 'conclusion', 'file', 'note'], mail: 'stage',
+    from: ['verifying'], to: 'decided', by: ['head'], public: true, inputs: ['number', 'findings', 'legalBasis', 'conclusion', 'remedy', 'file', 'note'],
+    notice: 'quyet-dinh-khieu-nai', mail: 'stage',
     label: { vi: 'Quyết định giải quyết khiếu nại', en: 'Decision on the complaint' },
   },
   close: {

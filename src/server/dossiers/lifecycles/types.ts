@@ -9,9 +9,11 @@ export type ActorRole = 'citizen' | StaffRole;
  * What staff enter to take an action (the dossier page's form asks for these, the service checks them): `reason` for
  * the citizen (or, on an internal action, for colleagues), `officer`, `date` (a new date), `file` (the result, its
  * draft, or a decision), `note` (an optional note to the citizen), `conclusion` (right / partly right / wrong), `number` (the decision's
- * number, as printed on it).
+ * number, as printed on it), and the decision's mandatory contents the printed decision carries: `findings` (what
+ * verification established), `legalBasis`, `remedy` (a complaint's decision keeps, amends or annuls what was complained
+ * about) and `measures` (what a denunciation's conclusion orders).
  */
-export type ActionInput = 'reason' | 'officer' | 'date' | 'file' | 'note' | 'conclusion' | 'number';
+export type ActionInput = 'reason' | 'officer' | 'date' | 'file' | 'note' | 'conclusion' | 'number' | 'findings' | 'legalBasis' | 'remedy' | 'measures';
 
 export interface ActionRule<S extends string = string> {
   /** The statuses it starts from; none for the submission, which creates the dossier. */
