@@ -30,10 +30,11 @@ interface Scenario {
 const scenarios: Scenario[] = [
   { procedure: 'KN', daysAgo: 1, steps: [] },
   { procedure: 'KN', daysAgo: 6, steps: ['accept'] },
-  // Accepted 40 days ago about a coercive measure (30 days to decide): overdue.
-  { procedure: 'KN', daysAgo: 42, steps: ['accept', 'verify'] },
-  { procedure: 'KN', daysAgo: 14, steps: ['accept', 'verify', 'decide'], overrides: { subject: 'beforeCoercion' } },
-  { procedure: 'KN', daysAgo: 3, steps: ['accept'], secondOf: 3 },
+  // Accepted 40 days ago about a coercive measure (30 days to decide): overdue. About an officer of a regional office,
+  // whose second complaint goes to the provincial agency.
+  { procedure: 'KN', daysAgo: 42, steps: ['accept', 'verify'], overrides: { agency: 'HNI-KV1' } },
+  { procedure: 'KN', daysAgo: 14, steps: ['accept', 'verify', 'decide'], overrides: { agency: 'HNI-KV1', subject: 'beforeCoercion' } },
+  { procedure: 'KN', daysAgo: 3, steps: ['accept'], secondOf: 3, overrides: { agency: 'HNI-KV1' } },
   { procedure: 'KN', daysAgo: 10, steps: ['not_accept'] },
   { procedure: 'TC', daysAgo: 12, steps: ['accept', 'verify'] },
   { procedure: 'TC', daysAgo: 70, steps: ['accept', 'verify', 'conclude', 'close'] },

@@ -166,6 +166,13 @@ export const en: Dictionary = {
     },
     lastDay: (date: string) => `You may complain until ${date}.`,
     lastDayFrom: (date: string, limit: string) => `The time allowed is ${limit}, counted from ${date} (that day not counted).`,
+    routedHeading: 'Who will handle your petition',
+    routed: {
+      about_head: (agency: string) => `It concerns a decision or act of the head of an enforcement agency, so it goes to the level competent to handle it: ${agency}.`,
+      second_complaint: (agency: string) => `A second complaint is decided by the head of the agency one level above the one that decided the first: it goes to ${agency}.`,
+    },
+    aboveProvince: (agency: string) =>
+      `It is for the Department of Civil Judgment Enforcement Management (Ministry of Justice) to handle. It goes to ${agency}, which passes it on and tells you.`,
     lateHeading: 'This complaint is past the time allowed',
     late: (date: string) =>
       `The last day to complain was ${date}. You can still send it: the authority decides whether an objective obstacle stopped you from complaining in time.`,

@@ -170,6 +170,13 @@ export const vi = {
     /** Time to complain, on the check page and in the form's island (which has its own copy: it ships no dictionary). */
     lastDay: (date: string) => `Bạn có thể khiếu nại đến hết ngày ${date}.`,
     lastDayFrom: (date: string, limit: string) => `Thời hiệu ${limit}, tính từ ngày ${date} (không tính ngày đó).`,
+    routedHeading: 'Nơi giải quyết đơn của bạn',
+    routed: {
+      about_head: (agency: string) => `Đơn nêu quyết định, hành vi của Thủ trưởng cơ quan thi hành án, nên được gửi đến cơ quan cấp trên có thẩm quyền giải quyết: ${agency}.`,
+      second_complaint: (agency: string) => `Khiếu nại lần hai do Thủ trưởng cơ quan thi hành án cấp trên của cơ quan đã giải quyết lần đầu giải quyết: đơn được gửi đến ${agency}.`,
+    },
+    aboveProvince: (agency: string) =>
+      `Việc giải quyết thuộc thẩm quyền của Cục Quản lý thi hành án dân sự (Bộ Tư pháp). Đơn được gửi đến ${agency}; cơ quan này chuyển đơn đến Cục và thông báo cho bạn.`,
     lateHeading: 'Đơn khiếu nại này đã quá thời hiệu',
     late: (date: string) =>
       `Ngày cuối cùng được khiếu nại là ${date}. Bạn vẫn có thể gửi đơn: cơ quan giải quyết xem xét có trở ngại khách quan khiến bạn không khiếu nại được đúng hạn hay không.`,

@@ -15,6 +15,7 @@ import { getDraft, type Draft } from '../server/dossiers/drafts.ts';
 import type { Agency } from '../server/schema.ts';
 import { loadCalendar } from '../server/calendar-store.ts';
 import { todayInVietnam } from '../server/calendar.ts';
+import { competentAgency, type Routing, type RoutingReason } from '../server/dossiers/competent-agency.ts';
 import { calendarWindow, lastDayToComplain, type CalendarWindow, type LastDay } from '../server/catalog/complaint-limits.ts';
 import { receiptElsewhere } from './track.ts';
 import { secondComplaintOfCookie } from '../actions/tracking-cookie.ts';
@@ -138,6 +139,8 @@ export interface CheckProps {
   general: string | undefined;
   /** A complaint's last day to complain, and whether today is past it. */
   timeToComplain: (LastDay & { late: boolean }) | null;
+  /** A petition the competent level above the agency named will handle. */
+  routing: (Routing & { reason: RoutingReason }) | null;
 }
 
 /** Check your answers: only with a valid draft; after submission, on to the confirmation. */
@@ -155,7 +158,9 @@ export async function loadCheck(Astro: AstroGlobal, procedure: Procedure, locale
   const db = await getDb();
   const found = procedure.kind === 'complaint' ? lastDayToComplain(draft.answers, await loadCalendar(db)) : null;
   const timeToComplain = found && { ...found, late: todayInVietnam() > found.lastDay };
-  return { draft: draft as CheckProps['draft'], agencies, general, timeToComplain };
+  const routed = procedure.kind === 'one-stop' ? null : await competentAgency(db, procedure.kind, String(draft.answers.agency), draft.answers);
+  const routing = routed?.reason ? { ...routed, reason: routed.reason } : null;
+  return { draft: draft as CheckProps['draft'], agencies, general, timeToComplain, routing };
 }
 
 /**

@@ -83,6 +83,8 @@ test('the head decides a complaint; the complainant downloads the decision and c
   await citizen.locator('#f-request-input').fill('Hủy toàn bộ Quyết định cưỡng chế số 45/QĐ-CCTHADS.');
   await citizen.getByRole('button', { name: 'Tiếp tục', exact: true }).last().click();
   await expect(citizen.getByRole('heading', { level: 1 })).toHaveText('Kiểm tra đơn khiếu nại trước khi gửi');
+  // The first was decided at a regional office: the second goes to the provincial agency, and the page says so.
+  await expect(citizen.getByTestId('routed-to')).toContainText('Thi hành án dân sự thành phố Hà Nội');
   await citizen.getByRole('button', { name: 'Xác nhận và gửi đơn khiếu nại' }).click();
   await expect(citizen.getByRole('heading', { level: 1 })).toHaveText('Đã gửi đơn khiếu nại');
   const second = (await citizen.getByTestId('dossier-code').textContent())!.trim();
@@ -92,6 +94,7 @@ test('the head decides a complaint; the complainant downloads the decision and c
   await staff.goto(`/can-bo/ho-so/${second}`);
   await expect(staff.getByTestId('related')).toContainText(d.code);
   await expect(staff.getByTestId('related')).toContainText('khiếu nại lần đầu');
+  await expect(staff.getByTestId('routing')).toContainText('Khiếu nại lần hai: do cấp trên của cơ quan giải quyết lần đầu giải quyết');
   await staff.goto('/can-bo?lan=2');
   await expect(staff.locator('table.queue-table tbody tr').filter({ hasText: second })).toHaveCount(1);
 });

@@ -12,6 +12,7 @@ import type { Database } from '../schema.ts';
 import { generateDossierCode } from './code.ts';
 import { dueDate, waitingDue } from './deadline.ts';
 import { redactIdentity, sealIdentity } from '../denouncers/vault.ts';
+import { competentAgency } from './competent-agency.ts';
 import { submitByTransition } from './transition.ts';
 import { generatePin, hashPin } from './pin.ts';
 
@@ -81,7 +82,10 @@ export async function submitDraft(
         const procedure = procedureByCode(draft.procedure_code);
         if (!answers || !procedure) throw new DraftNotReadyError();
 
-        const agencyCode = String(answers.agency);
+        // A petition goes to the level competent to handle it, which may be above the agency named.
+        const routing = procedure.kind === 'one-stop' ? null : await competentAgency(trx, procedure.kind, String(answers.agency), answers);
+        const agencyCode = routing?.agencyCode ?? String(answers.agency);
+        const routed = routing?.reason ? { routing: { namedAgency: String(answers.agency), reason: routing.reason, aboveProvince: routing.aboveProvince } } : {};
         const today = todayInVietnam(now);
         const code = generateDossierCode(await agencyNumber(trx, agencyCode), today);
         const rule = rulesFor(procedure, today);
@@ -105,7 +109,7 @@ export async function submitDraft(
               channel: opts.channel,
               locale: draft.locale,
               ...identity,
-              data: JSON.stringify(sealed?.data ?? answers),
+              data: JSON.stringify({ ...(sealed?.data ?? answers), ...routed }),
               pin_hash: pinHash,
               idempotency_key: draft.id,
           },
