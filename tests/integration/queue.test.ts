@@ -370,6 +370,8 @@ for (const target of testDatabases) {
           decided: 0,
           closed: 0,
           concluded: 0,
+          tip: 0,
+          tip_closed: 0,
         });
         assert.equal((await countByStatus(db, kv1)).received, 1);
         assert.equal((await countByStatus(db, hcm)).received, 1);

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { queueQueryFromParams } from '../../src/server/dossiers/queue-params.ts';
 
 const read = (qs: string) => queueQueryFromParams(new URLSearchParams(qs));
-const OPEN = ['submitted', 'received', 'awaiting_supplement', 'in_progress', 'awaiting_approval', 'result_ready', 'accepted', 'verifying', 'decided', 'concluded'];
+const OPEN = ['submitted', 'received', 'awaiting_supplement', 'in_progress', 'awaiting_approval', 'result_ready', 'accepted', 'verifying', 'decided', 'concluded', 'tip'];
 
 describe('queue page parameters', () => {
   test('the bare queue: open dossiers, no other filter (an unticked box filters nothing)', () => {
