@@ -345,6 +345,7 @@ export const en: Dictionary = {
       moneyTarget: 'Target by money',
       gap: 'Against the target',
       agencies: 'Agencies reporting',
+      moneyUnit: 'đồng',
     },
     gap: (points: string) => `${points} points`,
     none: '—',

@@ -350,6 +350,7 @@ export const vi = {
       moneyTarget: 'Chỉ tiêu về tiền',
       gap: 'So với chỉ tiêu',
       agencies: 'Số cơ quan báo cáo',
+      moneyUnit: 'đồng',
     },
     gap: (points: string) => `${points} điểm %`,
     none: '—',

@@ -13,28 +13,18 @@ import { resultColumns } from '../server/enforcement-results/csv.ts';
 import { enforcementResultFigures, enforcementResultYears, type EnforcementFigures } from '../server/enforcement-results/figures.ts';
 import { getImport, recentImports, type ImportRecord } from '../server/enforcement-results/import.ts';
 import { listTargets, percentText, TARGET_YEARS, type TargetRow } from '../server/enforcement-results/targets.ts';
-import { formatDate, formatNumber } from '../server/format.ts';
+import { formatNumber } from '../server/format.ts';
 import { statisticalYearOf } from '../server/enforcement-results/csv.ts';
 import { todayInVietnam } from '../server/validation/dates.ts';
 import { dict } from '../i18n/index.ts';
 import { vnDateTime } from './reception.ts';
+
 
 type ErrorLink = { href: string; text: string };
 type Option = { value: string; label: string };
 
 export const BASE = '/can-bo/ket-qua-thi-hanh-an';
 const t = dict('vi').enforcementResults;
-
-const percent = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
-const signedPercent = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2, signDisplay: 'exceptZero' });
-/** 69,66% (or — when there is none). */
-export const pct = (r: number | null) => (r === null ? t.none : `${percent.format(r)}%`);
-/** −11,84 điểm % */
-export const gap = (points: number | null) => (points === null ? t.none : t.gap(signedPercent.format(points).replace('-', '−')));
-/** 417.128.568.000 (the column header says đồng). */
-export const amount = (n: number) => formatNumber(n);
-export const count = (n: number) => formatNumber(n);
-export const vnDate = formatDate;
 
 /** The signed-in staff member as the services see them, or undefined. */
 function actorOf(user: SessionUser | undefined): EnforcementActor | undefined {

@@ -27,6 +27,7 @@ import type { Database } from '../schema.ts';
 export interface EnforcementFigure {
   agencyCode: string;
   agencyName: string;
+  agencyNameEn: string;
   /** 'agency': one agency's snapshot; 'province': the sum over a provincial agency and its regional offices. */
   level: 'agency' | 'province';
   /** The provincial agency the row belongs to (itself for a provincial agency and a province total). */
@@ -58,6 +59,7 @@ export interface EnforcementFigures {
 interface Raw {
   agency_code: string;
   agency_name: string;
+  agency_name_en: string;
   province_agency: string;
   year: number;
   period_end: string;
@@ -80,6 +82,7 @@ interface Raw {
 const figure = (level: EnforcementFigure['level']) => (r: Raw): EnforcementFigure => ({
   agencyCode: r.agency_code,
   agencyName: r.agency_name,
+  agencyNameEn: r.agency_name_en,
   level,
   provinceAgency: r.province_agency,
   year: r.year,
@@ -105,7 +108,7 @@ export async function enforcementResultFigures(db: Kysely<Database>, filter: { a
   // The latest snapshot of each agency and year, with its place in the hierarchy.
   const latest = sql`
     select distinct on (r.agency_code, r.statistical_year)
-      r.*, a.name_vi as agency_name, coalesce(a.parent_code, a.code) as province_agency, a.sort_order
+      r.*, a.name_vi as agency_name, a.name_en as agency_name_en, coalesce(a.parent_code, a.code) as province_agency, a.sort_order
     from enforcement_results r
     join agencies a on a.code = r.agency_code
     where (${year}::int is null or r.statistical_year = ${year}::int)
@@ -118,7 +121,7 @@ export async function enforcementResultFigures(db: Kysely<Database>, filter: { a
 
   const agencyRows = await sql<Raw>`
     with latest as (${latest})
-    select l.agency_code, l.agency_name, l.province_agency, l.statistical_year as year, l.period_end, 1 as agencies,
+    select l.agency_code, l.agency_name, l.agency_name_en, l.province_agency, l.statistical_year as year, l.period_end, 1 as agencies,
       l.cases_total, l.cases_with_conditions, l.cases_without_conditions, l.cases_completed,
       l.money_total, l.money_with_conditions, l.money_completed,
       ${rates('l.cases_completed', 'l.cases_with_conditions', 'cases')},
@@ -141,7 +144,7 @@ export async function enforcementResultFigures(db: Kysely<Database>, filter: { a
         or province_agency = (select coalesce(parent_code, code) from agencies where code = ${code}::text)
       group by province_agency, statistical_year
     )
-    select s.province_agency as agency_code, a.name_vi as agency_name, s.province_agency, s.statistical_year as year,
+    select s.province_agency as agency_code, a.name_vi as agency_name, a.name_en as agency_name_en, s.province_agency, s.statistical_year as year,
       s.period_end, s.agencies,
       s.cases_total, s.cases_with_conditions, s.cases_without_conditions, s.cases_completed,
       s.money_total, s.money_with_conditions, s.money_completed,
