@@ -71,6 +71,15 @@ for (const target of testDatabases) {
       ]);
       assert.deepEqual(await imports(), []);
       assert.deepEqual(await stored(), []);
+      // A line that is not CSV (an unclosed quote), and a header without a column: nothing stored either.
+      const broken = await previewImport(db, dngHead, upload('hong.csv', 'DNG,2026,"31/08/2026,6000,4000,1900,2800,1,1,1'), { today: TODAY });
+      assert.ok(!broken.ok);
+      assert.equal(broken.check.problems[0]!.reason, 'csv');
+      const header = await previewImport(db, dngHead, { name: 'thieu-cot.csv', bytes: new TextEncoder().encode('agency_code,period_end\nDNG,31/08/2026\n') }, { today: TODAY });
+      assert.ok(!header.ok);
+      assert.equal(header.check.problems.filter((p) => p.reason === 'header').length, 8);
+      assert.deepEqual(await imports(), []);
+      assert.deepEqual(await stored(), []);
     });
 
     it('only heads and administrators import; reception and officers are refused before anything is stored', async () => {

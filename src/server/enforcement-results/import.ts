@@ -17,7 +17,7 @@ import { recordAudit } from '../audit.ts';
 import type { Database } from '../schema.ts';
 import { todayInVietnam } from '../validation/dates.ts';
 import { EnforcementError, importScope, type EnforcementActor } from './access.ts';
-import { checkResultFile, type ResultFileCheck, type ResultValues } from './csv.ts';
+import { checkResultFile, countColumns, type ResultFileCheck, type ResultValues } from './csv.ts';
 
 export type PreviewOutcome = { ok: true; importId: string } | { ok: false; check: ResultFileCheck };
 
@@ -77,15 +77,8 @@ export interface ImportRecord {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const numberColumns = [
-  'cases_total',
-  'cases_with_conditions',
-  'cases_without_conditions',
-  'cases_completed',
-  'money_total',
-  'money_with_conditions',
-  'money_completed',
-] as const;
+/** The figures of a row (what a correction replaces). */
+const numberColumns = countColumns;
 
 /** An import the actor may see (their own, their agency's; a central administrator: any), with its preview. */
 export async function getImport(db: Kysely<Database>, actor: EnforcementActor, id: string): Promise<ImportRecord> {
