@@ -27,6 +27,8 @@ import { createStaffUser } from '../../src/server/auth/staff.ts';
 import type { Database } from '../../src/server/schema.ts';
 import { seedDemoPetitions } from './petitions-demo.ts';
 import { seedDemoVisits } from './reception-demo.ts';
+import { seedDemoEnforcementResults } from './enforcement-results-demo.ts';
+import { todayInVietnam } from '../../src/server/calendar.ts';
 
 /** Demo staff accounts (printed at start; never created outside the demo seed). */
 export const demoStaff = [
@@ -174,6 +176,12 @@ export async function seedDemoData(db: Kysely<Database>, opts: { publicUrl: stri
   made.push(...petitions);
   // The reception log: one visit is the in-person filing of the first demo complaint.
   await seedDemoVisits(db, { now, staffIds, dossierCode: petitions.find((p) => p.procedure === 'KN')?.code });
+  // Enforcement results for statistical years 2025 and 2026, imported as the demo head and administrator would.
+  const account = (role: 'head' | 'admin') => {
+    const s = demoStaff.find((d) => d.role === role)!;
+    return { id: staffIds[role]!, email: s.email, role, agency_code: s.agencyCode };
+  };
+  await seedDemoEnforcementResults(db, { head: account('head'), admin: account('admin'), today: todayInVietnam(now) });
   fs.mkdirSync(opts.dataDir, { recursive: true });
   fs.writeFileSync(path.join(opts.dataDir, 'demo-dossiers.json'), JSON.stringify(made, null, 2) + '\n');
   return made;

@@ -14,6 +14,7 @@ import { rateLimit, readUpload, text } from './guards.ts';
 import { adminActions } from './admin.ts';
 import { registryActions } from './registry.ts';
 import { receptionActions } from './reception.ts';
+import { enforcementResultActions } from './enforcement-results.ts';
 import { requireStaff, staffActions } from './staff.ts';
 
 /**
@@ -49,6 +50,7 @@ export const server = {
   ...adminActions,
   ...registryActions,
   ...receptionActions,
+  ...enforcementResultActions,
 
   /** The application form: keeps uploads and answers in the draft, reports problems per field. */
   saveApplication: defineAction({

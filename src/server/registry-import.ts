@@ -10,9 +10,10 @@
  *   ('registry.import', with the counts).
  */
 import { Readable } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
+import { CsvError } from 'csv-parse';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { recordAudit } from './audit.ts';
+import { csvErrorLine, csvReader, headerProblems, limitBytes, TooLarge, unneutralise } from './csv-import.ts';
 import { agencyScope, allAgencyProvinces, entryFields, validateEntry, type EntryInput, type EntryValues, type RegistryActor } from './registry-admin.ts';
 import type { Database } from './schema.ts';
 import { searchKey } from './search-key.ts';
@@ -58,18 +59,8 @@ export interface ImportOptions {
   limits?: { maxRows?: number; maxBytes?: number };
 }
 
-class TooLarge extends Error {}
 /** Thrown inside the transaction to roll it back when the file has a problem. */
 class Rollback extends Error {}
-
-async function* limitBytes(input: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>, max: number): AsyncGenerator<Uint8Array> {
-  let bytes = 0;
-  for await (const chunk of input as AsyncIterable<Uint8Array>) {
-    bytes += chunk.byteLength;
-    if (bytes > max) throw new TooLarge();
-    yield chunk;
-  }
-}
 
 /** What makes two rows the same entry: agency, enforcement decision (number and date) and the debtor's folded name. */
 function entryKey(v: Pick<EntryValues, 'agency_code' | 'decision_number' | 'decision_date' | 'debtor_name'>): string {
@@ -87,9 +78,6 @@ async function alreadyListed(db: Kysely<Database>, rows: EntryValues[]): Promise
     .execute();
   return new Set(found.map(entryKey));
 }
-
-/** A CSV export neutralises cells Excel would run as formulas ('=…'): take the quote off again. */
-const unneutralise = (v: string) => (/^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v);
 
 /** Reads, checks and (unless a dry run) writes the rows of a CSV file. */
 export async function importCsv(
@@ -138,31 +126,15 @@ export async function importCsv(
     };
 
     let headerOk = true;
-    const parser = parse({
-      bom: true,
-      columns: (header: string[]) => {
-        const names = header.map((h) => h.replace(/^\uFEFF/, '').trim().toLowerCase());
-        const seen = new Set<string>();
-        for (const n of names) {
-          if (seen.has(n)) fail({ line: 1, field: n, reason: 'duplicateColumn' });
-          else if (!(entryFields as readonly string[]).includes(n)) fail({ line: 1, field: n || undefined, reason: 'unknownColumn' });
-          seen.add(n);
-        }
-        for (const f of entryFields) {
-          if (f !== 'reason_detail' && f !== 'published_on' && !seen.has(f)) fail({ line: 1, field: f, reason: 'header' });
-        }
-        if (errorCount > 0) headerOk = false;
-        return names;
-      },
-      info: true,
-      skip_empty_lines: true,
-      skip_records_with_error: true,
-      relax_quotes: false,
-      trim: true,
+    // The two optional columns may be left out.
+    const required = entryFields.filter((f) => f !== 'reason_detail' && f !== 'published_on');
+    const parser = csvReader((names) => {
+      for (const p of headerProblems(names, entryFields, required)) fail(p);
+      if (errorCount > 0) headerOk = false;
     });
     parser.on('skip', (err: CsvError) => {
       rows++;
-      fail({ line: Number((err as unknown as { lines?: number }).lines ?? 0), reason: 'csv' });
+      fail({ line: csvErrorLine(err, 0), reason: 'csv' });
     });
     const source = Readable.from(limitBytes(stream, maxBytes));
     source.on('error', (err) => parser.destroy(err));
@@ -199,7 +171,7 @@ export async function importCsv(
       }
     } catch (err) {
       if (err instanceof TooLarge) fail({ line: rows + 1, reason: 'tooLarge' });
-      else if (err instanceof CsvError) fail({ line: Number((err as unknown as { lines?: number }).lines ?? rows + 1), reason: 'csv' });
+      else if (err instanceof CsvError) fail({ line: csvErrorLine(err, rows + 1), reason: 'csv' });
       else throw err;
     } finally {
       source.destroy();

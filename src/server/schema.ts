@@ -269,6 +269,9 @@ export interface Database {
   denouncer_identities: DenouncerIdentitiesTable;
   denouncer_access_grants: DenouncerAccessGrantsTable;
   reception_visits: ReceptionVisitsTable;
+  enforcement_result_imports: EnforcementResultImportsTable;
+  enforcement_results: EnforcementResultsTable;
+  enforcement_targets: EnforcementTargetsTable;
 }
 
 export type Agency = Selectable<AgenciesTable>;
@@ -282,3 +285,48 @@ export type StaffUser = Selectable<StaffUsersTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type RegistryEntry = Selectable<RegistryEntriesTable>;
 export type ReceptionVisit = Selectable<ReceptionVisitsTable>;
+
+/** One uploaded CSV file of enforcement results (src/server/enforcement-results/import.ts). */
+export interface EnforcementResultImportsTable {
+  id: string;
+  staff_id: number;
+  staff_email: string;
+  agency_code: string | null;
+  file_name: string;
+  file_bytes: number;
+  checksum: string;
+  row_count: number;
+  status: 'previewed' | 'committed';
+  /** The checked rows (JSON array of ResultValues), written to enforcement_results by the commit. */
+  rows: ColumnType<unknown, string, string>;
+  created_at: DefaultTimestamp;
+  committed_at: NullableTimestamp;
+  committed_by: number | null;
+}
+
+/** An agency's cumulative enforcement figures for a statistical year up to `period_end` (yyyy-mm-dd). */
+export interface EnforcementResultsTable {
+  id: Generated<number>;
+  agency_code: string;
+  statistical_year: number;
+  period_end: string;
+  cases_total: number;
+  cases_with_conditions: number;
+  cases_without_conditions: number;
+  cases_completed: number;
+  money_total: number;
+  money_with_conditions: number;
+  money_completed: number;
+  import_id: string;
+  updated_at: DefaultTimestamp;
+}
+
+/** An agency's targets for a statistical year, in hundredths of a percent. */
+export interface EnforcementTargetsTable {
+  agency_code: string;
+  statistical_year: number;
+  cases_target: number;
+  money_target: number;
+  set_by: number;
+  set_at: DefaultTimestamp;
+}

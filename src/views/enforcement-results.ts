@@ -1,0 +1,269 @@
+/**
+ * Page loaders of the enforcement results in the back office (`/can-bo/ket-qua-thi-hanh-an`): the figures, the CSV
+ * import with its preview and commit, and the targets form. Redirects, status codes and props are decided here;
+ * wording comes from the dictionary's `enforcementResults` section (the back office is in Vietnamese).
+ */
+import type { AstroGlobal } from 'astro';
+import { actions } from 'astro:actions';
+import type { SessionUser } from '../server/auth/session.ts';
+import { getDb } from '../server/boot.ts';
+import type { CsvProblem } from '../server/csv-import.ts';
+import { canImportResults, canSetTargets, EnforcementError, readableAgencies, type EnforcementActor } from '../server/enforcement-results/access.ts';
+import { resultColumns } from '../server/enforcement-results/csv.ts';
+import { enforcementResultFigures, enforcementResultYears, type EnforcementFigures } from '../server/enforcement-results/figures.ts';
+import { getImport, recentImports, type ImportRecord } from '../server/enforcement-results/import.ts';
+import { listTargets, percentText, TARGET_YEARS, type TargetRow } from '../server/enforcement-results/targets.ts';
+import { formatNumber } from '../server/format.ts';
+import { statisticalYearOf } from '../server/enforcement-results/csv.ts';
+import { todayInVietnam } from '../server/validation/dates.ts';
+import { dict } from '../i18n/index.ts';
+import { vnDateTime } from './reception.ts';
+
+
+type ErrorLink = { href: string; text: string };
+type Option = { value: string; label: string };
+
+export const BASE = '/can-bo/ket-qua-thi-hanh-an';
+const t = dict('vi').enforcementResults;
+
+/** The signed-in staff member as the services see them, or undefined. */
+function actorOf(user: SessionUser | undefined): EnforcementActor | undefined {
+  if (!user) return undefined;
+  return { id: user.id, email: user.email, role: user.role, agency_code: user.agency_code };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The figures
+
+export interface ResultsOverviewProps {
+  user: SessionUser;
+  figures: EnforcementFigures;
+  years: number[];
+  year: number | null;
+  agencyOptions: Option[];
+  agencyCode: string;
+  canImport: boolean;
+  canTarget: boolean;
+  errors: ErrorLink[];
+}
+
+export async function loadResultsOverview(Astro: AstroGlobal): Promise<Response | ResultsOverviewProps> {
+  const user = Astro.locals.staff?.user;
+  const actor = actorOf(user);
+  if (!user || !actor) return Astro.rewrite('/403');
+  const db = await getDb();
+  const agencies = await readableAgencies(db, actor);
+  if (agencies.length === 0) return Astro.rewrite('/403');
+  const years = await enforcementResultYears(db);
+  const p = Astro.url.searchParams;
+  const errors: ErrorLink[] = [];
+  const rawYear = (p.get('nam') ?? '').slice(0, 10);
+  let year: number | null = years[0] ?? null;
+  if (rawYear === 'tat-ca') year = null;
+  else if (rawYear) {
+    if (/^\d{4}$/.test(rawYear)) year = Number(rawYear);
+    else errors.push({ href: '#f-year-input', text: t.yearProblem });
+  }
+  const wanted = (p.get('co-quan') ?? '').slice(0, 20);
+  const own = actor.agency_code ?? '';
+  let agencyCode = own;
+  if (wanted) {
+    if (agencies.some((a) => a.code === wanted)) agencyCode = wanted;
+    else errors.push({ href: '#f-agency-input', text: 'Chọn một cơ quan trong danh sách' });
+  }
+  if (errors.length > 0) Astro.response.status = 400;
+  const figures = await enforcementResultFigures(db, { agencyCode: agencyCode || undefined, year: year ?? undefined });
+  return {
+    user,
+    figures,
+    years,
+    year,
+    agencyOptions: [...(actor.agency_code === null ? [{ value: '', label: 'Tất cả cơ quan' }] : []), ...agencies.map((a) => ({ value: a.code, label: a.name_vi }))],
+    agencyCode,
+    canImport: canImportResults(actor.role),
+    canTarget: await canSetTargets(db, actor),
+    errors,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The import form
+
+export interface ProblemRow {
+  line: number;
+  column: string;
+  text: string;
+}
+
+export interface ResultsImportProps {
+  user: SessionUser;
+  errors: ErrorLink[];
+  fileError: string | undefined;
+  problems: ProblemRow[];
+  problemCount: number;
+  recent: { id: string; fileName: string; status: string; rows: string; by: string; at: string }[];
+  columns: { name: string; text: string }[];
+}
+
+/** A problem of the file as the officer reads it. */
+export function problemText(p: CsvProblem): string {
+  if (p.reason === 'duplicateRow') return t.duplicateRow(p.other ?? 0);
+  return t.problems[p.reason] ?? p.reason;
+}
+
+export async function loadResultsImport(Astro: AstroGlobal): Promise<Response | ResultsImportProps> {
+  const user = Astro.locals.staff?.user;
+  const actor = actorOf(user);
+  if (!user || !actor) return Astro.rewrite('/403');
+  if (!canImportResults(actor.role)) return Astro.rewrite('/403');
+  const result = Astro.getActionResult(actions.resultsImport);
+  const outcome = result?.data;
+  if (outcome?.ok && outcome.importId) return Astro.redirect(`${BASE}/nhap/${outcome.importId}`, 303);
+  const errors: ErrorLink[] = [];
+  let problems: ProblemRow[] = [];
+  if (result?.error) {
+    // A file over the body limit is refused before it is read (413).
+    Astro.response.status = result.error.status === 413 ? 413 : 400;
+    errors.push({ href: '#f-file-input', text: result.error.status === 413 ? t.uploadTooLarge : t.unreadable });
+  } else if (outcome && !outcome.ok) {
+    Astro.response.status = outcome.status;
+    if (outcome.problem === 'problems') {
+      errors.push({ href: '#loi-tep', text: t.fileHasProblems(outcome.problemCount) });
+      problems = outcome.problems.map((p: CsvProblem) => ({ line: p.line, column: p.field ?? t.wholeFile, text: problemText(p) }));
+    } else if (outcome.problem === 'file') errors.push({ href: '#f-file-input', text: t.noFile });
+    else if (outcome.problem === 'type') errors.push({ href: '#f-file-input', text: t.notCsv });
+    else errors.push({ href: '#f-file-input', text: t.importForbidden });
+  }
+  const db = await getDb();
+  const recent = await recentImports(db, actor);
+  return {
+    user,
+    errors,
+    fileError: errors[0] && errors[0].href === '#f-file-input' ? errors[0].text : problems.length ? t.fileHasProblems(outcome?.problemCount ?? 0) : undefined,
+    problems,
+    problemCount: outcome?.problemCount ?? 0,
+    recent: recent.map((r) => ({
+      id: r.id,
+      fileName: r.file_name,
+      status: r.status === 'committed' ? t.committed : t.previewed,
+      rows: formatNumber(r.row_count),
+      by: r.staff_email,
+      at: vnDateTime(new Date(r.created_at)),
+    })),
+    columns: resultColumns.map((c) => ({ name: c, text: t.columns[c] })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// One import: preview, commit, outcome
+
+export interface ResultsImportRecordProps {
+  user: SessionUser;
+  record: ImportRecord;
+  notice: string | undefined;
+  errors: ErrorLink[];
+  canCommit: boolean;
+  commitAction: string;
+}
+
+export async function loadResultsImportRecord(Astro: AstroGlobal): Promise<Response | ResultsImportRecordProps> {
+  const user = Astro.locals.staff?.user;
+  const actor = actorOf(user);
+  if (!user || !actor) return Astro.rewrite('/403');
+  if (!canImportResults(actor.role)) return Astro.rewrite('/403');
+  const id = (Astro.params.id ?? '').slice(0, 40);
+  const result = Astro.getActionResult(actions.resultsCommit);
+  if (result?.data?.ok) return Astro.redirect(`${BASE}/nhap/${id}?da-ghi=1`, 303);
+  const db = await getDb();
+  let record: ImportRecord;
+  try {
+    record = await getImport(db, actor, id);
+  } catch (err) {
+    if (err instanceof EnforcementError && err.reason === 'not_found') return Astro.rewrite('/404');
+    throw err;
+  }
+  const errors: ErrorLink[] = [];
+  let notice: string | undefined;
+  const at = record.committedAt ? vnDateTime(record.committedAt) : '';
+  if (result?.error) {
+    Astro.response.status = 400;
+    errors.push({ href: '#ghi', text: t.unreadable });
+  } else if (result?.data && !result.data.ok) {
+    Astro.response.status = result.data.status;
+    errors.push({ href: '#main', text: result.data.problem === 'committed' ? t.alreadyCommitted(at) : result.data.problem === 'forbidden' ? t.importForbidden : t.notFound });
+  } else if (Astro.url.searchParams.has('da-ghi') && record.committedAt) notice = t.committedNotice(record.rowCount, at);
+  return { user, record, notice, errors, canCommit: record.status === 'previewed', commitAction: actions.resultsCommit };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Targets
+
+export interface TargetsProps {
+  user: SessionUser;
+  year: number;
+  yearOptions: Option[];
+  rows: (TargetRow & { cases: string; money: string; casesError?: string; moneyError?: string; setAtText: string })[];
+  errors: ErrorLink[];
+  notice: string | undefined;
+  action: string;
+}
+
+export async function loadTargets(Astro: AstroGlobal): Promise<Response | TargetsProps> {
+  const user = Astro.locals.staff?.user;
+  const actor = actorOf(user);
+  if (!user || !actor) return Astro.rewrite('/403');
+  const db = await getDb();
+  if (!(await canSetTargets(db, actor))) return Astro.rewrite('/403');
+  const result = Astro.getActionResult(actions.targetsSave);
+  if (result?.data?.ok) return Astro.redirect(`${BASE}/chi-tieu?nam=${result.data.year}&da-luu=${result.data.changed}`, 303);
+  const current = statisticalYearOf(todayInVietnam());
+  const p = Astro.url.searchParams;
+  const raw = result?.data?.year ?? p.get('nam') ?? '';
+  const errors: ErrorLink[] = [];
+  let year = current;
+  if (raw) {
+    if (/^\d{4}$/.test(raw) && Number(raw) >= TARGET_YEARS.min && Number(raw) <= TARGET_YEARS.max) year = Number(raw);
+    else {
+      errors.push({ href: '#f-year-input', text: t.yearProblem });
+      Astro.response.status = 400;
+    }
+  }
+  const fields: Record<string, string> = result?.data && !result.data.ok ? result.data.fields : {};
+  const typed: Record<string, string> = result?.data && !result.data.ok ? result.data.values : {};
+  if (result?.error) {
+    Astro.response.status = 400;
+    errors.push({ href: '#main', text: t.unreadable });
+  } else if (result?.data && !result.data.ok) {
+    Astro.response.status = result.data.status;
+    if (result.data.problem === 'forbidden') errors.push({ href: '#main', text: t.targetsForbidden });
+  }
+  const targets = await listTargets(db, actor, year);
+  const message = (f: string | undefined) => (f === 'percent' ? t.percentProblem : f === 'required' ? t.percentRequired : undefined);
+  const rows = targets.map((r) => {
+    const casesError = message(fields[`${r.agencyCode}.cases`]);
+    const moneyError = message(fields[`${r.agencyCode}.money`]);
+    if (casesError) errors.push({ href: `#f-cases-${r.agencyCode}-input`, text: `${r.agencyName}: ${casesError}` });
+    if (moneyError) errors.push({ href: `#f-money-${r.agencyCode}-input`, text: `${r.agencyName}: ${moneyError}` });
+    return {
+      ...r,
+      cases: typed[`cases.${r.agencyCode}`] ?? (r.casesTarget === null ? '' : percentText(r.casesTarget)),
+      money: typed[`money.${r.agencyCode}`] ?? (r.moneyTarget === null ? '' : percentText(r.moneyTarget)),
+      casesError,
+      moneyError,
+      setAtText: r.setAt ? vnDateTime(r.setAt) : t.none,
+    };
+  });
+  const saved = p.get('da-luu');
+  const yearOptions: Option[] = [];
+  for (let y = current + 1; y >= current - 3; y--) yearOptions.push({ value: String(y), label: t.year(y) });
+  if (!yearOptions.some((o) => o.value === String(year))) yearOptions.push({ value: String(year), label: t.year(year) });
+  return {
+    user,
+    year,
+    yearOptions,
+    rows,
+    errors,
+    notice: saved !== null && /^\d{1,3}$/.test(saved) && !result ? t.targetsSaved(Number(saved)) : undefined,
+    action: actions.targetsSave,
+  };
+}
