@@ -15,6 +15,7 @@ import { adminActions } from './admin.ts';
 import { registryActions } from './registry.ts';
 import { receptionActions } from './reception.ts';
 import { requireStaff, staffActions } from './staff.ts';
+import { surveyActions } from './survey.ts';
 
 /**
  * Which flow a form belongs to: a citizen's own application, or reception entering a paper dossier at the counter
@@ -49,6 +50,7 @@ export const server = {
   ...adminActions,
   ...registryActions,
   ...receptionActions,
+  ...surveyActions,
 
   /** The application form: keeps uploads and answers in the draft, reports problems per field. */
   saveApplication: defineAction({

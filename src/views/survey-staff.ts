@@ -1,0 +1,84 @@
+/**
+ * Loaders of the back office's survey pages: `/can-bo/khao-sat` (the responses of the head's agency, newest first,
+ * with answers and comments; the statistics' drill-down links here with the same filters) and
+ * `/can-bo/khao-sat/<id>` (one response). Heads and administrators only (src/server/survey/staff-access.ts); every
+ * page shown is an audit entry.
+ */
+import type { AstroGlobal } from 'astro';
+import type { SessionUser } from '../server/auth/session.ts';
+import { getDb } from '../server/boot.ts';
+import { clientAddress } from '../server/ratelimit.ts';
+import { parseDate } from '../server/registry-admin.ts';
+import { criterionById } from '../server/catalog/survey-criteria.ts';
+import { listResponses, readResponse, readsSurveyResponses, SurveyAccessError, type ResponseRow, type SurveyReader } from '../server/survey/staff-access.ts';
+
+export interface SurveyListProps {
+  user: SessionUser;
+  rows: ResponseRow[];
+  filter: { from: string; to: string; criterion: string; values: string };
+  nextLink: string | null;
+  firstLink: string | null;
+  message: string | undefined;
+}
+
+/** The signed-in reader, or null for a role that may not read responses. */
+function readerOf(Astro: AstroGlobal): SurveyReader | null {
+  const user = Astro.locals.staff?.user;
+  if (!user || !readsSurveyResponses(user.role)) return null;
+  return { id: user.id, email: user.email, role: user.role, agencyCode: user.agency_code, ip: clientAddress(Astro.request, Astro.clientAddress) };
+}
+
+export async function loadSurveyList(Astro: AstroGlobal): Promise<Response | SurveyListProps> {
+  const reader = readerOf(Astro);
+  if (!reader) return Astro.rewrite('/403');
+  const p = Astro.url.searchParams;
+  const get = (k: string) => (p.get(k) ?? '').slice(0, 100).trim();
+  const filter = { from: get('tu-ngay'), to: get('den-ngay'), criterion: get('tieu-chi'), values: get('gia-tri'), agency: get('co-quan') };
+  let message: string | undefined;
+  const from = filter.from ? parseDate(filter.from) : null;
+  const to = filter.to ? parseDate(filter.to) : null;
+  if ((filter.from && !from) || (filter.to && !to) || Boolean(from) !== Boolean(to) || (from && to && from > to)) {
+    message = 'Khoảng thời gian phải có cả từ ngày và đến ngày, là ngày có thật dạng dd/mm/yyyy, từ ngày không sau đến ngày. Đang hiện mọi thời gian.';
+    Astro.response.status = 400;
+  }
+  const criterion = criterionById(filter.criterion) ? filter.criterion : '';
+  const values = /^[0-5](,[0-5])*$/.test(filter.values) ? filter.values.split(',').map(Number) : undefined;
+  const period = from && to && !message ? { from, to } : {};
+  const after = get('sau') || null;
+  let page;
+  try {
+    page = await listResponses(await getDb(), reader, { ...period, ...(filter.agency ? { agencyCode: filter.agency } : {}), ...(criterion ? { criterionId: criterion, values } : {}), after });
+  } catch (err) {
+    if (err instanceof SurveyAccessError) return Astro.rewrite('/403');
+    throw err;
+  }
+  const link = (extra: Record<string, string>) => {
+    const q = new URLSearchParams();
+    for (const [name, value] of [['tu-ngay', filter.from], ['den-ngay', filter.to], ['tieu-chi', criterion], ['gia-tri', values ? filter.values : ''], ['co-quan', filter.agency]] as const) if (value) q.set(name, value);
+    for (const [k, v] of Object.entries(extra)) q.set(k, v);
+    const s = q.toString();
+    return `/can-bo/khao-sat${s ? `?${s}` : ''}`;
+  };
+  return {
+    user: Astro.locals.staff!.user,
+    rows: page.rows,
+    filter: { from: filter.from, to: filter.to, criterion, values: values ? filter.values : '' },
+    nextLink: page.next ? link({ sau: page.next }) : null,
+    firstLink: after ? link({}) : null,
+    message,
+  };
+}
+
+export interface SurveyResponseProps {
+  user: SessionUser;
+  response: ResponseRow;
+}
+
+export async function loadSurveyResponse(Astro: AstroGlobal): Promise<Response | SurveyResponseProps> {
+  const reader = readerOf(Astro);
+  if (!reader) return Astro.rewrite('/403');
+  const id = /^\d{1,15}$/.test(Astro.params.id ?? '') ? Number(Astro.params.id) : null;
+  const response = id === null ? null : await readResponse(await getDb(), reader, id);
+  if (!response) return Astro.rewrite('/404');
+  return { user: Astro.locals.staff!.user, response };
+}
