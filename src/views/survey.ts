@@ -8,7 +8,7 @@
 import type { AstroGlobal } from 'astro';
 import { actions, isActionError } from 'astro:actions';
 import { dict, pathTo } from '../i18n/index.ts';
-import { questionOf, type SurveyCriterion } from '../server/catalog/survey-criteria.ts';
+import { type SurveyCriterion } from '../server/catalog/survey-criteria.ts';
 import type { Locale } from '../server/catalog/types.ts';
 import { getDb } from '../server/boot.ts';
 import { listAgencies, type AgencyWithOffices } from '../server/agencies.ts';
@@ -36,9 +36,9 @@ const closedStatus: Record<SurveyClosedState, number> = { answered: 409, expired
 
 /** The survey of the page's token, and what a submission answered. */
 export async function loadSurvey(Astro: AstroGlobal, locale: Locale): Promise<Response | SurveyProps> {
-  // The token in the address is the link's only key: keep the page out of every cache and out of Referer headers.
+  // The token in the address is the link's only key: keep the page out of every cache. (The site's referrer policy
+  // already sends other sites no path; 'no-referrer' here would make browsers post the form with `Origin: null`.)
   Astro.response.headers.set('Cache-Control', 'no-store');
-  Astro.response.headers.set('Referrer-Policy', 'no-referrer');
   const st = dict(locale).survey;
   const token = (Astro.params.token ?? '').slice(0, 100);
   const posted = Astro.getActionResult(actions.submitSurvey);
@@ -67,7 +67,7 @@ export async function loadSurvey(Astro: AstroGlobal, locale: Locale): Promise<Re
   }
   if (posted?.data && !posted.data.ok && posted.data.state === 'problems') {
     for (const p of posted.data.problems) {
-      const text = problemText(p, survey.questions, survey.dossier, locale);
+      const text = problemText(p, survey.questions, locale);
       errors.push({ href: `#f-${p.field}`, text });
       fieldErrors[p.field] = text;
     }
@@ -75,13 +75,13 @@ export async function loadSurvey(Astro: AstroGlobal, locale: Locale): Promise<Re
   return { open: true, token, dossier: survey.dossier, questions: survey.questions, errors, fieldErrors, values };
 }
 
-function problemText(p: SurveyProblem, questions: SurveyCriterion[], dossier: SurveyDossier, locale: Locale): string {
+function problemText(p: SurveyProblem, questions: SurveyCriterion[], locale: Locale): string {
   const st = dict(locale).survey;
   if (p.field === 'helpedBy') return st.helpedByRequired;
   if (p.field === 'comment') return st.commentTooLong;
   const criterion = questions.find((q) => q.id === p.field);
-  const question = criterion ? questionOf(criterion, dossier.kind)[locale] : p.field;
-  return p.problem === 'required' ? st.errorRequired(question) : st.errorInvalid(question);
+  if (!criterion) return st.badRequest;
+  return p.problem === 'required' ? st.errorRequired[criterion.kind](criterion.label[locale]) : st.errorInvalid(criterion.label[locale]);
 }
 
 export interface FeedbackProps {

@@ -25,6 +25,8 @@ export interface SurveyCriterion {
   id: string;
   aspect: SurveyAspect;
   kind: SurveyAnswerKind;
+  /** A few words naming it, for error messages, tables and charts. */
+  label: Text;
   question: Text;
   /** Where a complaint or denunciation needs other words than an application. */
   questionFor?: Partial<Record<LifecycleKind, Text>>;
@@ -88,6 +90,7 @@ const art31 = (point: string, en: string): Text => ({ vi: `điểm ${point} kho�
 const criteria: readonly SurveyCriterion[] = [
   {
     id: 'on_time',
+    label: { vi: 'trả kết quả đúng hẹn', en: 'result on time' },
     aspect: 'process',
     kind: 'yesno',
     question: { vi: 'Kết quả có được trả đúng hẹn không?', en: 'Did you get the result by the date you were given?' },
@@ -100,6 +103,7 @@ const criteria: readonly SurveyCriterion[] = [
   },
   {
     id: 'agencies_contacted',
+    label: { vi: 'số cơ quan khác phải liên hệ', en: 'other agencies contacted' },
     aspect: 'process',
     kind: 'count',
     question: { vi: 'Ngoài cơ quan thi hành án này, ông/bà phải liên hệ thêm bao nhiêu cơ quan khác để hoàn thành hồ sơ?', en: 'Apart from this enforcement agency, how many other agencies did you have to contact to complete your application?' },
@@ -108,6 +112,7 @@ const criteria: readonly SurveyCriterion[] = [
   },
   {
     id: 'contacts_needed',
+    label: { vi: 'số lần phải đến, liên hệ cơ quan', en: 'times the agency had to be contacted' },
     aspect: 'process',
     kind: 'count',
     question: { vi: 'Ông/bà phải đến hoặc liên hệ cơ quan bao nhiêu lần (ngoài lần nộp và lần nhận kết quả)?', en: 'How many times did you have to go to or contact the agency (besides submitting and collecting the result)?' },
@@ -116,6 +121,7 @@ const criteria: readonly SurveyCriterion[] = [
   },
   {
     id: 'information_accurate',
+    label: { vi: 'thông tin công khai chính xác, đầy đủ', en: 'published information accurate and complete' },
     aspect: 'process',
     kind: 'yesno',
     question: { vi: 'Thông tin công khai về thủ tục (giấy tờ, thời hạn, lệ phí) có chính xác, đầy đủ không?', en: 'Was the published information on the procedure (documents, time limit, fees) accurate and complete?' },
@@ -128,6 +134,7 @@ const criteria: readonly SurveyCriterion[] = [
   },
   {
     id: 'staff_attitude',
+    label: { vi: 'thái độ của cán bộ', en: 'staff attitude' },
     aspect: 'process',
     kind: 'scale5',
     question: { vi: 'Ông/bà hài lòng thế nào với thái độ, tinh thần phục vụ của cán bộ?', en: 'How satisfied are you with the staff’s attitude and helpfulness?' },
@@ -136,6 +143,7 @@ const criteria: readonly SurveyCriterion[] = [
   },
   {
     id: 'official_fees_only',
+    label: { vi: 'chỉ nộp phí, lệ phí theo quy định', en: 'only the official fees paid' },
     aspect: 'process',
     kind: 'yesno',
     question: { vi: 'Ông/bà chỉ phải nộp phí, lệ phí theo quy định, không bị đòi thêm khoản nào khác?', en: 'Did you pay only the official fees, with no other payment asked of you?' },
@@ -144,6 +152,7 @@ const criteria: readonly SurveyCriterion[] = [
   },
   {
     id: 'process_overall',
+    label: { vi: 'cách giải quyết hồ sơ nói chung', en: 'handling of the dossier overall' },
     aspect: 'process',
     kind: 'scale5',
     question: { vi: 'Nhìn chung, ông/bà hài lòng thế nào với cách hồ sơ được tiếp nhận và giải quyết (thời gian, thủ tục, cán bộ)?', en: 'Overall, how satisfied are you with how your dossier was received and handled (time, procedure, staff)?' },
@@ -153,6 +162,7 @@ const criteria: readonly SurveyCriterion[] = [
   },
   {
     id: 'online_service',
+    label: { vi: 'dịch vụ công trực tuyến', en: 'online service' },
     aspect: 'process',
     kind: 'scale5',
     question: { vi: 'Ông/bà hài lòng thế nào với dịch vụ công trực tuyến (nộp hồ sơ, tra cứu, nhận thông báo)?', en: 'How satisfied are you with the online service (applying, tracking, notifications)?' },
@@ -162,6 +172,7 @@ const criteria: readonly SurveyCriterion[] = [
   },
   {
     id: 'feedback_handling',
+    label: { vi: 'việc trả lời phản ánh, kiến nghị', en: 'answers to concerns raised' },
     aspect: 'process',
     kind: 'scale5',
     question: { vi: 'Nếu ông/bà đã phản ánh, kiến nghị trong quá trình giải quyết: ông/bà hài lòng thế nào với việc trả lời (nhanh, đầy đủ)?', en: 'If you raised a concern while your dossier was handled: how satisfied are you with the answer (quick, complete)?' },
@@ -172,6 +183,7 @@ const criteria: readonly SurveyCriterion[] = [
   },
   {
     id: 'outcome',
+    label: { vi: 'kết quả giải quyết', en: 'the result' },
     aspect: 'outcome',
     kind: 'scale5',
     question: { vi: 'Ông/bà hài lòng thế nào với kết quả giải quyết hồ sơ?', en: 'How satisfied are you with the result of your application?' },
