@@ -1,8 +1,8 @@
 /**
  * Demo survey responses, so the heads' page and the figures are not empty on first start: every demo dossier closed
  * by an inviting action (result returned, complaint or denunciation closed) is answered the day after, through the
- * same service a citizen's form posts to. Three more Hà Nội dossiers are returned two days ago and left unanswered,
- * so a demo (and the e2e suite) can open their survey from the tracking page.
+ * same service a citizen's form posts to. Five more Hà Nội dossiers are returned in the last fortnight, two answered
+ * and three left unanswered, so a demo (and the e2e suite) can open their survey from the tracking page.
  */
 import type { Kysely } from 'kysely';
 import { procedureByCode } from '../../src/server/catalog/index.ts';
@@ -37,30 +37,36 @@ function answersFor(questions: SurveyCriterion[], k: number): Record<string, str
 export async function seedDemoSurveys(db: Kysely<Database>, opts: { publicUrl: string; now: Date; staffIds: Record<string, number> }): Promise<DemoDossier[]> {
   const closed = await db.selectFrom('dossiers').select(['id', 'procedure_code', 'status', 'closed_at']).where('closed_at', 'is not', null).orderBy('id').execute();
   let k = 0;
+  /** Answers dossier `id`'s survey at `answeredAt` with the next pattern, as the citizen's form would post it. */
+  const answer = async (id: number, invitedAt: Date, answeredAt: Date) => {
+    const token = surveyToken(id, invitedAt);
+    const survey = await surveyByToken(db, token, answeredAt);
+    if (survey.state !== 'open') return;
+    await submitSurvey(db, token, { answers: answersFor(survey.questions, k), helpedBy: helpers[k % helpers.length]!, comment: patterns[k % patterns.length]!.comment ?? '' }, answeredAt);
+    k++;
+  };
   for (const d of closed) {
     const kind = procedureByCode(d.procedure_code)?.kind;
     if (!kind || !surveyStatuses(kind).includes(d.status)) continue;
     const invitedAt = new Date(d.closed_at!);
-    const answeredAt = new Date(Math.min(invitedAt.getTime() + DAY, opts.now.getTime()));
-    const token = surveyToken(d.id, invitedAt);
-    const survey = await surveyByToken(db, token, answeredAt);
-    if (survey.state !== 'open') continue;
-    await submitSurvey(db, token, { answers: answersFor(survey.questions, k), helpedBy: helpers[k % helpers.length]!, comment: patterns[k % patterns.length]!.comment ?? '' }, answeredAt);
-    k++;
+    await answer(d.id, invitedAt, new Date(Math.min(invitedAt.getTime() + DAY, opts.now.getTime())));
   }
 
   const XNKQ = procedureByCode('XNKQ')!;
   const as = (role: 'reception' | 'officer' | 'head'): Actor => ({ role, staffId: opts.staffIds[role]!, agencyCode: 'HNI', email: demoStaff.find((s) => s.role === role)!.email });
   const open: DemoDossier[] = [];
-  for (let n = 0; n < 3; n++) {
-    const start = opts.now.getTime() - (9 - n) * DAY;
+  // Five Hà Nội dossiers returned in the last fortnight: the first two answered, the last three left open.
+  for (let n = 0; n < 5; n++) {
+    const start = opts.now.getTime() - (16 - 3 * n) * DAY;
     const at = (days: number) => ({ publicUrl: opts.publicUrl, now: new Date(start + days * DAY) });
     const { dossierId, code, pin } = await submitDemoDossier(db, XNKQ, { i: 50 + n, agency: 'HNI', locale: 'vi', submittedAt: new Date(start), publicUrl: opts.publicUrl });
     await receiveDossier(db, dossierId, as('reception'), at(1));
     await assignOfficer(db, dossierId, as('head'), { ...at(1), officerId: opts.staffIds.officer! });
-    await recordResult(db, dossierId, as('officer'), { ...at(5), file: { name: 'giay-xac-nhan.pdf', bytes: new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') } });
-    await returnResult(db, dossierId, as('reception'), at(7));
-    open.push({ code, pin, procedure: 'XNKQ', status: 'returned', surveyOpen: true });
+    await recordResult(db, dossierId, as('officer'), { ...at(2), file: { name: 'giay-xac-nhan.pdf', bytes: new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') } });
+    const returnedAt = at(3).now;
+    await returnResult(db, dossierId, as('reception'), at(3));
+    if (n < 2) await answer(dossierId, returnedAt, new Date(returnedAt.getTime() + DAY));
+    else open.push({ code, pin, procedure: 'XNKQ', status: 'returned', surveyOpen: true });
   }
   return open;
 }
