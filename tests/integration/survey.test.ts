@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { createStaffUser, type StaffRole } from '../../src/server/auth/staff.ts';
 import { procedureByCode } from '../../src/server/catalog/index.ts';
 import { generateDossierCode } from '../../src/server/dossiers/code.ts';
-import { assignOfficer, receiveDossier, recordResult, returnResult } from '../../src/server/dossiers/staff-actions.ts';
+import { assignOfficer, receiveDossier, recordResult, returnResult, takeStaffAction } from '../../src/server/dossiers/staff-actions.ts';
 import { submitDraft } from '../../src/server/dossiers/submit.ts';
 import type { StaffActor } from '../../src/server/dossiers/transition.ts';
 import { sendFeedback } from '../../src/server/survey/feedback.ts';
@@ -142,6 +142,27 @@ for (const target of testDatabases) {
       const [, expires, mac] = token.split('.');
       assert.deepEqual(await submitSurvey(handle.db, `${id + 1}.${expires}.${mac}`, fullAnswers, at('2026-10-02')), { ok: false, state: 'invalid' });
       assert.deepEqual(await surveyByToken(handle.db, 'khong-phai-duong-dan', at('2026-10-02')), { state: 'invalid' });
+    });
+
+    it('closing a complaint invites to the survey, in the closing mail only; the complaint is asked its own questions', async () => {
+      const KN = procedureByCode('KN')!;
+      const draft = await completeDraft(handle.db, KN, { overrides: { agency: 'HNI' } });
+      const { dossierId: id } = await submitDraft(handle.db, draft.id, { channel: 'online', publicUrl: PUBLIC_URL, now: at('2026-11-02') });
+      const act = (action: Parameters<typeof takeStaffAction>[2], who: string, day: string, extra: Record<string, unknown> = {}) =>
+        takeStaffAction(handle.db, id, action, staff[who]!, { publicUrl: PUBLIC_URL, now: at(day), ...extra });
+      await act('accept', 'head', '2026-11-03');
+      await act('verify', 'head', '2026-11-04', { officerId: staff.officer!.staffId });
+      await act('decide', 'head', '2026-11-20', { number: '12/QĐ-GQKN', conclusion: 'right', file: { name: 'quyet-dinh.pdf', bytes: pdfBytes('qđ') } });
+      assert.equal(await openInvitationToken(handle.db, id, at('2026-11-21')), null, 'decided is not closed');
+      await act('close', 'reception', '2026-11-23');
+      const mails = await handle.db.selectFrom('mail_outbox').select(['subject', 'text_body']).where('dossier_id', '=', id).orderBy('id').execute();
+      const withLink = mails.filter((m) => m.text_body.includes('/khao-sat/'));
+      assert.deepEqual(withLink.map((m) => m.subject.split(' – ')[0]), ['Kết thúc hồ sơ khiếu nại']);
+      const token = await openInvitationToken(handle.db, id, at('2026-11-24'));
+      assert.ok(token && withLink[0]!.text_body.includes(`http://portal.test/khao-sat/${token}`));
+      const survey = await surveyByToken(handle.db, token, at('2026-11-24'));
+      assert.ok(survey.state === 'open');
+      assert.deepEqual(survey.questions.map((q) => q.id), ['on_time', 'contacts_needed', 'information_accurate', 'staff_attitude', 'process_overall', 'online_service', 'feedback_handling', 'outcome']);
     });
 
     it('a dossier not yet returned has no survey on its tracking page', async () => {
