@@ -112,15 +112,18 @@ test('the English form, answered in English', async ({ page }) => {
   await expect(page.getByTestId('message-title')).toHaveText('Thank you for your answers');
 });
 
-test('without JavaScript the survey posts, and a tampered link gets its own page', async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { 'X-Forwarded-For': clientIp() } });
+test('without JavaScript, at 375 px, the survey posts; a tampered link gets its own page', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 }, extraHTTPHeaders: { 'X-Forwarded-For': clientIp() } });
   const page = await context.newPage();
   const d = openSurvey(2);
   await track(page, d, 'vi');
   await page.getByTestId('survey-link').click();
   const link = page.url();
+  // No sideways scrolling on a phone (the form's widest parts are the long legends and the comment box).
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
   await expect(page.getByRole('alert')).toContainText('Chọn mức độ hài lòng về kết quả giải quyết');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await answerAll(page, vietnameseAnswers, 'Không, tôi tự điền');
   await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
   await expect(page.getByTestId('message-title')).toHaveText('Cảm ơn ông/bà đã đánh giá');
