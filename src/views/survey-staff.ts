@@ -9,13 +9,13 @@ import type { SessionUser } from '../server/auth/session.ts';
 import { getDb } from '../server/boot.ts';
 import { clientAddress } from '../server/ratelimit.ts';
 import { parseDate } from '../server/registry-admin.ts';
-import { criterionById } from '../server/catalog/survey-criteria.ts';
+import { criterionById, helpers, type HelpedBy } from '../server/catalog/survey-criteria.ts';
 import { listResponses, readResponse, readsSurveyResponses, SurveyAccessError, type ResponseRow, type SurveyReader } from '../server/survey/staff-access.ts';
 
 export interface SurveyListProps {
   user: SessionUser;
   rows: ResponseRow[];
-  filter: { from: string; to: string; criterion: string; values: string };
+  filter: { from: string; to: string; criterion: string; aspect: string; values: string; helpedBy: string; channel: string };
   nextLink: string | null;
   firstLink: string | null;
   message: string | undefined;
@@ -33,7 +33,7 @@ export async function loadSurveyList(Astro: AstroGlobal): Promise<Response | Sur
   if (!reader) return Astro.rewrite('/403');
   const p = Astro.url.searchParams;
   const get = (k: string) => (p.get(k) ?? '').slice(0, 100).trim();
-  const filter = { from: get('tu-ngay'), to: get('den-ngay'), criterion: get('tieu-chi'), values: get('gia-tri'), agency: get('co-quan') };
+  const filter = { from: get('tu-ngay'), to: get('den-ngay'), criterion: get('tieu-chi'), aspect: get('khia-canh'), values: get('gia-tri'), helpedBy: get('nguoi-giup'), channel: get('kenh'), agency: get('co-quan') };
   let message: string | undefined;
   const from = filter.from ? parseDate(filter.from) : null;
   const to = filter.to ? parseDate(filter.to) : null;
@@ -42,19 +42,33 @@ export async function loadSurveyList(Astro: AstroGlobal): Promise<Response | Sur
     Astro.response.status = 400;
   }
   const criterion = criterionById(filter.criterion) ? filter.criterion : '';
+  const aspect = filter.aspect === 'process' || filter.aspect === 'outcome' ? filter.aspect : undefined;
+  const helpedBy = (helpers as readonly string[]).includes(filter.helpedBy) ? (filter.helpedBy as HelpedBy) : undefined;
+  const channel = filter.channel === 'online' || filter.channel === 'counter' ? filter.channel : undefined;
   const values = /^[0-5](,[0-5])*$/.test(filter.values) ? filter.values.split(',').map(Number) : undefined;
   const period = from && to && !message ? { from, to } : {};
   const after = get('sau') || null;
   let page;
   try {
-    page = await listResponses(await getDb(), reader, { ...period, ...(filter.agency ? { agencyCode: filter.agency } : {}), ...(criterion ? { criterionId: criterion, values } : {}), after });
+    page = await listResponses(await getDb(), reader, {
+      ...period,
+      ...(filter.agency ? { agencyCode: filter.agency } : {}),
+      ...(criterion ? { criterionId: criterion } : {}),
+      ...(aspect ? { aspect } : {}),
+      ...(values && (criterion || aspect) ? { values } : {}),
+      ...(helpedBy ? { helpedBy } : {}),
+      ...(channel ? { channel } : {}),
+      after,
+    });
   } catch (err) {
     if (err instanceof SurveyAccessError) return Astro.rewrite('/403');
     throw err;
   }
+  // What the drill-down asked for, as it was understood: the paging links and the filter form keep it.
+  const kept = { 'tu-ngay': filter.from, 'den-ngay': filter.to, 'tieu-chi': criterion, 'khia-canh': aspect ?? '', 'gia-tri': values ? filter.values : '', 'nguoi-giup': helpedBy ?? '', kenh: channel ?? '', 'co-quan': filter.agency };
   const link = (extra: Record<string, string>) => {
     const q = new URLSearchParams();
-    for (const [name, value] of [['tu-ngay', filter.from], ['den-ngay', filter.to], ['tieu-chi', criterion], ['gia-tri', values ? filter.values : ''], ['co-quan', filter.agency]] as const) if (value) q.set(name, value);
+    for (const [name, value] of Object.entries(kept)) if (value) q.set(name, value);
     for (const [k, v] of Object.entries(extra)) q.set(k, v);
     const s = q.toString();
     return `/can-bo/khao-sat${s ? `?${s}` : ''}`;
@@ -62,7 +76,7 @@ export async function loadSurveyList(Astro: AstroGlobal): Promise<Response | Sur
   return {
     user: Astro.locals.staff!.user,
     rows: page.rows,
-    filter: { from: filter.from, to: filter.to, criterion, values: values ? filter.values : '' },
+    filter: { from: filter.from, to: filter.to, criterion, aspect: aspect ?? '', values: values ? filter.values : '', helpedBy: helpedBy ?? '', channel: channel ?? '' },
     nextLink: page.next ? link({ sau: page.next }) : null,
     firstLink: after ? link({}) : null,
     message,

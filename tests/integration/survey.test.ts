@@ -316,6 +316,18 @@ for (const target of testDatabases) {
       ]);
     });
 
+    it('the heads\' drill-down lists the responses behind a figure', async () => {
+      const id = await createStaffUser(handle.db, { email: 'head@figures.example.gov.vn', fullName: 'Thủ trưởng', role: 'head', agencyCode: 'HNI', password: 'một mật khẩu đủ dài 2026' });
+      const head: SurveyReader = { id, email: 'head@figures.example.gov.vn', role: 'head', agencyCode: 'HNI' };
+      const november = { from: '2026-11-01', to: '2026-11-30' };
+      const when = async (filter: Parameters<typeof listResponses>[2]) => (await listResponses(handle.db, head, { ...november, ...filter })).rows.map((r) => r.submittedAt.toISOString());
+      // Outcome satisfied: 2 of 4 — the regional office's 15/11 (level 5) and the 30/11 response (level 4).
+      assert.deepEqual(await when({ aspect: 'outcome', values: [4, 5] }), ['2026-11-30T16:30:00.000Z', '2026-11-15T07:00:00.000Z']);
+      assert.deepEqual(await when({ criterionId: 'staff_attitude', values: [1, 2] }), ['2026-11-15T07:00:00.000Z']);
+      assert.deepEqual(await when({ helpedBy: 'none' }), ['2026-11-30T16:30:00.000Z', '2026-11-01T01:00:00.000Z']);
+      assert.deepEqual(await when({ channel: 'counter' }), ['2026-11-30T16:30:00.000Z', '2026-11-15T07:00:00.000Z']);
+    });
+
     it('all agencies, and an empty period', async () => {
       const all = await satisfactionFigures(handle.db, { from: '2026-11-01', to: '2026-12-01' });
       assert.equal(all.responses, 6);

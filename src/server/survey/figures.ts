@@ -53,6 +53,13 @@ function allCriteria() {
   return [...new Set(surveyCriteriaSets.flatMap((s) => s.criteria.map((c) => c.id)))].map((id) => criterionById(id)!);
 }
 
+/** The five-level criteria's ids: the answers the indices count. */
+export function scaleCriterionIds(): string[] {
+  return allCriteria()
+    .filter((c) => c.kind === 'scale5')
+    .map((c) => c.id);
+}
+
 /**
  * The responses of an agency (with its regional offices; all when none is named) submitted in a period (all when
  * none is given): the one scope the figures aggregate and the heads' drill-down lists, so a number and the list
@@ -74,7 +81,7 @@ export function responsesInScope(db: Kysely<Database>, query: { agencyCode?: str
 /** The figures (see the module comment); `from` and `to` are yyyy-mm-dd, inclusive. */
 export async function satisfactionFigures(db: Kysely<Database>, query: SatisfactionQuery): Promise<SatisfactionFigures> {
   const criteria = allCriteria();
-  const scaleIds = criteria.filter((c) => c.kind === 'scale5').map((c) => c.id);
+  const scaleIds = scaleCriterionIds();
   const answers = responsesInScope(db, query).innerJoin('survey_answers as a', 'a.response_id', 'r.id');
 
   const [responses, indices, perCriterion, distributionRows, helpedRows, channelRows] = await Promise.all([

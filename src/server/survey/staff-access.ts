@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit.ts';
 import type { StaffRole } from '../auth/staff.ts';
 import type { Database } from '../schema.ts';
-import { responsesInScope } from './figures.ts';
+import { responsesInScope, scaleCriterionIds } from './figures.ts';
 
 export interface SurveyReader {
   id: number;
@@ -56,8 +56,12 @@ export interface ResponseFilter {
   to?: string;
   /** Only responses that answered this criterion… */
   criterionId?: string;
-  /** …with this value (e.g. 4 and 5 for "satisfied": pass `values`). */
+  /** …or any five-level question of this aspect (the process and outcome indices)… */
+  aspect?: 'process' | 'outcome';
+  /** …with one of these values (4 and 5 for "satisfied"). */
   values?: number[];
+  helpedBy?: ResponseRow['helpedBy'];
+  channel?: ResponseRow['channel'];
   /** Keyset: responses listed after this one (its `cursorOf`). */
   after?: string | null;
   limit?: number;
@@ -97,20 +101,22 @@ export async function listResponses(db: Kysely<Database>, reader: SurveyReader, 
     .orderBy('r.submitted_at', 'desc')
     .orderBy('r.id', 'desc')
     .limit(limit + 1);
-  if (filter.criterionId) {
-    const criterionId = filter.criterionId;
-    const values = filter.values;
+  if (filter.criterionId || filter.aspect) {
+    const { criterionId, aspect, values } = filter;
     q = q.where((eb) =>
       eb.exists(
         eb
           .selectFrom('survey_answers as a')
           .select('a.response_id')
           .whereRef('a.response_id', '=', 'r.id')
-          .where('a.criterion_id', '=', criterionId)
+          .$if(criterionId !== undefined, (sub) => sub.where('a.criterion_id', '=', criterionId!))
+          .$if(aspect !== undefined, (sub) => sub.where('a.aspect', '=', aspect!).where('a.criterion_id', 'in', scaleCriterionIds()))
           .$if(values !== undefined && values.length > 0, (sub) => sub.where('a.value', 'in', values!)),
       ),
     );
   }
+  if (filter.helpedBy) q = q.where('r.helped_by', '=', filter.helpedBy);
+  if (filter.channel) q = q.where('r.channel', '=', filter.channel);
   const cursor = /^(\d{1,15})-(\d{1,15})$/.exec(filter.after ?? '');
   if (cursor) {
     const at = new Date(Number(cursor[1]));
