@@ -2,7 +2,8 @@
  * Demo survey responses, so the heads' page and the figures are not empty on first start: every demo dossier closed
  * by an inviting action (result returned, complaint or denunciation closed) is answered the day after, through the
  * same service a citizen's form posts to. Five more Hà Nội dossiers are returned in the last fortnight, two answered
- * and three left unanswered, so a demo (and the e2e suite) can open their survey from the tracking page.
+ * and three left unanswered, so a demo (and the e2e suite) can open their survey from the tracking page. A little
+ * general feedback too.
  */
 import type { Kysely } from 'kysely';
 import { procedureByCode } from '../../src/server/catalog/index.ts';
@@ -11,6 +12,7 @@ import { assignOfficer, receiveDossier, recordResult, returnResult } from '../..
 import type { Actor } from '../../src/server/dossiers/transition.ts';
 import type { Database } from '../../src/server/schema.ts';
 import { surveyStatuses, surveyToken } from '../../src/server/survey/invitation.ts';
+import { sendFeedback } from '../../src/server/survey/feedback.ts';
 import { submitSurvey, surveyByToken } from '../../src/server/survey/responses.ts';
 import { demoStaff, submitDemoDossier, type DemoDossier } from './demo.ts';
 
@@ -68,5 +70,13 @@ export async function seedDemoSurveys(db: Kysely<Database>, opts: { publicUrl: s
     if (n < 2) await answer(dossierId, returnedAt, new Date(returnedAt.getTime() + DAY));
     else open.push({ code, pin, procedure: 'XNKQ', status: 'returned', surveyOpen: true });
   }
+  // General feedback, as anyone might send it.
+  for (const [n, feedback] of demoFeedback.entries()) await sendFeedback(db, feedback, 'vi', new Date(opts.now.getTime() - (10 - n) * DAY));
   return open;
 }
+
+const demoFeedback = [
+  { agencyCode: 'HNI', topic: 'staff', rating: '5', message: 'Cán bộ bộ phận một cửa hướng dẫn rất tận tình.' },
+  { agencyCode: '', topic: 'portal', rating: '4', message: 'Trang tra cứu hồ sơ dễ dùng; nên có thêm hướng dẫn bằng hình ảnh.' },
+  { agencyCode: 'HNI-KV1', topic: 'procedure', rating: '2', message: 'Không rõ cần bản sao có chứng thực hay bản chụp.' },
+];

@@ -1,7 +1,7 @@
 /**
  * Loaders of the back office's survey pages: `/can-bo/khao-sat` (the responses of the head's agency, newest first,
  * with answers and comments; the statistics' drill-down links here with the same filters) and
- * `/can-bo/khao-sat/<id>` (one response). Heads and administrators only (src/server/survey/staff-access.ts); every
+ * `/can-bo/khao-sat/<id>` (one response), and `/can-bo/khao-sat/gop-y` (the general feedback). Heads and administrators only (src/server/survey/staff-access.ts); every
  * page shown is an audit entry.
  */
 import type { AstroGlobal } from 'astro';
@@ -10,6 +10,7 @@ import { getDb } from '../server/boot.ts';
 import { clientAddress } from '../server/ratelimit.ts';
 import { parseDate } from '../server/registry-admin.ts';
 import { criterionById, helpers, type HelpedBy } from '../server/catalog/survey-criteria.ts';
+import { listFeedback, type FeedbackRow } from '../server/survey/feedback.ts';
 import { listResponses, readResponse, readsSurveyResponses, SurveyAccessError, type ResponseRow, type SurveyReader } from '../server/survey/staff-access.ts';
 
 export interface SurveyListProps {
@@ -95,4 +96,26 @@ export async function loadSurveyResponse(Astro: AstroGlobal): Promise<Response |
   const response = id === null ? null : await readResponse(await getDb(), reader, id);
   if (!response) return Astro.rewrite('/404');
   return { user: Astro.locals.staff!.user, response };
+}
+
+export interface FeedbackListProps {
+  user: SessionUser;
+  rows: FeedbackRow[];
+  nextLink: string | null;
+  firstLink: string | null;
+}
+
+/** The general feedback for the reader's agency, newest first. */
+export async function loadFeedbackList(Astro: AstroGlobal): Promise<Response | FeedbackListProps> {
+  const reader = readerOf(Astro);
+  if (!reader) return Astro.rewrite('/403');
+  const raw = Astro.url.searchParams.get('truoc') ?? '';
+  const before = /^\d{1,15}$/.test(raw) ? Number(raw) : null;
+  const page = await listFeedback(await getDb(), reader, { before });
+  return {
+    user: Astro.locals.staff!.user,
+    rows: page.rows,
+    nextLink: page.next ? `/can-bo/khao-sat/gop-y?truoc=${page.next}` : null,
+    firstLink: before ? '/can-bo/khao-sat/gop-y' : null,
+  };
 }

@@ -175,4 +175,11 @@ test('only heads and administrators read individual responses', async ({ browser
   await head.getByTestId('survey-responses').getByRole('link', { name: /^Phiếu số \d+$/ }).first().click();
   await expect(head.getByRole('heading', { level: 1 })).toHaveText(/^Phiếu khảo sát số \d+$/);
   await expectAxeClean(head);
+  await head.getByRole('link', { name: '← Các phiếu khảo sát' }).click();
+  await head.getByRole('link', { name: 'Góp ý chung gửi qua Cổng →' }).click();
+  await expect(head.getByTestId('feedback-rows')).toContainText('Cán bộ bộ phận một cửa hướng dẫn rất tận tình.');
+  // Feedback that names no agency is the central administrators' to read.
+  await expect(head.getByTestId('feedback-rows')).not.toContainText('Trang tra cứu hồ sơ dễ dùng');
+  await expectAxeClean(head);
+  expect((await officer.goto('/can-bo/khao-sat/gop-y'))?.status()).toBe(403);
 });

@@ -7,7 +7,7 @@ import { generateDossierCode } from '../../src/server/dossiers/code.ts';
 import { assignOfficer, receiveDossier, recordResult, returnResult, takeStaffAction } from '../../src/server/dossiers/staff-actions.ts';
 import { submitDraft } from '../../src/server/dossiers/submit.ts';
 import type { StaffActor } from '../../src/server/dossiers/transition.ts';
-import { sendFeedback } from '../../src/server/survey/feedback.ts';
+import { listFeedback, sendFeedback } from '../../src/server/survey/feedback.ts';
 import { satisfactionFigures } from '../../src/server/survey/figures.ts';
 import { openInvitationToken, readSurveyToken } from '../../src/server/survey/invitation.ts';
 import { submitSurvey, surveyByToken, type SurveyInput } from '../../src/server/survey/responses.ts';
@@ -228,6 +228,17 @@ for (const target of testDatabases) {
       assert.deepEqual(await sendFeedback(handle.db, { agencyCode: 'DNG', topic: 'portal', rating: '', message: 'Trang tra cứu dễ dùng.' }, 'en'), { ok: true });
       const rows = await handle.db.selectFrom('general_feedback').select(['agency_code', 'topic', 'rating', 'message', 'locale']).execute();
       assert.deepEqual(rows, [{ agency_code: 'DNG', topic: 'portal', rating: null, message: 'Trang tra cứu dễ dùng.', locale: 'en' }]);
+
+      // Read by the same readers as the responses: Hà Nội's head sees Hà Nội's (its regional office's too).
+      await sendFeedback(handle.db, { agencyCode: 'HNI-KV1', topic: 'staff', rating: '2', message: 'Chờ lâu.' }, 'vi');
+      await sendFeedback(handle.db, { agencyCode: '', topic: 'suggestion', rating: '', message: 'Thêm hướng dẫn bằng video.' }, 'vi');
+      const messages = async (key: string) => (await listFeedback(handle.db, reader(key))).rows.map((r) => r.message);
+      assert.deepEqual(await messages('head'), ['Chờ lâu.']);
+      assert.deepEqual(await messages('admin'), ['Thêm hướng dẫn bằng video.', 'Chờ lâu.', 'Trang tra cứu dễ dùng.']);
+      await assert.rejects(listFeedback(handle.db, reader('officer')), SurveyAccessError);
+      await assert.rejects(listFeedback(handle.db, reader('reception')), SurveyAccessError);
+      const audit = await handle.db.selectFrom('audit_log').select('actor_id').where('action', '=', 'survey.feedback_viewed').orderBy('id').execute();
+      assert.deepEqual(audit.map((a) => a.actor_id), [staff.head!.staffId, staff.admin!.staffId]);
     });
   });
 

@@ -2,9 +2,11 @@
  * General feedback (góp ý) from anyone, about the portal or an agency: a topic, an optional rating, a message. No
  * personal data is asked or kept (no name, no address, no IP address), and messages are read by staff only.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import { recordAudit } from '../audit.ts';
 import type { Locale, Text } from '../catalog/types.ts';
-import type { Database } from '../schema.ts';
+import type { Database, GeneralFeedbackTable } from '../schema.ts';
+import { scopeOf, type SurveyReader } from './staff-access.ts';
 
 export const feedbackTopics = ['portal', 'procedure', 'staff', 'suggestion', 'other'] as const;
 export type FeedbackTopic = (typeof feedbackTopics)[number];
@@ -46,4 +48,29 @@ export async function sendFeedback(db: Kysely<Database>, input: FeedbackInput, l
     .values({ agency_code: agencyCode || null, topic: topic as FeedbackTopic, rating: rating ? Number(rating) : null, message, locale, created_at: now })
     .execute();
   return { ok: true };
+}
+
+export type FeedbackRow = Selectable<GeneralFeedbackTable>;
+
+/**
+ * Feedback newest first, for the readers of survey responses (the same rule: heads and administrators). A head reads
+ * what names their agency or its regional offices; a central administrator reads everything, feedback that names no
+ * agency included. People may write what they were asked not to, so each page read is an audit entry.
+ * @throws SurveyAccessError
+ */
+export async function listFeedback(db: Kysely<Database>, reader: SurveyReader, opts: { before?: number | null; limit?: number } = {}): Promise<{ rows: FeedbackRow[]; next: number | null }> {
+  const scope = scopeOf(reader, undefined);
+  const limit = Math.min(Math.max(opts.limit ?? 20, 1), 100);
+  let q = db.selectFrom('general_feedback').selectAll().orderBy('id', 'desc').limit(limit + 1);
+  if (scope !== null) q = q.where('agency_code', 'in', db.selectFrom('agencies').select('code').where((eb) => eb.or([eb('code', '=', scope), eb('parent_code', '=', scope)])));
+  if (opts.before) q = q.where('id', '<', opts.before);
+  const found = await q.execute();
+  const rows = found.slice(0, limit);
+  await recordAudit(db, { id: reader.id, email: reader.email, ip: reader.ip ?? null }, {
+    action: 'survey.feedback_viewed',
+    entityType: 'general_feedback',
+    agencyCode: scope,
+    after: { ids: rows.map((r) => r.id) },
+  });
+  return { rows, next: found.length > limit ? rows[rows.length - 1]!.id : null };
 }

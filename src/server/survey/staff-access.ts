@@ -68,7 +68,7 @@ export interface ResponseFilter {
 }
 
 /** The agency a reader's query is limited to: null for a central administrator's "all". @throws SurveyAccessError */
-function scopeOf(reader: SurveyReader, requested: string | undefined): string | null {
+export function scopeOf(reader: SurveyReader, requested: string | undefined): string | null {
   if (!readsSurveyResponses(reader.role)) throw new SurveyAccessError();
   if (reader.agencyCode === null) {
     if (reader.role !== 'admin') throw new SurveyAccessError();
@@ -78,7 +78,7 @@ function scopeOf(reader: SurveyReader, requested: string | undefined): string | 
 }
 
 /** Whether agency `code` is `scope` or one of its regional offices. */
-async function agencyWithin(db: Kysely<Database>, code: string, scope: string): Promise<boolean> {
+export async function agencyWithin(db: Kysely<Database>, code: string, scope: string): Promise<boolean> {
   if (code === scope) return true;
   const row = await db.selectFrom('agencies').select('parent_code').where('code', '=', code).executeTakeFirst();
   return row?.parent_code === scope;
