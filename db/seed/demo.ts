@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { oneStopProcedures } from '../../src/server/catalog/index.ts';
+import type { Procedure } from '../../src/server/catalog/types.ts';
 import { addDraftAttachment, createDraft, saveDraftAnswers } from '../../src/server/dossiers/drafts.ts';
 import { sha256Hex } from '../../src/server/dossiers/files.ts';
 import type { DossierStatus } from '../../src/server/dossiers/lifecycle.ts';
@@ -29,6 +30,7 @@ import { seedDemoPetitions } from './petitions-demo.ts';
 import { seedDemoVisits } from './reception-demo.ts';
 import { seedDemoEnforcementResults } from './enforcement-results-demo.ts';
 import { todayInVietnam } from '../../src/server/calendar.ts';
+import { seedDemoSurveys } from './survey-demo.ts';
 
 /** Demo staff accounts (printed at start; never created outside the demo seed). */
 export const demoStaff = [
@@ -43,6 +45,8 @@ export interface DemoDossier {
   pin: string;
   procedure: string;
   status: DossierStatus;
+  /** A returned dossier whose survey link is still open (db/seed/survey-demo.ts). */
+  surveyOpen?: true;
 }
 
 const people = [
@@ -103,6 +107,38 @@ function daysBefore(now: Date, days: number, hour = 9): Date {
   return d;
 }
 
+/** Submits the `i`-th demo applicant's online dossier of `procedure`, with every required document, at `submittedAt`. */
+export async function submitDemoDossier(
+  db: Kysely<Database>,
+  procedure: Procedure,
+  opts: { i: number; agency: string; locale: 'vi' | 'en'; submittedAt: Date; publicUrl: string },
+): Promise<{ dossierId: number; code: string; pin: string }> {
+  const { i, agency, locale, submittedAt } = opts;
+  const person = people[i % people.length]!;
+  const answers = procedure.schema.parse({
+    ...procedure.example,
+    fullName: person.name,
+    dateOfBirth: person.dob,
+    cccd: cccdFor(person, i),
+    phone: phones[i % phones.length],
+    email: `demo${i + 1}@example.com`,
+    agency,
+  });
+  const draftId = await createDraft(db, procedure.code, locale, submittedAt);
+  await saveDraftAnswers(db, draftId, {}, answers);
+  for (const doc of procedure.documents.filter((d) => d.required && d.id !== 'application')) {
+    await addDraftAttachment(db, draftId, {
+      document_id: doc.id,
+      file_name: `${doc.id}.pdf`,
+      content_type: 'application/pdf',
+      size_bytes: tinyPdf.length,
+      sha256: sha256Hex(tinyPdf),
+      content: tinyPdf,
+    });
+  }
+  return submitDraft(db, draftId, { channel: 'online', publicUrl: opts.publicUrl, now: submittedAt });
+}
+
 /** Loads the demo dossiers (once: nothing happens when any dossier exists) and returns their codes and PINs. */
 export async function seedDemoData(db: Kysely<Database>, opts: { publicUrl: string; dataDir: string; now?: Date }): Promise<DemoDossier[]> {
   const existing = await db.selectFrom('dossiers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -117,33 +153,11 @@ export async function seedDemoData(db: Kysely<Database>, opts: { publicUrl: stri
   for (const procedure of oneStopProcedures) {
     for (let s = 0; s < 3; s++, i++) {
       const scenario = scenarios[(i * 3 + s) % scenarios.length]!;
-      const person = people[i % people.length]!;
       // The draft waiting for the head is Hà Nội's, so the demo head has a decision to sign.
       const agency = scenario.steps.includes('draft') ? 'HNI' : agencies[(i + s) % agencies.length]!;
-      const answers = procedure.schema.parse({
-        ...procedure.example,
-        fullName: person.name,
-        dateOfBirth: person.dob,
-        cccd: cccdFor(person, i),
-        phone: phones[i % phones.length],
-        email: `demo${i + 1}@example.com`,
-        agency,
-      });
       const submittedAt = daysBefore(now, scenario.daysAgo);
       const locale = i % 4 === 3 ? 'en' : 'vi';
-      const draftId = await createDraft(db, procedure.code, locale, submittedAt);
-      await saveDraftAnswers(db, draftId, {}, answers);
-      for (const doc of procedure.documents.filter((d) => d.required && d.id !== 'application')) {
-        await addDraftAttachment(db, draftId, {
-          document_id: doc.id,
-          file_name: `${doc.id}.pdf`,
-          content_type: 'application/pdf',
-          size_bytes: tinyPdf.length,
-          sha256: sha256Hex(tinyPdf),
-          content: tinyPdf,
-        });
-      }
-      const { dossierId, code, pin } = await submitDraft(db, draftId, { channel: 'online', publicUrl: opts.publicUrl, now: submittedAt });
+      const { dossierId, code, pin } = await submitDemoDossier(db, procedure, { i, agency, locale, submittedAt, publicUrl: opts.publicUrl });
       // Hà Nội's dossiers are worked by the demo staff (so the back office shows their names); others by the system.
       const inHanoi = agency.startsWith('HNI');
       const as = (role: 'reception' | 'officer' | 'head'): Actor =>
@@ -182,6 +196,7 @@ export async function seedDemoData(db: Kysely<Database>, opts: { publicUrl: stri
     return { id: staffIds[role]!, email: s.email, role, agency_code: s.agencyCode };
   };
   await seedDemoEnforcementResults(db, { head: account('head'), admin: account('admin'), today: todayInVietnam(now) });
+  made.push(...(await seedDemoSurveys(db, { publicUrl: opts.publicUrl, now, staffIds })));
   fs.mkdirSync(opts.dataDir, { recursive: true });
   fs.writeFileSync(path.join(opts.dataDir, 'demo-dossiers.json'), JSON.stringify(made, null, 2) + '\n');
   return made;

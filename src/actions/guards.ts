@@ -8,6 +8,8 @@ const limiters = {
   submission: createRateLimiter({ limit: 120, windowMs: 10 * 60_000 }),
   /** Dossier look-ups by code and PIN: each is a guess at a PIN. */
   lookup: createRateLimiter({ limit: 20, windowMs: 10 * 60_000 }),
+  /** Anonymous general feedback: nothing else stands between the form and the table. */
+  feedback: createRateLimiter({ limit: 5, windowMs: 60 * 60_000 }),
 };
 
 /** Refuses the action with 429 when this client has used up its allowance. */

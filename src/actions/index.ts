@@ -16,6 +16,7 @@ import { registryActions } from './registry.ts';
 import { receptionActions } from './reception.ts';
 import { enforcementResultActions } from './enforcement-results.ts';
 import { requireStaff, staffActions } from './staff.ts';
+import { surveyActions } from './survey.ts';
 
 /**
  * Which flow a form belongs to: a citizen's own application, or reception entering a paper dossier at the counter
@@ -51,6 +52,7 @@ export const server = {
   ...registryActions,
   ...receptionActions,
   ...enforcementResultActions,
+  ...surveyActions,
 
   /** The application form: keeps uploads and answers in the draft, reports problems per field. */
   saveApplication: defineAction({

@@ -54,7 +54,7 @@ export interface AgencyFigures extends FiguresPeriod {
 }
 
 /** The period's bounds as timestamps: [from 00:00, the day after `to` 00:00) in Vietnam (UTC+7, no DST). */
-function bounds(period: FiguresPeriod): [Date, Date] {
+export function bounds(period: FiguresPeriod): [Date, Date] {
   if (!isRealDate(period.from) || !isRealDate(period.to) || period.from > period.to) throw new RangeError(`bad period: ${period.from}–${period.to}`);
   const start = new Date(`${period.from}T00:00:00+07:00`);
   const end = new Date(new Date(`${period.to}T00:00:00+07:00`).getTime() + 86_400_000);

@@ -10,6 +10,11 @@ export const routes = {
   apply: { vi: '/nop-ho-so/', en: '/en/apply/' },
   track: { vi: '/tra-cuu-ho-so', en: '/en/track' },
   registry: { vi: '/danh-sach-chua-co-dieu-kien-thi-hanh', en: '/en/debtors-without-means' },
+  /** The satisfaction survey of one dossier: the signed token follows (src/server/survey/invitation.ts). */
+  survey: { vi: '/khao-sat/', en: '/en/survey/' },
+  surveyThanks: { vi: '/khao-sat/cam-on', en: '/en/survey/thank-you' },
+  feedback: { vi: '/gop-y', en: '/en/feedback' },
+  feedbackThanks: { vi: '/gop-y/cam-on', en: '/en/feedback/thank-you' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type RouteName = keyof typeof routes;
@@ -45,4 +50,9 @@ export function trackedDossierPath(locale: Locale, code: string, part?: TrackedP
 /** The absolute address of the tracking page with a dossier code filled in; also what the receipt's QR code opens. */
 export function trackingUrl(publicUrl: string, locale: Locale, code: string): string {
   return `${publicUrl.replace(/\/+$/, '')}${pathTo('track', locale)}?code=${encodeURIComponent(code)}`;
+}
+
+/** The absolute address of a dossier's survey, for the invitation e-mail. */
+export function surveyUrl(publicUrl: string, locale: Locale, token: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}${pathTo('survey', locale, token)}`;
 }

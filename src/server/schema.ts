@@ -272,6 +272,9 @@ export interface Database {
   enforcement_result_imports: EnforcementResultImportsTable;
   enforcement_results: EnforcementResultsTable;
   enforcement_targets: EnforcementTargetsTable;
+  survey_responses: SurveyResponsesTable;
+  survey_answers: SurveyAnswersTable;
+  general_feedback: GeneralFeedbackTable;
 }
 
 export type Agency = Selectable<AgenciesTable>;
@@ -330,3 +333,38 @@ export interface EnforcementTargetsTable {
   set_by: number;
   set_at: DefaultTimestamp;
 }
+
+/** One citizen's answer to a dossier's satisfaction survey (src/server/survey/responses.ts); no personal data. */
+export interface SurveyResponsesTable {
+  id: Generated<number>;
+  dossier_id: number;
+  agency_code: string;
+  procedure_code: string;
+  lifecycle_kind: 'one-stop' | 'complaint' | 'denunciation';
+  channel: 'online' | 'counter';
+  helped_by: 'none' | 'staff' | 'family' | 'other';
+  comment: string | null;
+  /** yyyy-mm-dd: the effective date of the criteria set asked. */
+  criteria_from: string;
+  submitted_at: DefaultTimestamp;
+}
+
+/** One criterion's answer: 1–5 on the scale, 0–2 for a count (2 = two or more), 1/0 for yes/no. */
+export interface SurveyAnswersTable {
+  response_id: number;
+  criterion_id: string;
+  aspect: 'process' | 'outcome';
+  value: number;
+}
+
+/** Anonymous feedback from anyone (src/server/survey/feedback.ts). */
+export interface GeneralFeedbackTable {
+  id: Generated<number>;
+  agency_code: string | null;
+  topic: 'portal' | 'procedure' | 'staff' | 'suggestion' | 'other';
+  rating: number | null;
+  message: string;
+  locale: 'vi' | 'en';
+  created_at: DefaultTimestamp;
+}
+

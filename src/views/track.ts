@@ -16,6 +16,7 @@ import { normaliseDossierCode } from '../server/dossiers/code.ts';
 import { trackedDossier, type TrackedDossier } from '../server/dossiers/tracking.ts';
 import { trackedDossierId } from '../actions/tracking-cookie.ts';
 import { secondComplaintOffer, type SecondComplaintOffer } from '../server/dossiers/second-complaint.ts';
+import { openInvitationToken } from '../server/survey/invitation.ts';
 
 type ErrorLink = { href: string; text: string };
 
@@ -93,6 +94,8 @@ export interface TrackedDossierProps {
   notice: string | undefined;
   /** A first complaint's decision that may still be complained about: the link to a second complaint. */
   secondComplaint: SecondComplaintOffer | null;
+  /** The survey link's path while the closed dossier's survey is open (unanswered, within 30 days). */
+  surveyPath: string | null;
 }
 
 /** Query flags of the dossier page after a supplement or a withdrawal (post/redirect/get). */
@@ -140,7 +143,9 @@ export async function loadTrackedDossier(Astro: AstroGlobal, locale: Locale): Pr
     errors.push(withdraw.data.problem === 'confirm' ? { href: '#f-confirm', text: tt.withdrawNeedsConfirm } : { href: '#main', text: tt.notAllowed });
     notice = undefined;
   }
-  return { dossier, errors, notice, secondComplaint: await secondComplaintOffer(await getDb(), dossier.id) };
+  const db = await getDb();
+  const surveyToken = await openInvitationToken(db, dossier.id);
+  return { dossier, errors, notice, secondComplaint: await secondComplaintOffer(db, dossier.id), surveyPath: surveyToken ? pathTo('survey', locale, surveyToken) : null };
 }
 
 /** Where the receipt page sends a browser that did not submit the dossier: the look-up, which leads to a reprint. */

@@ -31,6 +31,10 @@ export function allPages(): PageCase[] {
     pages.push({ path: pathTo('registry', locale) + '?ten=nguyen+van', locale, status: 200, expect: registry });
     pages.push({ path: pathTo('privacy', locale), locale, status: 200, expect: locale === 'vi' ? 'Quyền riêng tư' : 'Privacy' });
     pages.push({ path: pathTo('terms', locale), locale, status: 200, expect: locale === 'vi' ? 'Điều khoản sử dụng' : 'Terms of use' });
+    pages.push({ path: pathTo('feedback', locale), locale, status: 200, expect: locale === 'vi' ? 'Góp ý' : 'Feedback' });
+    pages.push({ path: pathTo('feedbackThanks', locale), locale, status: 200, expect: locale === 'vi' ? 'Cảm ơn ông/bà đã góp ý' : 'Thank you for your feedback' });
+    pages.push({ path: pathTo('surveyThanks', locale), locale, status: 200, expect: locale === 'vi' ? 'Cảm ơn ông/bà đã đánh giá' : 'Thank you for your answers' });
+    pages.push({ path: pathTo('survey', locale, '1.2.not-a-token'), locale, status: 404, expect: locale === 'vi' ? 'Đường dẫn đánh giá không đúng' : 'This survey link is not right' });
     pages.push({
       path: locale === 'vi' ? '/khong-co-trang-nay' : '/en/no-such-page',
       locale,

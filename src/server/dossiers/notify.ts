@@ -6,7 +6,8 @@ import { config } from '../config.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { renderDossierMail, type DossierMailData, type DossierMailKind } from '../mail/templates.ts';
 import type { Database } from '../schema.ts';
-import { trackingUrl } from '../routes.ts';
+import { surveyUrl, trackingUrl } from '../routes.ts';
+import { surveyToken } from '../survey/invitation.ts';
 import { denouncerContact, hasSealedIdentity } from '../denouncers/vault.ts';
 
 export interface NotifyInput {
@@ -20,6 +21,8 @@ export interface NotifyInput {
   timeLimitDays?: number;
   /** What a staff action's mail says beyond the facts every dossier mail repeats. */
   facts?: Pick<DossierMailData, 'reason' | 'receivedOn' | 'dueDate' | 'newDueDate' | 'timeLimitDays' | 'stage'>;
+  /** When the action invites to the satisfaction survey: the moment of the invitation (the link's 30 days start). */
+  surveyInvitedAt?: Date;
 }
 
 /** Enqueues the mail when the applicant gave an e-mail address; returns whether one was enqueued. */
@@ -50,6 +53,7 @@ export async function notifyCitizen(trx: Transaction<Database>, input: NotifyInp
     expectedDueDate: input.expectedDueDate,
     timeLimitDays: input.timeLimitDays,
     applicantName: recipient.name,
+    surveyUrl: input.surveyInvitedAt ? surveyUrl(input.publicUrl, dossier.locale, surveyToken(input.dossierId, input.surveyInvitedAt)) : undefined,
     ...input.facts,
   });
   await enqueueMail(trx, { to: recipient.email, ...mail, kind: input.kind, dossierId: input.dossierId });

@@ -243,7 +243,9 @@ async function move(
     let mailed = false;
     if (mail) {
       const facts = { ...mailFacts(action, dossier, changes, publicNote), ...(mail === 'stage' ? { stage: { label: rule.label, nextStep: nextStep(kind, to) } } : {}) };
-      mailed = await notifyCitizen(trx, { kind: mail, dossierId, publicUrl: input.publicUrl, facts, ...input.submissionMail });
+      // The invitation's moment is the closing one (`closed_at`), so the tracking page rebuilds the same link.
+      const survey = rule.invitesSurvey ? { surveyInvitedAt: now } : {};
+      mailed = await notifyCitizen(trx, { kind: mail, dossierId, publicUrl: input.publicUrl, facts, ...survey, ...input.submissionMail });
     }
     return { from, to, eventId: event.id, dossierId, mailed };
   };

@@ -85,6 +85,8 @@ export interface DossierMailData {
   newDueDate?: DateISO | undefined;
   /** The stage reached (`stage` mails): its wording on the timeline, and what happens next. */
   stage?: { label: Text; nextStep: Text } | undefined;
+  /** The survey link, on the mail of an action that invites to the satisfaction survey (`invitesSurvey`). */
+  surveyUrl?: string | undefined;
 }
 
 /** A rendered mail, ready for `enqueueMail`. */
@@ -536,6 +538,24 @@ const downloadsEn: Block = {
   text: 'The result file and the notices the agency sent you about this application (receipt, request for documents, apology…) can be downloaded from the tracking page, with the dossier code and the PIN from the e-mail confirming your submission.',
 };
 
+/** The invitation to the satisfaction survey, after the mail's own content. */
+const surveyInvitation: Record<Locale, (url: string) => Block[]> = {
+  vi: (url) => [
+    {
+      kind: 'paragraph',
+      text: 'Xin ông/bà dành khoảng 3 phút đánh giá mức độ hài lòng về việc giải quyết hồ sơ. Phiếu không hỏi thông tin cá nhân; ý kiến của ông/bà giúp cơ quan phục vụ tốt hơn. Đường dẫn dùng được một lần, trong 30 ngày.',
+    },
+    { kind: 'link', label: 'Đánh giá mức độ hài lòng', url },
+  ],
+  en: (url) => [
+    {
+      kind: 'paragraph',
+      text: 'Please take about 3 minutes to tell us how satisfied you are with how your dossier was handled. The survey asks for no personal details; your answers help the agency serve people better. The link works once, for 30 days.',
+    },
+    { kind: 'link', label: 'Rate how your dossier was handled', url },
+  ],
+};
+
 const portalName: Record<Locale, string> = {
   vi: 'Cổng dịch vụ công Thi hành án dân sự',
   en: 'Civil Judgment Enforcement Public Service Portal',
@@ -663,7 +683,8 @@ export function renderDossierMail(kind: DossierMailKind, locale: Locale, data: D
     stage: data.stage?.label[locale] ?? '',
     nextStep: data.stage?.nextStep[locale] ?? '',
   };
-  const { subject, blocks } = (locale === 'en' ? en : vi)[kind](view);
+  const { subject, blocks: own } = (locale === 'en' ? en : vi)[kind](view);
+  const blocks = data.surveyUrl ? [...own, ...surveyInvitation[locale](data.surveyUrl)] : own;
   // A line break in a subject would be folded into the header; names and codes never need one.
   const oneLine = subject.replace(/[\r\n]+/g, ' ');
   const content = { portalName: portalName[locale], body: blocks, footer: contactFooter(locale, data.agencyName, data.contacts) };

@@ -51,7 +51,7 @@ const actions = {
     label: { vi: 'Quyết định giải quyết khiếu nại', en: 'Decision on the complaint' },
   },
   close: {
-    from: ['decided'], to: 'closed', by: ['reception', 'head'], public: true, mail: 'stage',
+    from: ['decided'], to: 'closed', by: ['reception', 'head'], public: true, mail: 'stage', invitesSurvey: true,
     label: { vi: 'Kết thúc hồ sơ khiếu nại', en: 'Complaint closed' },
   },
   withdraw: {

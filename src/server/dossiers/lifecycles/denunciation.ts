@@ -52,7 +52,7 @@ const actions = {
     label: { vi: 'Kết luận nội dung tố cáo', en: 'Conclusion on the denunciation' },
   },
   close: {
-    from: ['concluded'], to: 'closed', by: ['reception', 'head'], public: true, mail: 'stage',
+    from: ['concluded'], to: 'closed', by: ['reception', 'head'], public: true, mail: 'stage', invitesSurvey: true,
     label: { vi: 'Kết thúc hồ sơ tố cáo', en: 'Denunciation closed' },
   },
   withdraw: {

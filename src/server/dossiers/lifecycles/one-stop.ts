@@ -33,7 +33,7 @@ const actions = {
   approve: { from: ['awaiting_approval'], to: 'result_ready', by: ['head'], public: true, signedBy: 'head', inputs: ['note'], label: { vi: 'Thủ trưởng phê duyệt, đã có kết quả', en: 'Result signed by the head, ready' }, mail: 'result_ready' },
   send_back: { from: ['awaiting_approval'], to: 'in_progress', by: ['head'], public: false, signedBy: 'head', inputs: ['reason'], label: { vi: 'Thủ trưởng trả lại dự thảo để sửa', en: 'Draft sent back by the head for changes' } },
   reject: { from: ['in_progress', 'awaiting_approval'], to: 'rejected', by: ['head'], public: true, inputs: ['reason'], label: { vi: 'Không giải quyết hồ sơ', en: 'Application rejected' }, mail: 'rejected' },
-  return_result: { from: ['result_ready'], to: 'returned', by: ['reception'], public: true, label: { vi: 'Trả kết quả', en: 'Result returned' }, mail: 'returned' },
+  return_result: { from: ['result_ready'], to: 'returned', by: ['reception'], public: true, invitesSurvey: true, label: { vi: 'Trả kết quả', en: 'Result returned' }, mail: 'returned' },
 } as const;
 export type OneStopAction = keyof typeof actions;
 

@@ -35,6 +35,8 @@ export interface ActionRule<S extends string = string> {
    */
   signedBy?: 'head' | 'officer';
   inputs?: readonly ActionInput[];
+  /** Closes the dossier and invites the citizen to the satisfaction survey (src/server/survey/invitation.ts). */
+  invitesSurvey?: true;
 }
 
 export interface LifecycleTable<S extends string, A extends string> {
