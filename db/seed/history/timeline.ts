@@ -6,10 +6,12 @@
  * dossier filed last week is simply still open.
  */
 import { createHash } from 'node:crypto';
+import type { Selectable } from 'kysely';
 import { todayInVietnam, type DateISO, type WorkingCalendar } from '../../../src/server/calendar.ts';
 import type { Procedure } from '../../../src/server/catalog/types.ts';
 import { waitingDue } from '../../../src/server/dossiers/deadline.ts';
 import { closedStatuses, isAllowed, ruleOf, type ActorRole, type DossierAction, type DossierStatus } from '../../../src/server/dossiers/lifecycle.ts';
+import type { DossiersTable } from '../../../src/server/schema.ts';
 
 /** The staff who act in the history: the demo accounts of Hà Nội; elsewhere the system acts (no id), as in demo.ts. */
 export interface HistoryStaff {
@@ -39,28 +41,7 @@ export interface PlannedAttachment {
 }
 
 /** The dossier columns the history writes (the id and the PIN hash are given at insertion). */
-export interface PlannedRow {
-  code: string;
-  procedure_code: string;
-  agency_code: string;
-  status: DossierStatus;
-  channel: 'online' | 'counter';
-  locale: 'vi' | 'en';
-  applicant_name: string;
-  applicant_id_number: string;
-  applicant_phone: string;
-  applicant_email: string | null;
-  applicant_address: string;
-  data: Record<string, unknown>;
-  idempotency_key: string;
-  submitted_at: Date;
-  received_at: Date | null;
-  due_date: DateISO | null;
-  check_due_date: DateISO | null;
-  closed_at: Date | null;
-  updated_at: Date;
-  assigned_to: number | null;
-}
+export type PlannedRow = Omit<Selectable<DossiersTable>, 'id' | 'pin_hash'>;
 
 /** The bytes of every demo file: a minimal PDF, as demo.ts uses. */
 export const demoPdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
