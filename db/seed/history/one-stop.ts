@@ -6,7 +6,6 @@
 import { todayInVietnam, type DateISO, type WorkingCalendar } from '../../../src/server/calendar.ts';
 import { rulesFor } from '../../../src/server/catalog/index.ts';
 import { oneStopRulesOn } from '../../../src/server/catalog/one-stop-rules.ts';
-import type { Procedure } from '../../../src/server/catalog/types.ts';
 import { dueDate } from '../../../src/server/dossiers/deadline.ts';
 import type { ActorRole } from '../../../src/server/dossiers/lifecycle.ts';
 import { isApologyLate } from '../../../src/server/dossiers/staff-actions.ts';
