@@ -151,7 +151,7 @@ function checkDay(ctx: PathContext, t: Timeline, since: DateISO): DateISO {
   return ctx.calendar.isWorkingDay(since) && ctx.random.chance(0.5) ? since : ctx.calendar.addWorkingDays(since, 1);
 }
 
-/** Receipt, assignment and an on-time result, then the rest of the path from `receivedDay`. */
+/** From the receipt on `receiveDay`: assignment, then the result as `path` has it (on time, re-dated, late…). */
 function processFrom(ctx: PathContext, t: Timeline, receiveDay: DateISO, path: OneStopPath): void {
   if (!receive(ctx, t, receiveDay)) return;
   const { calendar, random } = ctx;
