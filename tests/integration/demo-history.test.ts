@@ -162,6 +162,19 @@ for (const target of testDatabases) {
         return data.decidedOn > data.dueDate;
       }).length;
       assert.ok(decisions.length > 100 && late > 0 && late / decisions.length < 0.15, `${late} of ${decisions.length} decided late`);
+      const seconds = petitions.filter((p) => (p.data as { round?: string }).round === 'second');
+      assert.ok(seconds.length > 5, `${seconds.length} second complaints`);
+      for (const second of seconds) {
+        const data = second.data as { parentDossierCode: string; firstDecisionReceivedOn: string; lastDayToComplain: string };
+        const first = petitions.find((p) => p.code === data.parentDossierCode);
+        assert.equal(first?.procedure_code, 'KN', `${second.code}: its first complaint`);
+        const decision = await handle.db.selectFrom('dossier_events').select('data').where('dossier_id', '=', first.id).where('action', '=', 'decide').executeTakeFirstOrThrow();
+        const facts = decision.data as { decidedOn: string; final: boolean };
+        assert.equal(facts.final, false);
+        assert.equal(data.firstDecisionReceivedOn, facts.decidedOn);
+        const filedOn = new Date(new Date(second.submitted_at).getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+        assert.ok(filedOn > facts.decidedOn && filedOn <= data.lastDayToComplain, `${second.code}: filed on ${filedOn}, decided ${facts.decidedOn}`);
+      }
       const visits = await handle.db.selectFrom('reception_visits').select(['dossier_id', 'outcome', 'agency_code']).execute();
       assert.ok(visits.length > 200 && visits.every((v) => v.agency_code === 'HNI'));
       const filed = visits.filter((v) => v.outcome === 'petition_received');

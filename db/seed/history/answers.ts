@@ -51,13 +51,15 @@ function particulars(procedure: Procedure, random: Random, filedOn: DateISO, pro
       return { explanation: `Tôi đã nộp đủ số tiền phải thi hành ngày ${vnDate(plusDays(filedOn, -random.int(3, 30)))} theo biên lai tại cơ quan thi hành án.` };
     case 'KN': {
       const complaint = random.weighted(texts.complaintCases.map((c, i) => [c, [30, 25, 10, 15, 20][i]!] as const));
-      const actDate = plusDays(filedOn, -random.int(3, 20));
+      // Learned of it a day or two before complaining (on time even for an account freeze's 3 working days).
+      const dateLearned = plusDays(filedOn, -random.int(0, 2));
+      const actDate = plusDays(dateLearned, -random.int(0, 5));
       return {
         round: 'first',
         subject: complaint.subject,
         decisionOrAct: `${complaint.act} số ${decisionNumber} ngày ${vnDate(actDate)}`,
         actDate,
-        dateLearned: plusDays(actDate, random.int(0, 2)),
+        dateLearned,
         respondentName: fakePerson(random, province, 0).fullName,
         caseDecisionNumber: `${random.int(100, 2_400)}/QĐ-THADS`,
         whatIsWrong: complaint.wrong,
@@ -80,7 +82,17 @@ function particulars(procedure: Procedure, random: Random, filedOn: DateISO, pro
 export function answersFor(
   procedure: Procedure,
   random: Random,
-  ctx: { calendar: WorkingCalendar; filedOn: DateISO; agency: string; agencyName: string; person: FakePerson },
+  ctx: {
+    calendar: WorkingCalendar;
+    filedOn: DateISO;
+    agency: string;
+    agencyName: string;
+    person: FakePerson;
+    /** Answers that are not drawn (a second complaint's, carried from its first). */
+    overrides?: Record<string, unknown> | undefined;
+    /** Links the server vouches for, kept after validation as processApplication keeps them (the first complaint's code). */
+    link?: Record<string, string> | undefined;
+  },
 ): Record<string, unknown> {
   const province = ctx.agency.split('-')[0]!;
   const { person } = ctx;
@@ -95,6 +107,8 @@ export function answersFor(
     agency: ctx.agency,
     ...(procedure.code === 'TC' ? { accusedWorkplace: ctx.agencyName } : {}),
     ...particulars(procedure, random, ctx.filedOn, province, person),
+    ...ctx.overrides,
   });
-  return procedure.derive ? { ...answers, ...procedure.derive(answers, { calendar: ctx.calendar, today: ctx.filedOn }) } : answers;
+  const derived = procedure.derive ? procedure.derive(answers, { calendar: ctx.calendar, today: ctx.filedOn }) : {};
+  return { ...answers, ...derived, ...ctx.link };
 }

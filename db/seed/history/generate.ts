@@ -12,7 +12,7 @@ import { provinces } from '../../../src/server/provinces.ts';
 import { agencySeed } from '../agencies.ts';
 import { answersFor } from './answers.ts';
 import { oneStopPaths, playOneStop, type OneStopPath, type PathContext } from './one-stop.ts';
-import { fakePerson } from './people.ts';
+import { fakePerson, type FakePerson } from './people.ts';
 import { complaintPaths, denunciationPaths, playPetition, type PetitionPath } from './petitions.ts';
 import { seededRandom, type Random } from './random.ts';
 import { plusDays, Timeline, vnTime, type HistoryStaff } from './timeline.ts';
@@ -98,12 +98,19 @@ export function generateHistory(input: HistoryInput): GeneratedHistory {
   const decisionNumbers = { next: 1 };
   const oneStopWeights = Object.entries(oneStopPaths) as [OneStopPath, number][];
 
-  const file = (procedure: Procedure, agency: string, channel: 'online' | 'counter', day: DateISO, path: OneStopPath | PetitionPath) => {
+  const file = (
+    procedure: Procedure,
+    agency: string,
+    channel: 'online' | 'counter',
+    day: DateISO,
+    path: OneStopPath | PetitionPath,
+    again?: { person: FakePerson; overrides: Record<string, unknown>; link: Record<string, string> },
+  ) => {
     const staff = agency.startsWith('HNI') ? hanoiStaff : nobody;
     const ctx: PathContext = { now, today, calendar, random, staff };
     const n = dossiers.length + 1;
-    const person = fakePerson(random, agency.split('-')[0]!, n);
-    const answers = answersFor(procedure, random, { calendar, filedOn: day, agency, agencyName: agencyNames.get(agency) ?? agency, person });
+    const person = again?.person ?? fakePerson(random, agency.split('-')[0]!, n);
+    const answers = answersFor(procedure, random, { calendar, filedOn: day, agency, agencyName: agencyNames.get(agency) ?? agency, person, overrides: again?.overrides, link: again?.link });
     const province = provinces.findIndex((p) => p.code === agency.split('-')[0]) + 1;
     let code = generateDossierCode(province, day, random.below);
     while (taken.has(code)) code = generateDossierCode(province, day, random.below);
@@ -140,6 +147,33 @@ export function generateHistory(input: HistoryInput): GeneratedHistory {
     return { t, person };
   };
 
+  // Second complaints, by the day they are filed: against a first decision that is not final, within the 15 days.
+  const secondsOn = new Map<DateISO, Timeline[]>();
+  const mayComplainAgain = (t: Timeline) => {
+    const decision = t.events.find((e) => e.action === 'decide')?.data as { decidedOn: DateISO; final: boolean; conclusion: string } | undefined;
+    if (!decision || decision.final || decision.conclusion === 'right' || t.row.data.round === 'second' || !random.chance(0.15)) return;
+    const day = plusDays(decision.decidedOn, random.int(2, 12));
+    if (day <= today) secondsOn.set(day, [...(secondsOn.get(day) ?? []), t]);
+  };
+  const complainAgain = (first: Timeline, day: DateISO) => {
+    const data = first.row.data;
+    const decision = first.events.find((e) => e.action === 'decide')!.data as { decidedOn: DateISO; number: string };
+    const carried = ['applicantRole', 'subject', 'decisionOrAct', 'actDate', 'respondentRole', 'respondentName', 'dateLearned', 'caseDecisionNumber', 'whatIsWrong', 'request'];
+    const person = { fullName: String(data.fullName), female: false, dateOfBirth: String(data.dateOfBirth), cccd: String(data.cccd), phone: String(data.phone), email: String(data.email ?? ''), address: String(data.address) };
+    const overrides = {
+      ...Object.fromEntries(carried.filter((k) => data[k] !== undefined).map((k) => [k, data[k]])),
+      round: 'second',
+      firstDecisionNumber: decision.number,
+      firstDecisionReceivedOn: decision.decidedOn,
+    };
+    const path = random.weighted(Object.entries(complaintPaths) as [PetitionPath, number][]);
+    file(first.procedure, first.row.agency_code, 'online', day, path === 'stalled' && day < plusDays(today, -40) ? 'onTime' : path, {
+      person,
+      overrides,
+      link: { parentDossierCode: first.row.code },
+    });
+  };
+
   for (let day = from; day <= today; day = plusDays(day, 1)) {
     const working = calendar.isWorkingDay(day);
     const factor = monthFactor[day.slice(5, 7)] ?? 1;
@@ -155,12 +189,14 @@ export function generateHistory(input: HistoryInput): GeneratedHistory {
     const counter = working ? poisson(random, factor * perDay.counter) : 0;
     for (let i = 0; i < counter; i++) oneStop('counter');
     if (!petitionsInHanoi) continue;
+    for (const first of secondsOn.get(day) ?? []) complainAgain(first, day);
     const complaints = poisson(random, working ? perDay.complaint.working : perDay.complaint.off);
     for (let i = 0; i < complaints; i++) {
       const channel = working && random.chance(0.3) ? 'counter' : 'online';
       const path = random.weighted(Object.entries(complaintPaths) as [PetitionPath, number][]);
       const filed = file(procedureByCode('KN')!, random.weighted([['HNI', 3], ['HNI-KV1', 1], ['HNI-KV2', 1]]), channel, day, path === 'stalled' && !recent ? 'onTime' : path);
       if (filed && channel === 'counter') filings.push(filingVisit(dossiers.length - 1, filed.t.row.submitted_at, filed.person, { reception: hanoiStaff.reception! }));
+      if (filed) mayComplainAgain(filed.t);
     }
     const denunciations = poisson(random, perDay.denunciation);
     for (let i = 0; i < denunciations; i++) {
