@@ -52,6 +52,9 @@ for (const target of testDatabases) {
       assert.deepEqual(codes(DEFAULT_HISTORY_SEED), first);
       assert.notDeepEqual(codes(7), first);
       assert.deepEqual((await history()).map((r) => r.code), first);
+      // A start three hours later the same day has every dossier of this one, code for code (and those filed since).
+      const later = new Set(generateHistory({ ...input, now: new Date(NOW.getTime() + 3 * 3_600_000) }).dossiers.map((d) => d.timeline.row.code));
+      assert.deepEqual(first.filter((c) => !later.has(c)), []);
     });
 
     it('is added once: a second start adds nothing', async () => {

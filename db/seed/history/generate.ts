@@ -14,7 +14,7 @@ import { answersFor } from './answers.ts';
 import { oneStopPaths, playOneStop, type OneStopPath, type PathContext } from './one-stop.ts';
 import { fakePerson, type FakePerson } from './people.ts';
 import { complaintPaths, denunciationPaths, playPetition, type PetitionPath } from './petitions.ts';
-import { seededRandom, type Random } from './random.ts';
+import { keyedRandom, seededRandom, type Random } from './random.ts';
 import { plusDays, Timeline, vnTime, type HistoryStaff } from './timeline.ts';
 import { filingVisit, planVisits, type PlannedVisit } from './visits.ts';
 
@@ -85,7 +85,10 @@ function intendedLate(path: OneStopPath | PetitionPath, t: Timeline, today: Date
 }
 
 export function generateHistory(input: HistoryInput): GeneratedHistory {
-  const random = seededRandom(input.seed ?? DEFAULT_HISTORY_SEED);
+  const seed = input.seed ?? DEFAULT_HISTORY_SEED;
+  // How many dossiers a day, of which kind and path: one stream. Each dossier draws the rest from a source of its own,
+  // so a dossier cut short by the clock does not change the ones after it.
+  const random = seededRandom(seed);
   const { calendar, now } = input;
   const today = todayInVietnam(now);
   const from = plusDays(today, -364);
@@ -104,18 +107,20 @@ export function generateHistory(input: HistoryInput): GeneratedHistory {
     channel: 'online' | 'counter',
     day: DateISO,
     path: OneStopPath | PetitionPath,
+    key: string,
     again?: { person: FakePerson; overrides: Record<string, unknown>; link: Record<string, string> },
   ) => {
     const staff = agency.startsWith('HNI') ? hanoiStaff : nobody;
-    const ctx: PathContext = { now, today, calendar, random, staff };
+    const own = keyedRandom(seed, key);
+    const ctx: PathContext = { now, today, calendar, random: own, staff };
     const n = dossiers.length + 1;
-    const person = again?.person ?? fakePerson(random, agency.split('-')[0]!, n);
-    const answers = answersFor(procedure, random, { calendar, filedOn: day, agency, agencyName: agencyNames.get(agency) ?? agency, person, overrides: again?.overrides, link: again?.link });
+    const person = again?.person ?? fakePerson(own, agency.split('-')[0]!, n);
+    const answers = answersFor(procedure, own, { calendar, filedOn: day, agency, agencyName: agencyNames.get(agency) ?? agency, person, overrides: again?.overrides, link: again?.link });
     const province = provinces.findIndex((p) => p.code === agency.split('-')[0]) + 1;
-    let code = generateDossierCode(province, day, random.below);
-    while (taken.has(code)) code = generateDossierCode(province, day, random.below);
+    let code = generateDossierCode(province, day, own.below);
+    while (taken.has(code)) code = generateDossierCode(province, day, own.below);
     taken.add(code);
-    const at = channel === 'online' ? vnTime(day, random.int(360, 1_350)) : vnTime(day, random.int(450, 960));
+    const at = channel === 'online' ? vnTime(day, own.int(360, 1_350)) : vnTime(day, own.int(450, 960));
     if (at > now) return null;
     const sealed = procedure.kind === 'denunciation' ? redactIdentity(answers) : null;
     const t = new Timeline(
@@ -127,7 +132,7 @@ export function generateHistory(input: HistoryInput): GeneratedHistory {
         procedure_code: procedure.code,
         agency_code: agency,
         channel,
-        locale: random.chance(0.05) ? 'en' : 'vi',
+        locale: own.chance(0.05) ? 'en' : 'vi',
         ...(sealed?.row ?? {
           applicant_name: String(answers.fullName),
           applicant_id_number: String(answers.cccd),
@@ -151,8 +156,9 @@ export function generateHistory(input: HistoryInput): GeneratedHistory {
   const secondsOn = new Map<DateISO, Timeline[]>();
   const mayComplainAgain = (t: Timeline) => {
     const decision = t.events.find((e) => e.action === 'decide')?.data as { decidedOn: DateISO; final: boolean; conclusion: string } | undefined;
-    if (!decision || decision.final || decision.conclusion === 'right' || t.row.data.round === 'second' || !random.chance(0.15)) return;
-    const day = plusDays(decision.decidedOn, random.int(2, 12));
+    const draw = keyedRandom(seed, `${t.row.code}:again`);
+    if (!decision || decision.final || decision.conclusion === 'right' || t.row.data.round === 'second' || !draw.chance(0.15)) return;
+    const day = plusDays(decision.decidedOn, draw.int(2, 12));
     if (day <= today) secondsOn.set(day, [...(secondsOn.get(day) ?? []), t]);
   };
   const complainAgain = (first: Timeline, day: DateISO) => {
@@ -166,8 +172,9 @@ export function generateHistory(input: HistoryInput): GeneratedHistory {
       firstDecisionNumber: decision.number,
       firstDecisionReceivedOn: decision.decidedOn,
     };
-    const path = random.weighted(Object.entries(complaintPaths) as [PetitionPath, number][]);
-    file(first.procedure, first.row.agency_code, 'online', day, path === 'stalled' && day < plusDays(today, -40) ? 'onTime' : path, {
+    const key = `${first.row.code}:second`;
+    const path = keyedRandom(seed, key).weighted(Object.entries(complaintPaths) as [PetitionPath, number][]);
+    file(first.procedure, first.row.agency_code, 'online', day, path === 'stalled' && day < plusDays(today, -40) ? 'onTime' : path, key, {
       person,
       overrides,
       link: { parentDossierCode: first.row.code },
@@ -179,34 +186,35 @@ export function generateHistory(input: HistoryInput): GeneratedHistory {
     const factor = monthFactor[day.slice(5, 7)] ?? 1;
     // Stalled dossiers are recent: an agency does not forget a dossier for months.
     const recent = day >= plusDays(today, -40);
-    const oneStop = (channel: 'online' | 'counter') => {
+    const oneStop = (channel: 'online' | 'counter', i: number) => {
       const procedure = procedureByCode(random.weighted(historyProcedures))!;
       const path = random.weighted(oneStopWeights);
-      file(procedure, random.weighted(historyAgencies), channel, day, path === 'stalled' && !recent ? 'onTime' : path);
+      file(procedure, random.weighted(historyAgencies), channel, day, path === 'stalled' && !recent ? 'onTime' : path, `${day}:${channel}:${i}`);
     };
     const online = poisson(random, factor * (working ? perDay.online.working : perDay.online.off));
-    for (let i = 0; i < online; i++) oneStop('online');
+    for (let i = 0; i < online; i++) oneStop('online', i);
     const counter = working ? poisson(random, factor * perDay.counter) : 0;
-    for (let i = 0; i < counter; i++) oneStop('counter');
+    for (let i = 0; i < counter; i++) oneStop('counter', i);
     if (!petitionsInHanoi) continue;
     for (const first of secondsOn.get(day) ?? []) complainAgain(first, day);
     const complaints = poisson(random, working ? perDay.complaint.working : perDay.complaint.off);
     for (let i = 0; i < complaints; i++) {
       const channel = working && random.chance(0.3) ? 'counter' : 'online';
       const path = random.weighted(Object.entries(complaintPaths) as [PetitionPath, number][]);
-      const filed = file(procedureByCode('KN')!, random.weighted([['HNI', 3], ['HNI-KV1', 1], ['HNI-KV2', 1]]), channel, day, path === 'stalled' && !recent ? 'onTime' : path);
+      const agency = random.weighted([['HNI', 3], ['HNI-KV1', 1], ['HNI-KV2', 1]] as const);
+      const filed = file(procedureByCode('KN')!, agency, channel, day, path === 'stalled' && !recent ? 'onTime' : path, `${day}:KN:${i}`);
       if (filed && channel === 'counter') filings.push(filingVisit(dossiers.length - 1, filed.t.row.submitted_at, filed.person, { reception: hanoiStaff.reception! }));
       if (filed) mayComplainAgain(filed.t);
     }
     const denunciations = poisson(random, perDay.denunciation);
     for (let i = 0; i < denunciations; i++) {
       const path = random.weighted(Object.entries(denunciationPaths) as [PetitionPath, number][]);
-      file(procedureByCode('TC')!, 'HNI', 'online', day, path === 'stalled' && !recent ? 'onTime' : path);
+      file(procedureByCode('TC')!, 'HNI', 'online', day, path === 'stalled' && !recent ? 'onTime' : path, `${day}:TC:${i}`);
     }
   }
   const logged =
     hanoiStaff.reception !== null && hanoiStaff.head !== null
-      ? planVisits(random, calendar, from, today, { reception: hanoiStaff.reception, head: hanoiStaff.head })
+      ? planVisits(keyedRandom(seed, 'visits'), calendar, from, today, { reception: hanoiStaff.reception, head: hanoiStaff.head })
       : [];
   const visits = [...logged, ...filings].filter((v) => v.visited_at <= now).sort((a, b) => a.visited_at.getTime() - b.visited_at.getTime());
   return { dossiers, visits: relinkEarlier(logged, visits) };

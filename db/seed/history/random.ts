@@ -43,3 +43,10 @@ export function seededRandom(seed: number): Random {
   };
   return random;
 }
+
+/** A source of its own for `key` (FNV-1a of the text): one dossier's draws never shift another's. */
+export function keyedRandom(seed: number, key: string): Random {
+  let h = 0x811c9dc5 ^ seed;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return seededRandom(h >>> 0);
+}
