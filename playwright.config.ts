@@ -40,6 +40,9 @@ export default defineConfig({
       TRUST_PROXY: '1',
       // Demo dossiers (also on PostgreSQL in CI): the tracking tests follow them through supplement and withdrawal.
       DEMO_DATA: 'yes',
+      // Not the year of history unless asked (DEMO_HISTORY=yes): the suite's queue and log checks are written against
+      // the small demo above.
+      DEMO_HISTORY: process.env.DEMO_HISTORY ?? 'no',
     },
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,

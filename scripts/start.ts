@@ -5,6 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { demoStaff } from '../db/seed/demo.ts';
+import { HISTORY_PIN } from '../db/seed/history/index.ts';
 import { boot, stopBackgroundJobs } from '../src/server/boot.ts';
 import { ConfigError, config } from '../src/server/config.ts';
 import { closeSharedDatabase, DatabaseLockedError } from '../src/server/db.ts';
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
   if (report.migrations.length) console.log(`Applied migrations: ${report.migrations.join(', ')}`);
   if (report.seeded.agencies || report.seeded.contacts || report.seeded.calendarDays)
     console.log(`Seeded ${report.seeded.agencies} agencies, the published contact details of ${report.seeded.contacts} and ${report.seeded.calendarDays} calendar days.`);
+  if (report.history)
+    console.log(`Added a year of demo history: ${report.history.dossiers} dossiers, ${report.history.events} events, ${report.history.visits} reception visits (tracking PIN ${HISTORY_PIN}).`);
 
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
   const { handler } = (await import(pathToFileURL(entry).href)) as { handler: http.RequestListener };

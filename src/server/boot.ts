@@ -1,4 +1,5 @@
 import { seedDemoData, type DemoDossier } from '../../db/seed/demo.ts';
+import { seedDemoHistory, type HistoryReport } from '../../db/seed/history/index.ts';
 import { seedReferenceData } from '../../db/seed/index.ts';
 import { seedRegistryDemo } from '../../db/seed/registry-demo.ts';
 import { seedVaultDemo } from '../../db/seed/vault-demo.ts';
@@ -16,6 +17,8 @@ export interface BootReport {
   seeded: { agencies: number; contacts: number; calendarDays: number };
   /** Demo dossiers loaded by this start (first start only). */
   demo: DemoDossier[];
+  /** The year of demo history this start added (first start only; null otherwise). */
+  history: HistoryReport | null;
 }
 
 type Worker = ReturnType<typeof startMailWorker>;
@@ -37,6 +40,8 @@ export function boot(): Promise<BootReport> {
     const results = await migrateToLatest(handle.db);
     const seeded = await seedReferenceData(handle.db);
     const demo = cfg.demoData ? await seedDemoData(handle.db, { publicUrl: cfg.publicUrl, dataDir: cfg.dataDir }) : [];
+    // After the demo seed: its Hà Nội accounts handle the history's dossiers there.
+    const history = cfg.demoHistory ? await seedDemoHistory(handle.db) : null;
     if (cfg.demoData) await seedRegistryDemo(handle.db);
     if (cfg.demoData) await seedVaultDemo(handle.db, cfg.publicUrl);
     holder[WORKER] = startMailWorker(handle.db, transportFromConfig(cfg), { from: cfg.mailFrom, log: (m) => console.error(m) });
@@ -46,7 +51,7 @@ export function boot(): Promise<BootReport> {
       purgeImportFiles(cfg.dataDir).catch((err) => console.error('Import file purge failed:', err));
     };
     setInterval(purge, 60 * 60_000).unref();
-    return { handle, migrations: results.map((r) => r.migrationName), seeded, demo };
+    return { handle, migrations: results.map((r) => r.migrationName), seeded, demo, history };
   })().catch((err) => {
     delete holder[KEY];
     throw err;

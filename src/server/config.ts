@@ -13,6 +13,8 @@ export interface Config {
   helpEmail: string;
   /** Load demo dossiers on first start (default: only on the embedded database). */
   demoData: boolean;
+  /** With the demo data, a year of demo history (thousands of dossiers) too; the e2e suite turns it off. */
+  demoHistory: boolean;
   host: string;
   port: number;
 }
@@ -37,6 +39,7 @@ const envSchema = z.object({
   MAIL_FROM: z.string().regex(/^[^\r\n]*<?[^@\s<>]+@[^@\s<>]+>?$/, { error: 'must be an e-mail address, optionally with a name: Name <addr@example.org>' }).optional(),
   HELP_EMAIL: z.string().regex(/^[^\s@<>,;]+@[^\s@<>,;]+\.[^\s@<>,;]+$/, { error: 'must be one e-mail address, without a name: hotro@example.gov.vn' }).optional(),
   DEMO_DATA: z.enum(['auto', 'yes', 'no'], { error: "must be 'auto', 'yes' or 'no'" }).default('auto'),
+  DEMO_HISTORY: z.enum(['yes', 'no'], { error: "must be 'yes' or 'no'" }).default('yes'),
   HOST: z.string().min(1, { error: 'must not be empty' }).default('127.0.0.1'),
   PORT: z
     .string()
@@ -72,6 +75,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(e.DATA_DIR),
     publicUrl,
     demoData: e.DEMO_DATA === 'yes' || (e.DEMO_DATA === 'auto' && !e.DATABASE_URL),
+    demoHistory: (e.DEMO_DATA === 'yes' || (e.DEMO_DATA === 'auto' && !e.DATABASE_URL)) && e.DEMO_HISTORY === 'yes',
     mailFrom,
     helpEmail: e.HELP_EMAIL ?? `hotro@${senderDomain(mailFrom)}`,
     host: e.HOST,

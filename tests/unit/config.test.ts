@@ -57,6 +57,10 @@ test('demo data loads by default on the embedded database only', () => {
   assert.equal(loadConfig({ DATABASE_URL: 'postgres://u@db/thads' }).demoData, false);
   assert.equal(loadConfig({ DATABASE_URL: 'postgres://u@db/thads', DEMO_DATA: 'yes' }).demoData, true);
   assert.equal(loadConfig({ DEMO_DATA: 'no' }).demoData, false);
+  assert.equal(loadConfig({}).demoHistory, true);
+  assert.equal(loadConfig({ DEMO_HISTORY: 'no' }).demoHistory, false);
+  assert.equal(loadConfig({ DEMO_DATA: 'no' }).demoHistory, false);
+  assert.throws(() => loadConfig({ DEMO_HISTORY: 'maybe' }), /DEMO_HISTORY must be 'yes' or 'no'/);
   assert.throws(() => loadConfig({ DEMO_DATA: 'maybe' }), /DEMO_DATA must be 'auto', 'yes' or 'no'/);
 });
 
