@@ -8,6 +8,7 @@ import { procedureByCode } from '../../../src/server/catalog/index.ts';
 import type { Procedure } from '../../../src/server/catalog/types.ts';
 import { generateDossierCode } from '../../../src/server/dossiers/code.ts';
 import { redactIdentity } from '../../../src/server/denouncers/vault.ts';
+import { competentAgencyIn, routingRecord } from '../../../src/server/dossiers/competent-agency.ts';
 import { provinces } from '../../../src/server/provinces.ts';
 import { agencySeed } from '../agencies.ts';
 import { answersFor } from './answers.ts';
@@ -94,6 +95,7 @@ export function generateHistory(input: HistoryInput): GeneratedHistory {
   const from = plusDays(today, -364);
   const taken = new Set(input.takenCodes);
   const agencyNames = new Map(agencySeed().map((a) => [a.code, a.name_vi]));
+  const agencyParents = new Map(agencySeed().map((a) => [a.code, a.parent_code]));
   const hanoiStaff = input.staff;
   const petitionsInHanoi = hanoiStaff.officer !== null && hanoiStaff.head !== null;
   const dossiers: GeneratedDossier[] = [];
@@ -110,12 +112,16 @@ export function generateHistory(input: HistoryInput): GeneratedHistory {
     key: string,
     again?: { person: FakePerson; overrides: Record<string, unknown>; link: Record<string, string> },
   ) => {
-    const staff = agency.startsWith('HNI') ? hanoiStaff : nobody;
     const own = keyedRandom(seed, key);
-    const ctx: PathContext = { now, today, calendar, random: own, staff };
     const n = dossiers.length + 1;
     const person = again?.person ?? fakePerson(own, agency.split('-')[0]!, n);
     const answers = answersFor(procedure, own, { calendar, filedOn: day, agency, agencyName: agencyNames.get(agency) ?? agency, person, overrides: again?.overrides, link: again?.link });
+    // A petition is filed where the services would file it: with the competent level (competent-agency.ts).
+    const routing = procedure.kind === 'one-stop' ? null : competentAgencyIn((c) => agencyParents.get(c), procedure.kind, agency, answers);
+    const routed = routing ? routingRecord(agency, routing) : {};
+    const filedAt = routing?.agencyCode ?? agency;
+    const staff = filedAt.startsWith('HNI') ? hanoiStaff : nobody;
+    const ctx: PathContext = { now, today, calendar, random: own, staff };
     const province = provinces.findIndex((p) => p.code === agency.split('-')[0]) + 1;
     let code = generateDossierCode(province, day, own.below);
     while (taken.has(code)) code = generateDossierCode(province, day, own.below);
@@ -130,7 +136,7 @@ export function generateHistory(input: HistoryInput): GeneratedHistory {
       {
         code,
         procedure_code: procedure.code,
-        agency_code: agency,
+        agency_code: filedAt,
         channel,
         locale: own.chance(0.05) ? 'en' : 'vi',
         ...(sealed?.row ?? {
@@ -140,7 +146,7 @@ export function generateHistory(input: HistoryInput): GeneratedHistory {
           applicant_email: typeof answers.email === 'string' ? answers.email : null,
           applicant_address: String(answers.address),
         }),
-        data: sealed?.data ?? answers,
+        data: { ...(sealed?.data ?? answers), ...routed },
         idempotency_key: `${HISTORY_KEY_PREFIX}${code}`,
       },
       at,
@@ -174,7 +180,7 @@ export function generateHistory(input: HistoryInput): GeneratedHistory {
     };
     const key = `${first.row.code}:second`;
     const path = keyedRandom(seed, key).weighted(Object.entries(complaintPaths) as [PetitionPath, number][]);
-    file(first.procedure, first.row.agency_code, 'online', day, path === 'stalled' && day < plusDays(today, -40) ? 'onTime' : path, key, {
+    file(first.procedure, String(data.agency ?? first.row.agency_code), 'online', day, path === 'stalled' && day < plusDays(today, -40) ? 'onTime' : path, key, {
       person,
       overrides,
       link: { parentDossierCode: first.row.code },

@@ -5,6 +5,7 @@
  */
 import { todayInVietnam, type DateISO } from '../../../src/server/calendar.ts';
 import { petitionRulesOn } from '../../../src/server/catalog/petition-rules.ts';
+import { lastDayToComplain } from '../../../src/server/catalog/complaint-limits.ts';
 import { decisionDue, endOfSpan } from '../../../src/server/dossiers/deadline.ts';
 import { actor, citizenTime, officeTime, workingOnOrAfter, type PathContext } from './one-stop.ts';
 import { texts } from './texts.ts';
@@ -78,16 +79,27 @@ export function playPetition(ctx: PathContext, t: Timeline, path: PetitionPath, 
   const round = t.row.data.round === 'second' ? 'second' : 'first';
   const fileName = denunciation ? 'ket-luan-to-cao.pdf' : 'quyet-dinh-giai-quyet-khieu-nai.pdf';
   const year = decideDay.slice(0, 4);
+  const conclusion = random.weighted([['right', 2], ['partly_right', 3], ['wrong', 5]] as const);
+  const decidedOn = todayInVietnam(decideAt);
+  const final = !denunciation && (round === 'second' || t.row.data.subject === 'accountFreeze');
+  // The mandatory contents, as decidePetition records them (a wrong complaint keeps the act; a right one cannot).
+  const remedy = denunciation ? null : conclusion === 'wrong' ? 'keep' : conclusion === 'partly_right' ? 'amend' : random.pick(['amend', 'annul'] as const);
+  const secondComplaintBy = denunciation || final ? null : lastDayToComplain({ round: 'second', firstDecisionReceivedOn: decidedOn }, calendar)?.lastDay;
   const decided = t.take(denunciation ? 'conclude' : 'decide', headOrReception('head'), decideAt, {
     publicNote: random.chance(0.6) ? random.pick(texts.decisionNotes) : null,
     data: {
-      decidedOn: todayInVietnam(decideAt),
+      decidedOn,
       number: `${numbers.next++}/${denunciation ? 'KL-THADS' : 'QĐ-GQKN'}-${year}`,
-      conclusion: random.weighted([['right', 2], ['partly_right', 3], ['wrong', 5]]),
+      conclusion,
       round,
-      final: !denunciation && (round === 'second' || t.row.data.subject === 'accountFreeze'),
+      final,
       dueDate: t.row.due_date,
       fileName,
+      findings: random.pick(denunciation ? texts.conclusionFindings[conclusion] : texts.decisionFindings[conclusion]),
+      legalBasis: denunciation ? 'Luật Tố cáo năm 2018; Luật Thi hành án dân sự.' : 'Điều 140 đến Điều 146 Luật Thi hành án dân sự.',
+      ...(remedy ? { remedy } : {}),
+      ...(denunciation ? { measures: random.pick(texts.conclusionMeasures[conclusion]) } : {}),
+      ...(secondComplaintBy ? { secondComplaintBy } : {}),
     },
   });
   if (!decided) return;

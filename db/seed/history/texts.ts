@@ -82,6 +82,21 @@ export const texts = {
     'Vụ việc phức tạp, cần xác minh tại nhiều cơ quan; gia hạn thời hạn giải quyết.',
     'Cần tổ chức đối thoại với các bên có liên quan; gia hạn thời hạn giải quyết.',
   ],
+  decisionFindings: {
+    right: ['Quyết định bị khiếu nại được ban hành khi chưa hết thời hạn tự nguyện thi hành án.', 'Chấp hành viên kê biên tài sản có giá trị vượt quá nghĩa vụ phải thi hành và chi phí.'],
+    partly_right: ['Việc kê biên là có căn cứ, nhưng giá khởi điểm chưa được thông báo cho đương sự đúng hạn.', 'Chấp hành viên xác minh đúng, nhưng chậm thông báo kết quả cho người được thi hành án.'],
+    wrong: ['Quyết định bị khiếu nại được ban hành đúng thẩm quyền, trình tự và thời hạn.', 'Việc cưỡng chế được thực hiện sau khi hết thời hạn tự nguyện, có thông báo hợp lệ cho đương sự.'],
+  },
+  conclusionFindings: {
+    right: ['Người bị tố cáo đã nhận tiền của đương sự ngoài quy định.'],
+    partly_right: ['Người bị tố cáo có chậm trễ trong tổ chức thi hành án, không có căn cứ về việc nhận tiền.'],
+    wrong: ['Không có căn cứ xác định người bị tố cáo vi phạm như nội dung tố cáo.'],
+  },
+  conclusionMeasures: {
+    right: ['Kiến nghị xử lý kỷ luật; hoàn trả khoản tiền đã nhận cho đương sự.'],
+    partly_right: ['Kiểm điểm, rút kinh nghiệm; đôn đốc tổ chức thi hành án đúng thời hạn.'],
+    wrong: ['Không xử lý; thông báo kết luận cho người bị tố cáo.'],
+  },
   decisionNotes: [
     'Quyết định giải quyết khiếu nại được gửi kèm; ông/bà có quyền khiếu nại tiếp nếu không đồng ý.',
     'Kết quả giải quyết được gửi kèm theo.',

@@ -32,19 +32,36 @@ export function levelsUp(kind: LifecycleKind, answers: Record<string, unknown>):
   return first === 1 ? { levels: 1, reason: 'about_head' } : { levels: 0, reason: null };
 }
 
-/** The competent agency for a petition naming `namedAgency` (an agency code). */
+/** The competent agency for a petition naming `namedAgency`, given each agency's parent (null for a province). */
+export function competentAgencyIn(
+  parentOf: (code: string) => string | null | undefined,
+  kind: LifecycleKind,
+  namedAgency: string,
+  answers: Record<string, unknown>,
+): Routing {
+  const { levels, reason } = levelsUp(kind, answers);
+  let code = namedAgency;
+  for (let i = 0; i < levels; i++) {
+    const parent = parentOf(code);
+    if (!parent) return { agencyCode: code, reason, aboveProvince: true };
+    code = parent;
+  }
+  return { agencyCode: code, reason, aboveProvince: false };
+}
+
+/** The competent agency for a petition naming `namedAgency` (an agency code), by the agencies table. */
 export async function competentAgency(
   db: Kysely<Database> | Transaction<Database>,
   kind: LifecycleKind,
   namedAgency: string,
   answers: Record<string, unknown>,
 ): Promise<Routing> {
-  const { levels, reason } = levelsUp(kind, answers);
-  let code = namedAgency;
-  for (let i = 0; i < levels; i++) {
-    const agency = await db.selectFrom('agencies').select('parent_code').where('code', '=', code).executeTakeFirst();
-    if (!agency?.parent_code) return { agencyCode: code, reason, aboveProvince: true };
-    code = agency.parent_code;
-  }
-  return { agencyCode: code, reason, aboveProvince: false };
+  if (levelsUp(kind, answers).levels === 0) return { agencyCode: namedAgency, reason: null, aboveProvince: false };
+  const parents = new Map((await db.selectFrom('agencies').select(['code', 'parent_code']).execute()).map((a) => [a.code, a.parent_code]));
+  return competentAgencyIn((code) => parents.get(code), kind, namedAgency, answers);
+}
+
+/** What a routed petition's data records: the agency named, and why it went elsewhere. */
+export function routingRecord(named: string, routing: Routing): { routing?: { namedAgency: string; reason: RoutingReason; aboveProvince: boolean } } {
+  return routing.reason ? { routing: { namedAgency: named, reason: routing.reason, aboveProvince: routing.aboveProvince } } : {};
 }

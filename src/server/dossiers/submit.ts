@@ -12,7 +12,7 @@ import type { Database } from '../schema.ts';
 import { generateDossierCode } from './code.ts';
 import { dueDate, waitingDue } from './deadline.ts';
 import { redactIdentity, sealIdentity } from '../denouncers/vault.ts';
-import { competentAgency } from './competent-agency.ts';
+import { competentAgency, routingRecord } from './competent-agency.ts';
 import { submitByTransition } from './transition.ts';
 import { generatePin, hashPin } from './pin.ts';
 
@@ -85,7 +85,7 @@ export async function submitDraft(
         // A petition goes to the level competent to handle it, which may be above the agency named.
         const routing = procedure.kind === 'one-stop' ? null : await competentAgency(trx, procedure.kind, String(answers.agency), answers);
         const agencyCode = routing?.agencyCode ?? String(answers.agency);
-        const routed = routing?.reason ? { routing: { namedAgency: String(answers.agency), reason: routing.reason, aboveProvince: routing.aboveProvince } } : {};
+        const routed = routing ? routingRecord(String(answers.agency), routing) : {};
         const today = todayInVietnam(now);
         const code = generateDossierCode(await agencyNumber(trx, agencyCode), today);
         const rule = rulesFor(procedure, today);
