@@ -10,6 +10,9 @@ export const routes = {
   apply: { vi: '/nop-ho-so/', en: '/en/apply/' },
   track: { vi: '/tra-cuu-ho-so', en: '/en/track' },
   registry: { vi: '/danh-sach-chua-co-dieu-kien-thi-hanh', en: '/en/debtors-without-means' },
+  statistics: { vi: '/thong-ke', en: '/en/statistics' },
+  /** Followed by `<table id>.csv` or `.json`. */
+  statisticsDownload: { vi: '/thong-ke/tai-ve/', en: '/en/statistics/download/' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type RouteName = keyof typeof routes;
