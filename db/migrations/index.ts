@@ -10,6 +10,7 @@ import * as registryNumberPrefix from './20261124T0900_registry_number_prefix.ts
 import * as completenessCheck from './20261201T1000_completeness_check.ts';
 import * as receptionVisits from './20261201T1200_reception_visits.ts';
 import * as denouncerIdentities from './20261201T1300_denouncer_identities.ts';
+import * as statsIndexes from './20261201T1600_stats_indexes.ts';
 
 /**
  * Every migration, keyed by its timestamped name (applied in key order).
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '20261201T1000_completeness_check': completenessCheck,
   '20261201T1200_reception_visits': receptionVisits,
   '20261201T1300_denouncer_identities': denouncerIdentities,
+  '20261201T1600_stats_indexes': statsIndexes,
 };

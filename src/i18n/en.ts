@@ -347,6 +347,7 @@ export const en: Dictionary = {
     downloadJson: (caption: string) => `Download the table “${caption}” (JSON)`,
     downloadsLabel: 'Download the figures',
     chartDataNote: 'The chart’s figures are in the table that follows it.',
+    chartTotals: (parts: string) => `Over the period: ${parts}.`,
     oneStop: {
       title: 'One-stop procedures',
       lead: 'Applications for the enforcement procedures handled at the one-stop desk: requests for enforcement, confirmation of results, change of enforcement officer, exemption from costs and fees, corrections to the public list.',
@@ -378,10 +379,10 @@ export const en: Dictionary = {
       },
       monthNote: 'Received counts by the month of receipt; results returned, on time and late by the month the result was returned.',
       chartMonthTitle: 'Results returned on time and late, by month',
-      chartMonthDescription: (from: string, to: string, onTime: string, late: string) =>
-        `Bar chart: the number of results returned on time and late in each month, ${from} to ${to}. Over the period: ${onTime} on time, ${late} late.`,
+      chartMonthDescription: (from: string, to: string) =>
+        `Bar chart: the number of results returned on time and late in each month, ${from} to ${to}.`,
       chartProcedureTitle: 'Applications received, by procedure',
-      chartProcedureDescription: (total: string) => `Bar chart: the number of applications received for each procedure; ${total} in total.`,
+      chartProcedureDescription: 'Bar chart: the number of applications received for each procedure.',
     },
     petitions: {
       title: 'Complaints, denunciations and citizen reception',

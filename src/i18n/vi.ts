@@ -352,6 +352,7 @@ export const vi = {
     downloadJson: (caption: string) => `Tải bảng “${caption}” (JSON)`,
     downloadsLabel: 'Tải số liệu',
     chartDataNote: 'Số liệu của biểu đồ ở bảng ngay sau.',
+    chartTotals: (parts: string) => `Cả kỳ: ${parts}.`,
     oneStop: {
       title: 'Thủ tục một cửa',
       lead: 'Hồ sơ các thủ tục thi hành án giải quyết theo cơ chế một cửa: yêu cầu thi hành án, xác nhận kết quả, thay đổi chấp hành viên, miễn giảm chi phí và phí, đính chính danh sách.',
@@ -383,10 +384,10 @@ export const vi = {
       },
       monthNote: 'Tiếp nhận tính theo tháng tiếp nhận; trả kết quả, đúng hạn và trễ hạn tính theo tháng trả kết quả.',
       chartMonthTitle: 'Hồ sơ trả kết quả đúng hạn và trễ hạn theo tháng',
-      chartMonthDescription: (from: string, to: string, onTime: string, late: string) =>
-        `Biểu đồ thanh: số hồ sơ trả kết quả đúng hạn và trễ hạn của từng tháng, từ ${from} đến ${to}. Cả kỳ: ${onTime} đúng hạn, ${late} trễ hạn.`,
+      chartMonthDescription: (from: string, to: string) =>
+        `Biểu đồ thanh: số hồ sơ trả kết quả đúng hạn và trễ hạn của từng tháng, từ ${from} đến ${to}.`,
       chartProcedureTitle: 'Hồ sơ tiếp nhận theo thủ tục',
-      chartProcedureDescription: (total: string) => `Biểu đồ thanh: số hồ sơ đã tiếp nhận của từng thủ tục; tổng số ${total}.`,
+      chartProcedureDescription: 'Biểu đồ thanh: số hồ sơ đã tiếp nhận của từng thủ tục.',
     },
     petitions: {
       title: 'Khiếu nại, tố cáo và tiếp công dân',

@@ -172,10 +172,10 @@ const oneStopSection: SectionBuilder = (ctx) => {
         {
           tableId: byMonth.id,
           title: o.chartMonthTitle,
-          description: o.chartMonthDescription(monthLabel(filter.from), monthLabel(filter.to), formatNumber(stats.total.onTime), formatNumber(stats.total.late)),
+          description: o.chartMonthDescription(monthLabel(filter.from), monthLabel(filter.to)),
           series: ['onTime', 'late'],
         },
-        { tableId: byProcedure.id, title: o.chartProcedureTitle, description: o.chartProcedureDescription(formatNumber(stats.total.received)), series: ['received'] },
+        { tableId: byProcedure.id, title: o.chartProcedureTitle, description: o.chartProcedureDescription, series: ['received'] },
       ],
     },
   };
@@ -315,7 +315,8 @@ function readFilter(locale: Locale, params: URLSearchParams, agencies: AgencyRow
   if (from && to && from > to) errors.push({ href: '#stats-to', text: e.order });
   if (from && to && from <= to && (Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_PERIOD_DAYS) errors.push({ href: '#stats-to', text: e.tooLong });
   const filter = errors.length === 0 ? { agencyCode: form.agency || null, from: from!, to: to! } : null;
-  return { form: filter ? { agency: form.agency, from: filter.from, to: filter.to } : form, filter, errors };
+  // The form shows dates as dd/mm/yyyy (what people type); links carry yyyy-mm-dd. Both are read back.
+  return { form: filter ? { agency: form.agency, from: formatDate(filter.from), to: formatDate(filter.to) } : form, filter, errors };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -44,14 +44,29 @@ export async function loadCalendarExceptions(db: Kysely<Database>, today: DateIS
 }
 
 /**
- * A CTE body numbering every day from `from` to `to`: `(day date, n int)`, where n is the count of working days up to
- * and including `day`. Working days between a and b = n(b) − n(a).
+ * The working-day numbers of a span, for SQL: `numbers[i]` is the count of working days from `from` up to and
+ * including the i-th day after it. Working days after a up to and including b = numbers[b − from] − numbers[a − from].
  */
-export function workingDayNumbers(exceptions: CalendarExceptions, from: RawBuilder<unknown>, to: RawBuilder<unknown>): RawBuilder<unknown> {
-  return sql`
-    select g::date as day,
-      sum(case when g::date = any(${exceptions.weekendsWorked}::date[]) then 1
-               when extract(isodow from g) >= 6 or g::date = any(${exceptions.weekdaysOff}::date[]) then 0
-               else 1 end) over (order by g) as n
-    from generate_series(${from}::date, ${to}::date, interval '1 day') as g`;
+export function workingDayNumbers(calendarExceptions: CalendarExceptions, from: DateISO, to: DateISO): number[] {
+  const off = new Set(calendarExceptions.weekdaysOff);
+  const worked = new Set(calendarExceptions.weekendsWorked);
+  const numbers: number[] = [];
+  let n = 0;
+  for (let t = Date.parse(`${from}T00:00:00Z`), end = Date.parse(`${to}T00:00:00Z`); t <= end; t += DAY_MS) {
+    const day = new Date(t).toISOString().slice(0, 10);
+    const weekend = [0, 6].includes(new Date(t).getUTCDay());
+    if (worked.has(day) || (!weekend && !off.has(day))) n++;
+    numbers.push(n);
+  }
+  return numbers;
+}
+
+/**
+ * SQL for the working days after `a` up to and including `b` (two date expressions), on the numbers of the span
+ * from `from` (see `workingDayNumbers`); null when either day is outside the span.
+ */
+export function workingDaysBetweenSql(numbers: number[], from: DateISO, a: RawBuilder<unknown>, b: RawBuilder<unknown>): RawBuilder<number | null> {
+  // Arrays are 1-based; a subscript outside the array is null, which keeps out dates beyond the span.
+  const at = (d: RawBuilder<unknown>) => sql`(${numbers}::int[])[${d} - ${from}::date + 1]`;
+  return sql<number | null>`(${at(b)} - ${at(a)})`;
 }
