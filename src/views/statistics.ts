@@ -16,6 +16,7 @@ import { oneStopProcedures, procedureByCode } from '../server/catalog/index.ts';
 import type { Locale } from '../server/catalog/types.ts';
 import { statusLabel } from '../server/dossiers/lifecycle.ts';
 import { parseDate } from '../server/registry-admin.ts';
+import { cachedStats } from '../server/stats/cache.ts';
 import type { OneStopCounts, StatsFilter } from '../server/stats/one-stop.ts';
 import { DRILL_PAGE_SIZE, figureDossiers, figureRefParams, parseFigureRef, statisticsData, type DrillDossier, type FigureRef, type StatisticsData } from '../server/stats/statistics.ts';
 import { cellText, suppressSection, tableCsv, tableJson, tableSums, type SectionSums, type StatsCell, type StatsColumn, type StatsRow, type StatsSection, type StatsTable } from '../server/stats/tables.ts';
@@ -354,13 +355,20 @@ async function buildPage(
   user?: SessionUser,
 ): Promise<{ status: number; form: FilterForm; filter: StatsFilter | null; errors: ErrorLink[]; sections: StatsSection[]; agencies: AgencyRow[]; today: string }> {
   const db = await getDb();
-  const agencies = await listAgencies(db);
+  // Reference data, changed by the seed and administrators only: a minute-old copy is fine.
+  const agencies = await cachedStats('agencies', () => listAgencies(db));
   const today = todayInVietnam();
   const fixed = user ? staffAgency(user, agencies) : null;
   const { form, filter, errors } = readFilter(locale, params, agencies, today, fixed);
   if (!filter) return { status: 400, form, filter, errors, sections: [], agencies, today };
-  const data = await statisticsData(db, filter, today);
-  return { status: 200, form, filter, errors, sections: statisticsSections(locale, audience, filter, data, agencies), agencies, today };
+  // The public sections are the same for everyone: built (and suppressed) once per language and filter.
+  const sections =
+    audience === 'public'
+      ? await cachedStats(`sections|${locale}|${filter.agencyCode}|${filter.from}|${filter.to}|${today}`, async () =>
+          statisticsSections(locale, audience, filter, await statisticsData(db, filter, today), agencies),
+        )
+      : statisticsSections(locale, audience, filter, await statisticsData(db, filter, today, { fresh: true }), agencies);
+  return { status: 200, form, filter, errors, sections, agencies, today };
 }
 
 /**

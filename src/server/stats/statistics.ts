@@ -17,14 +17,18 @@ export interface StatisticsData {
 
 const keyOf = (filter: StatsFilter, today: DateISO) => JSON.stringify([filter.agencyCode, filter.from, filter.to, today]);
 
-/** Every figure of the pages for `filter`, as of `today`. @throws RangeError on a bad period */
-export function statisticsData(db: Kysely<Database>, filter: StatsFilter, today: DateISO): Promise<StatisticsData> {
-  return cachedStats(keyOf(filter, today), async () => {
+/**
+ * Every figure of the pages for `filter`, as of `today`; `fresh` skips the cache (staff pages, whose numbers must
+ * match the drill-down lists computed now). @throws RangeError on a bad period
+ */
+export function statisticsData(db: Kysely<Database>, filter: StatsFilter, today: DateISO, opts: { fresh?: boolean } = {}): Promise<StatisticsData> {
+  const compute = async () => {
     const exceptions = await loadCalendarExceptions(db, today);
     const oneStop = await oneStopStats(db, filter, exceptions, today);
     const petitions = await agencyFigures(db, filter.agencyCode, filter);
     return { oneStop, petitions };
-  });
+  };
+  return opts.fresh ? compute() : cachedStats(keyOf(filter, today), compute);
 }
 
 /** A number on the staff page: a one-stop figure (optionally one group of a table) or a petition figure. */
