@@ -25,6 +25,7 @@ import { oneStopFigureDossiers, oneStopStats, type OneStopFigure, type StatsFilt
 import { loadCalendarExceptions, type CalendarExceptions } from '../../src/server/stats/working-days.ts';
 import { listAgencies } from '../../src/server/agencies.ts';
 import { agencyFigures } from '../../src/server/figures.ts';
+import { deadlineReport } from '../../src/server/dossiers/deadline-report.ts';
 import { statisticsSections } from '../../src/views/statistics.ts';
 import { closeAndDrop, openSeeded } from '../helpers/applications.ts';
 import { testDatabases } from '../helpers/databases.ts';
@@ -186,6 +187,16 @@ for (const target of testDatabases) {
       const page2 = await oneStopFigureDossiers(db, HNI, exceptions, TODAY, { figure: 'returned' }, { offset: 4, limit: 4 });
       assert.equal(page2.total, 6);
       assert.equal(page2.dossiers.length, 2);
+    });
+
+    it("judges each returned dossier as the dossier page's deadline report does", async () => {
+      // The same rule twice (SQL for the figures, TypeScript for one dossier): they must agree on every fixture.
+      const late = new Set((await oneStopFigureDossiers(db, HNI, exceptions, TODAY, { figure: 'late' }, { offset: 0, limit: 50 })).dossiers.map((d) => names.get(d.code)));
+      const rows = await db.selectFrom('dossiers').select(['id', 'code']).where('status', '=', 'returned').execute();
+      const reported = new Map<string, boolean>();
+      for (const r of rows) reported.set(names.get(r.code)!, (await deadlineReport(db, r.id, TODAY)).late);
+      assert.deepEqual(Object.fromEntries([...reported].sort()), { A: false, B: false, C: false, D: true, E: true, H: false });
+      for (const [name, isLate] of reported) assert.equal(late.has(name), isLate, name);
     });
 
     it('the public page hides every count of 1–9 and what would reveal it; the staff page hides nothing', async () => {
