@@ -97,7 +97,9 @@ const ONE_STOP_CODES = oneStopProcedures.map((p) => p.code);
 function factsQuery(filter: StatsFilter, exceptions: CalendarExceptions, today: DateISO): RawBuilder<unknown> {
   const [start, end] = periodBounds(filter);
   const pending = oneStop.pending as readonly string[];
-  const scope = filter.agencyCode === null ? sql`true` : sql`(a.code = ${filter.agencyCode} or a.parent_code = ${filter.agencyCode})`;
+  // Written on the dossier's own column, so one agency's dossiers are read through the agency index.
+  const scope =
+    filter.agencyCode === null ? sql`true` : sql`d.agency_code in (select code from agencies where code = ${filter.agencyCode} or parent_code = ${filter.agencyCode})`;
   // Every agency: grouped by provincial agency; one agency: by the agency and each of its regional offices.
   const agencyKey = filter.agencyCode === null ? sql`coalesce(a.parent_code, a.code)` : sql`a.code`;
   const spanFrom = `${Number(today.slice(0, 4)) - CALENDAR_SPAN_YEARS}-01-01`;
