@@ -1,6 +1,6 @@
 /**
  * The figures an enforcement agency is judged on for complaints and denunciations ("petitions received, cases,
- * resolved X of Y", citizens received in person), for one agency and its regional offices over a period.
+ * resolved X of Y", citizens received in person), for one agency and its regional offices (or every agency) over a period.
  *
  * Definitions (the staff page prints them beside the numbers; keep the two in step):
  * - visits: reception-log visits whose date falls in the period; citizens: the people they brought (a group counts
