@@ -23,12 +23,12 @@ export interface BarChart {
 
 // Blue and orange: distinguishable with the common colour-vision deficiencies, both ≥ 3:1 against white.
 const COLOURS = ['#1d70b8', '#b35c00', '#4c2c92', '#005a30'];
-const WIDTH = 640;
-const LABEL_H = 22;
-const BAR_H = 16;
+const WIDTH = 400;
+const LABEL_H = 24;
+const BAR_H = 18;
 const GAP = 4;
 const ROW_GAP = 12;
-const VALUE_W = 80;
+const VALUE_W = 70;
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -42,19 +42,19 @@ export function barChartSvg(chart: BarChart): string {
   const parts: string[] = [];
   if (legendH)
     chart.series.forEach((s, i) => {
-      const x = i * 220;
+      const x = i * 190;
       parts.push(`<rect x="${x}" y="4" width="14" height="14" fill="${COLOURS[i % COLOURS.length]}"/>`);
-      parts.push(`<text x="${x + 20}" y="16" font-size="14" fill="#0b0c0c">${escape(s.label)}</text>`);
+      parts.push(`<text x="${x + 20}" y="16" font-size="15" fill="#0b0c0c">${escape(s.label)}</text>`);
     });
   chart.categories.forEach((category, c) => {
     const y0 = legendH + c * rowH;
-    parts.push(`<text x="0" y="${y0 + 16}" font-size="14" font-weight="bold" fill="#0b0c0c">${escape(category)}</text>`);
+    parts.push(`<text x="0" y="${y0 + 17}" font-size="16" font-weight="bold" fill="#0b0c0c">${escape(category)}</text>`);
     chart.series.forEach((s, i) => {
       const y = y0 + LABEL_H + i * (BAR_H + GAP);
       const v = s.values[c] ?? null;
       const w = v === null ? 0 : Math.max(v > 0 ? 2 : 0, Math.round((v / max) * barSpace));
       if (w > 0) parts.push(`<rect x="0" y="${y}" width="${w}" height="${BAR_H}" fill="${COLOURS[i % COLOURS.length]}"/>`);
-      parts.push(`<text x="${w + 6}" y="${y + 13}" font-size="13" fill="#0b0c0c">${escape(v === null ? chart.hiddenText : chart.format(v))}</text>`);
+      parts.push(`<text x="${w + 6}" y="${y + 14}" font-size="15" fill="#0b0c0c">${escape(v === null ? chart.hiddenText : chart.format(v))}</text>`);
     });
   });
   const t = `${chart.id}-title`;
