@@ -331,6 +331,7 @@ export const en: Dictionary = {
       order: '“To” must not be before “From”',
       tooLong: 'The period must not be longer than 5 years',
       agencyUnknown: 'Choose an agency from the list',
+      tooMany: 'You have asked for many different periods in a few minutes. Please try again in 10 minutes, or see the default figures.',
     },
     scope: (agency: string, from: string, to: string) => `${agency}, ${from} to ${to}`,
     scopeAll: 'All civil judgment enforcement agencies',

@@ -336,6 +336,7 @@ export const vi = {
       order: 'Đến ngày không được trước từ ngày',
       tooLong: 'Khoảng thời gian không được dài quá 5 năm',
       agencyUnknown: 'Chọn một cơ quan trong danh sách',
+      tooMany: 'Bạn đã xem quá nhiều khoảng thời gian khác nhau trong ít phút. Vui lòng thử lại sau 10 phút, hoặc xem số liệu mặc định.',
     },
     scope: (agency: string, from: string, to: string) => `${agency}, từ ${from} đến ${to}`,
     scopeAll: 'Tất cả cơ quan thi hành án',

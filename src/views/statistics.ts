@@ -16,7 +16,8 @@ import { oneStopProcedures, procedureByCode } from '../server/catalog/index.ts';
 import type { Locale } from '../server/catalog/types.ts';
 import { statusLabel } from '../server/dossiers/lifecycle.ts';
 import { parseDate } from '../server/registry-admin.ts';
-import { cachedStats } from '../server/stats/cache.ts';
+import { clientAddress, createRateLimiter } from '../server/ratelimit.ts';
+import { cachedStats, hasCachedStats } from '../server/stats/cache.ts';
 import type { OneStopCounts, StatsFilter } from '../server/stats/one-stop.ts';
 import { DRILL_PAGE_SIZE, figureDossiers, figureRefParams, parseFigureRef, statisticsData, type DrillDossier, type FigureRef, type StatisticsData } from '../server/stats/statistics.ts';
 import { cellText, suppressSection, tableCsv, tableJson, tableSums, type SectionSums, type StatsCell, type StatsColumn, type StatsRow, type StatsSection, type StatsTable } from '../server/stats/tables.ts';
@@ -26,6 +27,12 @@ type Audience = 'public' | 'staff';
 type ErrorLink = { href: string; text: string };
 type Option = { value: string; label: string };
 type AgencyRow = { code: string; name_vi: string; name_en: string; offices: { code: string; name_vi: string; name_en: string }[] };
+
+/**
+ * Figures nobody asked for in the last minutes cost a pass over the period's dossiers: a person trying filters is far
+ * below this, a script asking for every possible period is not. Pages already computed are never limited.
+ */
+const computations = createRateLimiter({ limit: 30, windowMs: 10 * 60_000 });
 
 /** The longest period one request may ask for: every figure reads each dossier of the period. */
 const MAX_PERIOD_DAYS = 5 * 366;
@@ -353,6 +360,7 @@ async function buildPage(
   audience: Audience,
   params: URLSearchParams,
   user?: SessionUser,
+  client = 'unknown',
 ): Promise<{ status: number; form: FilterForm; filter: StatsFilter | null; errors: ErrorLink[]; sections: StatsSection[]; agencies: AgencyRow[]; today: string }> {
   const db = await getDb();
   // Reference data, changed by the seed and administrators only: a minute-old copy is fine.
@@ -362,9 +370,13 @@ async function buildPage(
   const { form, filter, errors } = readFilter(locale, params, agencies, today, fixed);
   if (!filter) return { status: 400, form, filter, errors, sections: [], agencies, today };
   // The public sections are the same for everyone: built (and suppressed) once per language and filter.
+  const key = `sections|${locale}|${filter.agencyCode}|${filter.from}|${filter.to}|${today}`;
+  if (audience === 'public' && !hasCachedStats(key) && !computations.hit(client).allowed) {
+    return { status: 429, form, filter: null, errors: [{ href: '#stats-from', text: t(locale).errors.tooMany }], sections: [], agencies, today };
+  }
   const sections =
     audience === 'public'
-      ? await cachedStats(`sections|${locale}|${filter.agencyCode}|${filter.from}|${filter.to}|${today}`, async () =>
+      ? await cachedStats(key, async () =>
           statisticsSections(locale, audience, filter, await statisticsData(db, filter, today), agencies),
         )
       : statisticsSections(locale, audience, filter, await statisticsData(db, filter, today, { fresh: true }), agencies);
@@ -402,9 +414,9 @@ function agencyOptionsOf(locale: Locale, agencies: AgencyRow[], withAll: boolean
 
 /** The public page: small counts hidden; the same for everyone, so cached briefly by browsers and proxies too. */
 export async function loadPublicStatistics(Astro: AstroGlobal, locale: Locale): Promise<StatisticsProps> {
-  const page = await buildPage(locale, 'public', Astro.url.searchParams);
+  const page = await buildPage(locale, 'public', Astro.url.searchParams, undefined, clientAddress(Astro.request, Astro.clientAddress));
   Astro.response.status = page.status;
-  Astro.response.headers.set('Cache-Control', page.status === 200 && !Astro.request.headers.has('cookie') ? 'public, max-age=60' : 'private, max-age=60');
+  Astro.response.headers.set('Cache-Control', page.status !== 200 ? 'no-store' : Astro.request.headers.has('cookie') ? 'private, max-age=60' : 'public, max-age=60');
   const other: Locale = locale === 'vi' ? 'en' : 'vi';
   return {
     locale,
@@ -458,9 +470,9 @@ export async function statisticsFile(ctx: APIContext, locale: Locale, audience: 
   const user = ctx.locals.staff?.user;
   if (audience === 'staff' && !user) return new Response('Không có quyền', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   const match = /^([a-z0-9-]{1,60})\.(csv|json)$/.exec(ctx.params.file ?? '');
-  const page = await buildPage(locale, audience, ctx.url.searchParams, audience === 'staff' ? user : undefined);
+  const page = await buildPage(locale, audience, ctx.url.searchParams, audience === 'staff' ? user : undefined, clientAddress(ctx.request, ctx.clientAddress));
   const text = (status: number, body: string) => new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-  if (!page.filter) return text(400, page.errors.map((e) => e.text).join('\n'));
+  if (!page.filter) return text(page.status, page.errors.map((e) => e.text).join('\n'));
   const table = match ? page.sections.flatMap((s) => s.tables).find((tb) => tb.id === match[1]) : undefined;
   if (!match || !table) return text(404, dict(locale).errorPages.notFoundTitle);
   const name = `${table.id}-${page.filter.from}-${page.filter.to}.${match[2]}`;

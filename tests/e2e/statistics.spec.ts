@@ -107,3 +107,14 @@ test('staff trace a number on /can-bo/thong-ke to the dossiers behind it', async
   await codes.first().click();
   await expect(page).toHaveURL(new RegExp(`/can-bo/ho-so/${code}$`));
 });
+
+test('one address may have 30 new filters computed per 10 minutes; pages already computed stay open to it', async ({ request }) => {
+  const headers = { 'X-Forwarded-For': clientIp() };
+  const day = (n: number) => `2026-01-${String(n).padStart(2, '0')}`;
+  for (let n = 1; n <= 30; n++) expect((await request.get(`/thong-ke?tu-ngay=${day(n)}&den-ngay=2026-02-28`, { headers })).status()).toBe(200);
+  const refused = await request.get('/en/statistics?tu-ngay=2026-01-31&den-ngay=2026-02-28', { headers });
+  expect(refused.status()).toBe(429);
+  expect(refused.headers()['cache-control']).toBe('no-store');
+  expect(await refused.text()).toContain('many different periods');
+  expect((await request.get(`/thong-ke?tu-ngay=${day(1)}&den-ngay=2026-02-28`, { headers })).status()).toBe(200);
+});

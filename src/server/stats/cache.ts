@@ -17,6 +17,12 @@ interface Entry {
 }
 const entries = new Map<string, Entry>();
 
+/** Whether `key` would be answered from the cache (fresh, or stale while it is refreshed) rather than computed. */
+export function hasCachedStats(key: string, now = Date.now()): boolean {
+  const hit = entries.get(key);
+  return hit !== undefined && now - hit.at < STATS_STALE_MS;
+}
+
 /** The cached value of `key`, or `compute()`'s (see the module comment). */
 export function cachedStats<T>(key: string, compute: () => Promise<T>, now = Date.now()): Promise<T> {
   const hit = entries.get(key);
