@@ -349,6 +349,8 @@ export const en: Dictionary = {
     downloadsLabel: 'Download the figures',
     chartDataNote: 'The chart’s figures are in the table that follows it.',
     chartTotals: (parts: string) => `Over the period: ${parts}.`,
+    refreshing: 'Updating the figures…',
+    refreshed: 'The figures now match your choice.',
     oneStop: {
       title: 'One-stop procedures',
       lead: 'Applications for the enforcement procedures handled at the one-stop desk: requests for enforcement, confirmation of results, change of enforcement officer, exemption from costs and fees, corrections to the public list.',

@@ -354,6 +354,8 @@ export const vi = {
     downloadsLabel: 'Tải số liệu',
     chartDataNote: 'Số liệu của biểu đồ ở bảng ngay sau.',
     chartTotals: (parts: string) => `Cả kỳ: ${parts}.`,
+    refreshing: 'Đang cập nhật số liệu…',
+    refreshed: 'Đã cập nhật số liệu theo lựa chọn mới.',
     oneStop: {
       title: 'Thủ tục một cửa',
       lead: 'Hồ sơ các thủ tục thi hành án giải quyết theo cơ chế một cửa: yêu cầu thi hành án, xác nhận kết quả, thay đổi chấp hành viên, miễn giảm chi phí và phí, đính chính danh sách.',

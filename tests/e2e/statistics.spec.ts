@@ -118,3 +118,14 @@ test('one address may have 30 new filters computed per 10 minutes; pages already
   expect(await refused.text()).toContain('many different periods');
   expect((await request.get(`/thong-ke?tu-ngay=${day(1)}&den-ngay=2026-02-28`, { headers })).status()).toBe(200);
 });
+
+test('with JavaScript, changing a filter refreshes the figures in place; the address follows', async ({ page }) => {
+  await page.goto('/thong-ke');
+  await page.waitForFunction(() => document.querySelector('astro-island:not([ssr])') !== null);
+  await page.getByLabel(texts.vi.agency, { exact: true }).selectOption('DNG');
+  await expect(page.locator('#stats-results caption').first()).toContainText('Đà Nẵng');
+  await expect(page).toHaveURL(/\/thong-ke\?co-quan=DNG/);
+  await expect(page.getByRole('status').filter({ hasText: 'Đã cập nhật số liệu' })).toHaveCount(1);
+  await expectChartsWithTextAlternatives(page);
+  await expectAxeClean(page);
+});
