@@ -1,6 +1,6 @@
 /**
  * The figures an enforcement agency is judged on for complaints and denunciations ("petitions received, cases,
- * resolved X of Y", citizens received in person), for one agency and its regional offices over a period.
+ * resolved X of Y", citizens received in person), for one agency and its regional offices (or every agency) over a period.
  *
  * Definitions (the staff page prints them beside the numbers; keep the two in step):
  * - visits: reception-log visits whose date falls in the period; citizens: the people they brought (a group counts
@@ -35,7 +35,8 @@ export interface FiguresPeriod {
 }
 
 export interface AgencyFigures extends FiguresPeriod {
-  agencyCode: string;
+  /** null: every agency. */
+  agencyCode: string | null;
   visits: number;
   citizens: number;
   petitions: number;
@@ -82,10 +83,30 @@ function unionFind() {
   };
 }
 
-/** The figures of `agencyCode` and its regional offices for the period (see the module comment). @throws RangeError */
-export async function agencyFigures(db: Kysely<Database>, agencyCode: string, period: FiguresPeriod): Promise<AgencyFigures> {
+/** The figures that count petitions (dossiers), whose dossiers a drill-down can list. */
+export const PETITION_FIGURES = ['petitions', 'complaints', 'denunciations', 'withinAuthority', 'outsideAuthority', 'accepted', 'resolved', 'resolvedOnTime'] as const;
+export type PetitionFigure = (typeof PETITION_FIGURES)[number];
+
+/**
+ * The figures of `agencyCode` and its regional offices (null: every agency) for the period (see the module comment).
+ * @throws RangeError
+ */
+export async function agencyFigures(db: Kysely<Database>, agencyCode: string | null, period: FiguresPeriod): Promise<AgencyFigures> {
+  return (await figuresWithDossiers(db, agencyCode, period)).figures;
+}
+
+/** The ids of the dossiers one petition figure counts: the same computation as `agencyFigures`. @throws RangeError */
+export async function petitionFigureDossierIds(db: Kysely<Database>, agencyCode: string | null, period: FiguresPeriod, figure: PetitionFigure): Promise<number[]> {
+  return (await figuresWithDossiers(db, agencyCode, period)).dossiers[figure];
+}
+
+async function figuresWithDossiers(
+  db: Kysely<Database>,
+  agencyCode: string | null,
+  period: FiguresPeriod,
+): Promise<{ figures: AgencyFigures; dossiers: Record<PetitionFigure, number[]> }> {
   const [start, end] = bounds(period);
-  const inScope = sql<boolean>`in (select code from agencies where code = ${agencyCode} or parent_code = ${agencyCode})`;
+  const inScope = agencyCode === null ? sql<boolean>`is not null` : sql<boolean>`in (select code from agencies where code = ${agencyCode} or parent_code = ${agencyCode})`;
 
   const visits = await db
     .selectFrom('reception_visits')
@@ -145,39 +166,51 @@ export async function agencyFigures(db: Kysely<Database>, agencyCode: string, pe
 
   const byDossier = new Map<number, typeof events>();
   for (const e of events) byDossier.set(e.dossier_id, [...(byDossier.get(e.dossier_id) ?? []), e]);
-  let outside = 0;
-  let accepted = 0;
-  let resolved = 0;
-  let onTime = 0;
+  const outside: number[] = [];
+  const accepted: number[] = [];
+  const resolved: number[] = [];
+  const onTime: number[] = [];
   for (const p of petitions) {
     const own = byDossier.get(p.id) ?? [];
-    if (String(p.status) === 'transferred' || own.some((e) => e.action === 'transfer')) outside++;
-    if ((ACCEPTED_STATUSES as readonly string[]).includes(p.status) || own.some((e) => e.to_status === 'accepted')) accepted++;
+    if (String(p.status) === 'transferred' || own.some((e) => e.action === 'transfer')) outside.push(p.id);
+    if ((ACCEPTED_STATUSES as readonly string[]).includes(p.status) || own.some((e) => e.to_status === 'accepted')) accepted.push(p.id);
     if ((RESOLVED_STATUSES as readonly string[]).includes(p.status)) {
-      resolved++;
+      resolved.push(p.id);
       const decision = own.find((e) => RESOLVING_ACTIONS.includes(e.action));
       const recorded = decision?.data && typeof decision.data.dueDate === 'string' ? decision.data.dueDate : null;
       const due = recorded ?? p.due_date;
-      if (decision && due && vnDay(decision.at) <= due) onTime++;
+      if (decision && due && vnDay(decision.at) <= due) onTime.push(p.id);
     }
   }
+  const outsideSet = new Set(outside);
+  const dossiers: Record<PetitionFigure, number[]> = {
+    petitions: ids,
+    complaints: petitions.filter((p) => p.procedure_code === 'KN').map((p) => p.id),
+    denunciations: petitions.filter((p) => p.procedure_code === 'TC').map((p) => p.id),
+    withinAuthority: ids.filter((id) => !outsideSet.has(id)),
+    outsideAuthority: outside,
+    accepted,
+    resolved,
+    resolvedOnTime: onTime,
+  };
   const rate = (n: number, d: number) => (d === 0 ? null : n / d);
-  return {
+  const figures: AgencyFigures = {
     agencyCode,
     from: period.from,
     to: period.to,
     visits: Number(visits.n),
     citizens: Number(visits.people),
     petitions: petitions.length,
-    complaints: petitions.filter((p) => p.procedure_code === 'KN').length,
-    denunciations: petitions.filter((p) => p.procedure_code === 'TC').length,
+    complaints: dossiers.complaints.length,
+    denunciations: dossiers.denunciations.length,
     cases: new Set(petitions.map((p) => cases.find(p.code))).size,
-    withinAuthority: petitions.length - outside,
-    outsideAuthority: outside,
-    accepted,
-    resolved,
-    resolvedOnTime: onTime,
-    resolvedRate: rate(resolved, accepted),
-    onTimeRate: rate(onTime, resolved),
+    withinAuthority: dossiers.withinAuthority.length,
+    outsideAuthority: outside.length,
+    accepted: accepted.length,
+    resolved: resolved.length,
+    resolvedOnTime: onTime.length,
+    resolvedRate: rate(resolved.length, accepted.length),
+    onTimeRate: rate(onTime.length, resolved.length),
   };
+  return { figures, dossiers };
 }

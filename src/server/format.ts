@@ -38,3 +38,15 @@ export function formatFileSize(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${oneDecimal.format(bytes / 1024 / 1024)} MB`;
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
+
+const percent = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** A share 0–1 as vi-VN writes it in both languages: 0.839 → "83,9%" (one decimal, no space before the sign). */
+export function formatPercent(ratio: number): string {
+  return `${percent.format(ratio * 100)}%`;
+}
+
+/** An average with one decimal, vi-VN: 4.25 → "4,3". */
+export function formatDecimal(n: number): string {
+  return percent.format(n);
+}

@@ -15,6 +15,9 @@ export const routes = {
   surveyThanks: { vi: '/khao-sat/cam-on', en: '/en/survey/thank-you' },
   feedback: { vi: '/gop-y', en: '/en/feedback' },
   feedbackThanks: { vi: '/gop-y/cam-on', en: '/en/feedback/thank-you' },
+  statistics: { vi: '/thong-ke', en: '/en/statistics' },
+  /** Followed by `<table id>.csv` or `.json`. */
+  statisticsDownload: { vi: '/thong-ke/tai-ve/', en: '/en/statistics/download/' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type RouteName = keyof typeof routes;
