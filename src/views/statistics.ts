@@ -22,11 +22,12 @@ import type { OneStopCounts, StatsFilter } from '../server/stats/one-stop.ts';
 import { DRILL_PAGE_SIZE, figureDossiers, figureRefParams, parseFigureRef, statisticsData, type DrillDossier, type FigureRef, type StatisticsData } from '../server/stats/statistics.ts';
 import { cellText, suppressSection, tableCsv, tableJson, tableSums, type SectionSums, type StatsCell, type StatsColumn, type StatsRow, type StatsSection, type StatsTable } from '../server/stats/tables.ts';
 import { todayInVietnam } from '../server/validation/dates.ts';
+import { nameIn, scopeName, scopeText, t, type AgencyRow, type Audience, type SectionBuilder, type SectionContext } from './statistics-context.ts';
+import { enforcementSection } from './statistics-enforcement.ts';
+import { satisfactionSection } from './statistics-satisfaction.ts';
 
-type Audience = 'public' | 'staff';
 type ErrorLink = { href: string; text: string };
 type Option = { value: string; label: string };
-type AgencyRow = { code: string; name_vi: string; name_en: string; offices: { code: string; name_vi: string; name_en: string }[] };
 
 /**
  * Figures nobody asked for in the last minutes cost a pass over the period's dossiers: a person trying filters is far
@@ -44,20 +45,6 @@ export function defaultPeriod(today: string): { from: string; to: string } {
   return { from: start, to: today };
 }
 
-interface SectionContext {
-  locale: Locale;
-  audience: Audience;
-  filter: StatsFilter;
-  data: StatisticsData;
-  agencies: AgencyRow[];
-  /** Staff: the drill-down address of a number. */
-  drill(ref: FigureRef): string | undefined;
-}
-
-type SectionBuilder = (ctx: SectionContext) => { section: StatsSection; sums: SectionSums } | null;
-
-const t = (locale: Locale) => dict(locale).statistics;
-const nameIn = (locale: Locale, a: { name_vi: string; name_en: string }) => (locale === 'vi' ? a.name_vi : a.name_en);
 const monthLabel = (yyyyMm: string) => `${yyyyMm.slice(5, 7)}/${yyyyMm.slice(0, 4)}`;
 
 /** The months of a period, yyyy-mm. */
@@ -286,18 +273,8 @@ const petitionsSection: SectionBuilder = (ctx) => {
 };
 
 /** The sections of the page, in order. Later subjects add a builder here. */
-const sectionBuilders: SectionBuilder[] = [oneStopSection, petitionsSection];
+const sectionBuilders: SectionBuilder[] = [oneStopSection, petitionsSection, satisfactionSection, enforcementSection];
 
-function scopeName(ctx: Pick<SectionContext, 'locale' | 'filter' | 'agencies'>): string {
-  const tt = t(ctx.locale);
-  if (ctx.filter.agencyCode === null) return tt.scopeAll;
-  const agency = ctx.agencies.find((a) => a.code === ctx.filter.agencyCode);
-  return agency ? tt.scopeWithOffices(nameIn(ctx.locale, agency)) : ctx.filter.agencyCode;
-}
-
-function scopeText(ctx: Pick<SectionContext, 'locale' | 'filter' | 'agencies'>): string {
-  return t(ctx.locale).scope(scopeName(ctx), formatDate(ctx.filter.from), formatDate(ctx.filter.to));
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Filters
@@ -379,7 +356,7 @@ async function buildPage(
       ? await cachedStats(key, async () =>
           statisticsSections(locale, audience, filter, await statisticsData(db, filter, today), agencies),
         )
-      : statisticsSections(locale, audience, filter, await statisticsData(db, filter, today, { fresh: true }), agencies);
+      : statisticsSections(locale, audience, filter, await statisticsData(db, filter, today, { fresh: true }), agencies, user);
   return { status: 200, form, filter, errors, sections, agencies, today };
 }
 
@@ -387,7 +364,14 @@ async function buildPage(
  * The page's sections for these figures: the public's with small counts hidden, the staff's complete and with every
  * number linked to its dossiers. Sections with no table are left out.
  */
-export function statisticsSections(locale: Locale, audience: Audience, filter: StatsFilter, data: StatisticsData, agencies: AgencyRow[]): StatsSection[] {
+export function statisticsSections(
+  locale: Locale,
+  audience: Audience,
+  filter: StatsFilter,
+  data: StatisticsData,
+  agencies: AgencyRow[],
+  reader?: Pick<SessionUser, 'role'>,
+): StatsSection[] {
   const query = filterQuery(filter);
   const ctx: SectionContext = {
     locale,
@@ -396,6 +380,11 @@ export function statisticsSections(locale: Locale, audience: Audience, filter: S
     data,
     agencies,
     drill: (ref) => (audience === 'staff' ? `${STAFF_PATH}/ho-so?${new URLSearchParams({ ...Object.fromEntries(query), ...figureRefParams(ref) })}` : undefined),
+    // Individual survey answers are for heads and administrators only (src/server/survey/staff-access.ts).
+    responses: (params) =>
+      audience === 'staff' && (reader?.role === 'head' || reader?.role === 'admin')
+        ? `/can-bo/khao-sat?${new URLSearchParams({ 'tu-ngay': filter.from, 'den-ngay': filter.to, 'co-quan': filter.agencyCode ?? '', ...params })}`
+        : undefined,
   };
   return sectionBuilders
     .map((build) => build(ctx))

@@ -7,8 +7,16 @@ test.beforeEach(async ({ page }) => {
 });
 
 const texts = {
-  vi: { home: '/', nav: 'Điều hướng chính', link: 'Thống kê', title: 'Thống kê giải quyết hồ sơ', agency: 'Cơ quan thi hành án', submit: 'Xem số liệu', chart: 'Hồ sơ trả kết quả đúng hạn và trễ hạn theo tháng', note: 'Vì sao có ô ghi “<10”', csv: /Tải bảng .*Theo thủ tục.*\(CSV\)/ },
-  en: { home: '/en/', nav: 'Main navigation', link: 'Statistics', title: 'Statistics on applications handled', agency: 'Enforcement agency', submit: 'Show figures', chart: 'Results returned on time and late, by month', note: 'Why some cells say “<10”', csv: /Download the table .*By procedure.*\(CSV\)/ },
+  vi: {
+    home: '/', nav: 'Điều hướng chính', link: 'Thống kê', title: 'Thống kê giải quyết hồ sơ', agency: 'Cơ quan thi hành án', submit: 'Xem số liệu',
+    chart: 'Hồ sơ trả kết quả đúng hạn và trễ hạn theo tháng', note: 'Vì sao có ô ghi “<10”', csv: /Tải bảng .*Theo thủ tục.*\(CSV\)/,
+    satisfaction: 'Mức độ hài lòng', results: 'Kết quả thi hành án về việc, về tiền', resultsChart: 'Tỷ lệ thi hành xong về việc so với chỉ tiêu',
+  },
+  en: {
+    home: '/en/', nav: 'Main navigation', link: 'Statistics', title: 'Statistics on applications handled', agency: 'Enforcement agency', submit: 'Show figures',
+    chart: 'Results returned on time and late, by month', note: 'Why some cells say “<10”', csv: /Download the table .*By procedure.*\(CSV\)/,
+    satisfaction: 'Satisfaction', results: 'Enforcement results: cases and money', resultsChart: 'Cases completed against the target',
+  },
 } as const;
 
 async function expectChartsWithTextAlternatives(page: Page) {
@@ -31,6 +39,10 @@ for (const locale of ['vi', 'en'] as const) {
     await expect(page.getByRole('heading', { level: 1, name: t.title })).toBeVisible();
     await expect(page.getByRole('heading', { name: t.note })).toBeVisible();
     await expect(page.getByRole('img', { name: t.chart })).toBeVisible();
+    // The survey's answers and the agencies' reported results are sections of their own, with their charts.
+    await expect(page.getByRole('heading', { level: 2, name: t.satisfaction, exact: true })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: t.results })).toBeVisible();
+    await expect(page.getByRole('img', { name: t.resultsChart })).toBeVisible();
     await expectChartsWithTextAlternatives(page);
     // The demo's counts are small: the public sees them as "<10", never the number; no drill-down links.
     await expect(page.locator('td', { hasText: '<10' }).first()).toBeVisible();
@@ -42,6 +54,12 @@ for (const locale of ['vi', 'en'] as const) {
     await page.getByRole('button', { name: t.submit }).click();
     await expect(page).toHaveURL(/co-quan=HNI/);
     await expect(page.locator('caption').first()).toContainText(locale === 'vi' ? 'Hà Nội' : 'Hanoi');
+    // A period ending 30/09/2026 shows statistical year 2026, in which Đà Nẵng's demo figures reproduce the seeds'
+    // Bà Rịa – Vũng Tàu ones: 69,66% of cases against a target of 81,5%.
+    await page.goto(`${t.home === '/' ? '/thong-ke' : '/en/statistics'}?tu-ngay=2025-10-01&den-ngay=2026-09-30`);
+    const daNang = page.locator('#ket-qua-thi-hanh-an-toan-tinh tr', { hasText: locale === 'vi' ? 'Đà Nẵng' : 'Da Nang' });
+    await expect(daNang).toContainText('69,7%');
+    await expect(daNang).toContainText('81,5%');
   });
 }
 
@@ -106,6 +124,23 @@ test('staff trace a number on /can-bo/thong-ke to the dossiers behind it', async
   const code = (await codes.first().textContent())!.trim();
   await codes.first().click();
   await expect(page).toHaveURL(new RegExp(`/can-bo/ho-so/${code}$`));
+  // The head may read survey responses: the satisfaction figures link to the responses behind them.
+  await page.goto('/can-bo/thong-ke');
+  const answers = page.locator('#hai-long-chi-so tbody tr').first().locator('td').first().getByRole('link');
+  const n = Number((await answers.textContent())!.replace(/\./g, ''));
+  expect(n).toBeGreaterThan(0);
+  await answers.click();
+  await expect(page).toHaveURL(/\/can-bo\/khao-sat\?/);
+  await expectAxeClean(page);
+});
+
+test('an officer sees the satisfaction figures but not the responses behind them', async ({ page }) => {
+  await signInAs(page, 'officer');
+  await page.goto('/can-bo/thong-ke');
+  await expect(page.locator('#hai-long-chi-so tbody tr').first()).toBeVisible();
+  await expect(page.locator('#hai-long-chi-so table a')).toHaveCount(0);
+  // The one-stop figures still drill down for every staff member.
+  await expect(page.locator('#mot-cua-theo-thu-tuc tr.stats-total td').first().getByRole('link')).toBeVisible();
 });
 
 test('one address may have 30 new filters computed per 10 minutes; pages already computed stay open to it', async ({ request }) => {

@@ -24,7 +24,7 @@ import type { Database } from '../../src/server/schema.ts';
 import { oneStopFigureDossiers, oneStopStats, type OneStopFigure, type StatsFilter } from '../../src/server/stats/one-stop.ts';
 import { loadCalendarExceptions, type CalendarExceptions } from '../../src/server/stats/working-days.ts';
 import { listAgencies } from '../../src/server/agencies.ts';
-import { agencyFigures } from '../../src/server/figures.ts';
+import { statisticsData } from '../../src/server/stats/statistics.ts';
 import { deadlineReport } from '../../src/server/dossiers/deadline-report.ts';
 import { statisticsSections } from '../../src/views/statistics.ts';
 import { closeAndDrop, openSeeded } from '../helpers/applications.ts';
@@ -200,7 +200,9 @@ for (const target of testDatabases) {
     });
 
     it('the public page hides every count of 1–9 and what would reveal it; the staff page hides nothing', async () => {
-      const data = { oneStop: await oneStopStats(db, HNI, exceptions, TODAY), petitions: await agencyFigures(db, 'HNI', HNI) };
+      const data = await statisticsData(db, HNI, TODAY, { fresh: true });
+      assert.equal(data.satisfaction.responses, 0, 'no survey answered: its section is left out');
+      assert.deepEqual(data.enforcement, { year: 2026, figures: { agencies: [], provinces: [] } });
       const agencies = await listAgencies(db);
       const [publicOneStop] = statisticsSections('vi', 'public', HNI, data, agencies);
       const byProcedure = publicOneStop!.tables.find((t) => t.id === 'mot-cua-theo-thu-tuc')!;

@@ -1,11 +1,15 @@
 /**
- * What the statistics pages read: the one-stop figures and the complaint and denunciation figures for one filter,
+ * What the statistics pages read: the one-stop figures, the complaint and denunciation figures, the satisfaction
+ * survey's and the agencies' reported enforcement results (for the latest statistical year reported by the period's end) for one filter,
  * cached for a minute (cache.ts), and the dossiers behind any one of those numbers for the staff drill-down.
  */
 import type { Kysely } from 'kysely';
 import { todayInVietnam, type DateISO } from '../calendar.ts';
 import { agencyFigures, petitionFigureDossierIds, PETITION_FIGURES, type AgencyFigures, type PetitionFigure } from '../figures.ts';
 import type { Database } from '../schema.ts';
+import { statisticalYearOf } from '../enforcement-results/csv.ts';
+import { enforcementResultFigures, enforcementResultYears, type EnforcementFigures } from '../enforcement-results/figures.ts';
+import { satisfactionFigures, type SatisfactionFigures } from '../survey/figures.ts';
 import { cachedStats } from './cache.ts';
 import { DIMENSIONS, ONE_STOP_FIGURES, oneStopFigureDossiers, oneStopStats, type Dimension, type OneStopFigure, type OneStopStats, type StatsFilter } from './one-stop.ts';
 import { loadCalendarExceptions } from './working-days.ts';
@@ -13,6 +17,9 @@ import { loadCalendarExceptions } from './working-days.ts';
 export interface StatisticsData {
   oneStop: OneStopStats;
   petitions: AgencyFigures;
+  satisfaction: SatisfactionFigures;
+  /** The latest statistical year reported by the period's end, and the agencies' reported results for it. */
+  enforcement: { year: number; figures: EnforcementFigures };
 }
 
 const keyOf = (filter: StatsFilter, today: DateISO) => JSON.stringify([filter.agencyCode, filter.from, filter.to, today]);
@@ -26,7 +33,11 @@ export function statisticsData(db: Kysely<Database>, filter: StatsFilter, today:
     const exceptions = await loadCalendarExceptions(db, today);
     const oneStop = await oneStopStats(db, filter, exceptions, today);
     const petitions = await agencyFigures(db, filter.agencyCode, filter);
-    return { oneStop, petitions };
+    const satisfaction = await satisfactionFigures(db, { ...(filter.agencyCode ? { agencyCode: filter.agencyCode } : {}), from: filter.from, to: filter.to });
+    // The latest statistical year reported up to the period's end (the year in progress has no report at first).
+    const year = (await enforcementResultYears(db)).find((y) => y <= statisticalYearOf(filter.to)) ?? statisticalYearOf(filter.to);
+    const enforcement = { year, figures: await enforcementResultFigures(db, { ...(filter.agencyCode ? { agencyCode: filter.agencyCode } : {}), year }) };
+    return { oneStop, petitions, satisfaction, enforcement };
   };
   return opts.fresh ? compute() : cachedStats(keyOf(filter, today), compute);
 }

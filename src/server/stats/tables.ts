@@ -9,8 +9,11 @@ import { suppressedCells } from './suppression.ts';
 export interface StatsColumn {
   key: string;
   label: string;
-  /** count: a number of dossiers; share: 0–1; decimal: an average. */
-  kind: 'count' | 'share' | 'decimal';
+  /**
+   * count: a number of dossiers (or answers), suppressed when small; share: 0–1; decimal: an average or percentage
+   * points; amount: a reported quantity that is not a count of people (cases or đồng an agency reported), never small.
+   */
+  kind: 'count' | 'share' | 'decimal' | 'amount';
   /** For a share or an average: the counts it is computed from; hidden when any of them is hidden. */
   dependsOn?: readonly string[];
 }
@@ -117,7 +120,7 @@ export function tableSums(table: StatsTable, columns: readonly string[], rowSums
 export function cellText(cell: StatsCell, column: StatsColumn, formats: { hidden: string; empty: string; count(n: number): string; share(r: number): string; decimal(n: number): string }): string {
   if (cell.hidden) return formats.hidden;
   if (cell.value === null) return formats.empty;
-  return column.kind === 'count' ? formats.count(cell.value) : column.kind === 'share' ? formats.share(cell.value) : formats.decimal(cell.value);
+  return column.kind === 'count' || column.kind === 'amount' ? formats.count(cell.value) : column.kind === 'share' ? formats.share(cell.value) : formats.decimal(cell.value);
 }
 
 const csvField = (s: string) => (/[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
