@@ -1,6 +1,6 @@
 // `npm run bench:stats`: the statistics page at N one-stop dossiers (default 200,000) on PostgreSQL (DATABASE_URL's
 // server, default local), in a fresh database filled by bench/stats-data.ts, against a bare Astro page in the same run.
-//   SQL            the page's figures computed directly (src/server/stats: one-stop aggregates + petition figures),
+//   SQL            the page's figures computed directly (statisticsData: one-stop, petitions, satisfaction, results),
 //                  uncached, for a mix of filters — what one cache miss costs
 //   bare page      GET /bench-bare (Astro's SSR floor)
 //   page, cached   GET /thong-ke for the same mix of filters (the in-process cache answers after the first request)
@@ -13,10 +13,9 @@ import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { seedReferenceData } from '../db/seed/index.ts';
 import { openPostgres } from '../src/server/db.ts';
-import { agencyFigures } from '../src/server/figures.ts';
 import { migrateToLatest } from '../src/server/migrate.ts';
-import { oneStopStats, type StatsFilter } from '../src/server/stats/one-stop.ts';
-import { loadCalendarExceptions } from '../src/server/stats/working-days.ts';
+import type { StatsFilter } from '../src/server/stats/one-stop.ts';
+import { statisticsData } from '../src/server/stats/statistics.ts';
 import { todayInVietnam } from '../src/server/validation/dates.ts';
 import { defaultPeriod } from '../src/views/statistics.ts';
 import { loadStatsData } from './stats-data.ts';
@@ -69,13 +68,12 @@ const label = (f: StatsFilter) => `${f.agencyCode ?? 'every agency'}, ${f.from} 
 
 /** Uncached figures per filter (run −1 untimed: a fresh connection plans its first queries slowly). */
 async function viaSql(): Promise<Row[]> {
-  const exceptions = await loadCalendarExceptions(db, today);
   const times: number[][] = FILTERS.map(() => []);
   for (let r = -1; r < runs; r++) {
     for (const [i, f] of FILTERS.entries()) {
       const t = performance.now();
-      await oneStopStats(db, f, exceptions, today);
-      await agencyFigures(db, f.agencyCode, f);
+      // Everything the page computes: one-stop, petitions, satisfaction and enforcement results.
+      await statisticsData(db, f, today, { fresh: true });
       if (r >= 0) times[i]!.push(performance.now() - t);
     }
   }

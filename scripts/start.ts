@@ -62,6 +62,7 @@ async function main(): Promise<void> {
       console.log(`Demo staff logins at ${where}can-bo (e-mail / password):`);
       for (const s of demoStaff) console.log(`  ${s.email.padEnd(28)} ${s.password.padEnd(22)} ${s.role}${s.agencyCode ? ` (${s.agencyCode})` : ' (central)'}`);
     }
+    warmStatistics(cfg.host, cfg.port);
   });
 
   const stop = async () => {
@@ -73,6 +74,21 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/**
+ * The public statistics in their default view are the page most read and the costliest to compute (every dossier of
+ * the last twelve months): asking for them once at start and then within the cache's stale window keeps them
+ * answered from the cache (src/server/stats/cache.ts), which lives in the server bundle, hence through HTTP.
+ */
+function warmStatistics(host: string, port: number) {
+  const loopback = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  const warm = () => {
+    for (const page of ['/thong-ke', '/en/statistics'])
+      http.get({ host: loopback, port, path: page }, (res) => res.resume()).on('error', () => {});
+  };
+  setTimeout(warm, 1_000).unref();
+  setInterval(warm, 5 * 60_000).unref();
 }
 
 main().catch((err) => {
