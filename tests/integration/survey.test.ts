@@ -152,7 +152,14 @@ for (const target of testDatabases) {
         takeStaffAction(handle.db, id, action, staff[who]!, { publicUrl: PUBLIC_URL, now: at(day), ...extra });
       await act('accept', 'head', '2026-11-03');
       await act('verify', 'head', '2026-11-04', { officerId: staff.officer!.staffId });
-      await act('decide', 'head', '2026-11-20', { number: '12/QĐ-GQKN', conclusion: 'right', file: { name: 'quyet-dinh.pdf', bytes: pdfBytes('qđ') } });
+      await act('decide', 'head', '2026-11-20', {
+        number: '12/QĐ-GQKN',
+        findings: 'Quyết định bị khiếu nại ban hành khi chưa hết thời hạn tự nguyện thi hành án.',
+        legalBasis: 'Điều 45 Luật Thi hành án dân sự.',
+        conclusion: 'right',
+        remedy: 'annul',
+        file: { name: 'quyet-dinh.pdf', bytes: pdfBytes('qđ') },
+      });
       assert.equal(await openInvitationToken(handle.db, id, at('2026-11-21')), null, 'decided is not closed');
       await act('close', 'reception', '2026-11-23');
       const mails = await handle.db.selectFrom('mail_outbox').select(['subject', 'text_body']).where('dossier_id', '=', id).orderBy('id').execute();
