@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   if (report.seeded.agencies || report.seeded.contacts || report.seeded.calendarDays)
     console.log(`Seeded ${report.seeded.agencies} agencies, the published contact details of ${report.seeded.contacts} and ${report.seeded.calendarDays} calendar days.`);
   if (report.history)
-    console.log(`Added a year of demo history: ${report.history.dossiers} dossiers, ${report.history.events} events, ${report.history.visits} reception visits (tracking PIN ${HISTORY_PIN}).`);
+    console.log(`Added a year of demo history: ${report.history.dossiers} dossiers, ${report.history.events} events, ${report.history.visits} reception visits, ${report.history.responses} survey responses (tracking PIN ${HISTORY_PIN}).`);
 
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
   const { handler } = (await import(pathToFileURL(entry).href)) as { handler: http.RequestListener };

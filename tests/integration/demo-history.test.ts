@@ -7,6 +7,9 @@ import { finishedHistoryDossiers, HISTORY_KEY_PREFIX, seedDemoHistory, type Hist
 import { createStaffUser } from '../../src/server/auth/staff.ts';
 import { loadCalendar } from '../../src/server/calendar-store.ts';
 import { procedureByCode } from '../../src/server/catalog/index.ts';
+import { levelsOf, surveyCriteriaOn } from '../../src/server/catalog/survey-criteria.ts';
+import { todayInVietnam } from '../../src/server/calendar.ts';
+import { satisfactionFigures } from '../../src/server/survey/figures.ts';
 import { deadlineReport } from '../../src/server/dossiers/deadline-report.ts';
 import { closedStatuses, ruleOf, type DossierAction, type DossierStatus } from '../../src/server/dossiers/lifecycle.ts';
 import { SEALED_APPLICANT_NAME } from '../../src/server/denouncers/vault.ts';
@@ -59,8 +62,12 @@ for (const target of testDatabases) {
 
     it('is added once: a second start adds nothing', async () => {
       const before = (await history()).length;
+      const count = async (table: 'survey_responses' | 'survey_answers' | 'general_feedback') =>
+        Number((await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      const surveys = [await count('survey_responses'), await count('survey_answers'), await count('general_feedback')];
       assert.equal(await seedDemoHistory(handle.db, { now: new Date(NOW.getTime() + 86_400_000) }), null);
       assert.equal((await history()).length, before);
+      assert.deepEqual([await count('survey_responses'), await count('survey_answers'), await count('general_feedback')], surveys);
       assert.equal(report.dossiers, before);
     });
 
@@ -208,6 +215,126 @@ for (const target of testDatabases) {
       assert.equal(listed.length, rows.filter((r) => r.status === 'returned' || r.status === 'closed').length);
       assert.deepEqual(listed.map((d) => d.id).sort((a, b) => a - b), report.finished.map((d) => d.id).sort((a, b) => a - b));
       assert.ok(listed.every((d) => d.finishedAt >= d.submittedAt && d.finishedAt <= NOW));
+    });
+
+    const responses = () =>
+      handle.db
+        .selectFrom('survey_responses as r')
+        .innerJoin('dossiers as d', 'd.id', 'r.dossier_id')
+        .select(['r.id', 'r.dossier_id', 'r.agency_code', 'r.procedure_code', 'r.lifecycle_kind', 'r.channel', 'r.helped_by', 'r.comment', 'r.criteria_from', 'r.submitted_at'])
+        .select(['d.code', 'd.status', 'd.closed_at', 'd.channel as dossier_channel', 'd.agency_code as dossier_agency', 'd.procedure_code as dossier_procedure'])
+        .orderBy('r.id')
+        .execute();
+
+    it('answers the survey of about four in ten finished dossiers, once each, within ten days of closing and never after the clock', async () => {
+      const rows = await responses();
+      const finished = await finishedHistoryDossiers(handle.db);
+      assert.equal(report.responses, rows.length);
+      const share = rows.length / finished.length;
+      assert.ok(share > 0.35 && share < 0.45, `answered ${share}`);
+      assert.equal(new Set(rows.map((r) => r.dossier_id)).size, rows.length, 'at most one response a dossier');
+      for (const r of rows) {
+        assert.ok(r.status === 'returned' || r.status === 'closed', `${r.code}: answered while ${r.status}`);
+        const closed = new Date(r.closed_at!).getTime();
+        const submitted = new Date(r.submitted_at).getTime();
+        assert.ok(submitted > closed && submitted <= closed + 10 * 86_400_000, `${r.code}: submitted ${(submitted - closed) / 86_400_000} days after closing`);
+        assert.ok(submitted <= NOW.getTime(), `${r.code}: submitted after the clock`);
+        // The facts the statistics group by, copied from the dossier as submitSurvey copies them.
+        assert.deepEqual([r.agency_code, r.procedure_code, r.channel, r.lifecycle_kind], [r.dossier_agency, r.dossier_procedure, r.dossier_channel, procedureByCode(r.dossier_procedure)!.kind]);
+        // Every dossier of the year closed under the set of 1 July 2025.
+        assert.equal(r.criteria_from, '2025-07-01');
+      }
+      const helped = Map.groupBy(rows, (r) => `${r.channel}:${r.helped_by}`);
+      assert.equal(helped.get('online:staff'), undefined, 'nobody of the agency sits beside an online applicant');
+      assert.ok((helped.get('counter:staff')?.length ?? 0) > 50 && (helped.get('online:family')?.length ?? 0) > 50);
+      const none = rows.filter((r) => r.helped_by === 'none').length / rows.length;
+      assert.ok(none > 0.6 && none < 0.8, `helped by nobody ${none}`);
+      const comments = rows.filter((r) => r.comment !== null);
+      assert.ok(comments.length / rows.length > 0.1 && comments.length / rows.length < 0.2, `${comments.length} comments`);
+      assert.ok(comments.every((r) => !/@|\d{6,}/.test(r.comment!)), 'no e-mail addresses or numbers in comments');
+    });
+
+    it('answers exactly the questions the form asks: the required ones, sometimes the optional one, values of their kind', async () => {
+      const rows = await responses();
+      const answers = await handle.db.selectFrom('survey_answers').selectAll().orderBy('response_id').execute();
+      const byResponse = Map.groupBy(answers, (a) => Number(a.response_id));
+      let optional = 0;
+      for (const r of rows) {
+        const kind = procedureByCode(r.procedure_code)!.kind;
+        const set = surveyCriteriaOn(todayInVietnam(new Date(r.closed_at!)));
+        const asked = set.criteria.filter((c) => c.appliesTo.includes(kind) && (c.channel === undefined || c.channel === r.channel));
+        const given = byResponse.get(Number(r.id)) ?? [];
+        for (const a of given) {
+          const criterion = asked.find((c) => c.id === a.criterion_id);
+          assert.ok(criterion, `${r.code}: ${a.criterion_id} is not asked of a ${r.channel} ${kind} dossier`);
+          assert.equal(a.aspect, criterion.aspect);
+          assert.ok(levelsOf(criterion.kind).some((l) => l.value === a.value), `${r.code}: ${a.criterion_id} = ${a.value}`);
+        }
+        for (const c of asked.filter((c) => !c.optional)) assert.ok(given.some((a) => a.criterion_id === c.id), `${r.code}: ${c.id} unanswered`);
+        assert.equal(given.some((a) => a.criterion_id === 'online_service'), r.channel === 'online', `${r.code}: online service rated by online dossiers only`);
+        if (given.some((a) => a.criterion_id === 'feedback_handling')) optional++;
+      }
+      assert.ok(optional > 0 && optional < rows.length / 3, `${optional} answered the optional question`);
+      const counts = answers.filter((a) => a.criterion_id === 'agencies_contacted');
+      assert.ok(counts.filter((a) => a.value <= 1).length / counts.length > 0.9, 'other agencies contacted: mostly none or one');
+      const fees = answers.filter((a) => a.criterion_id === 'official_fees_only');
+      assert.ok(fees.filter((a) => a.value === 1).length / fees.length > 0.9, 'only the official fees: mostly yes');
+    });
+
+    it('rates the handling mostly satisfied (less when late) and the outcome low from those who lost their complaint', async () => {
+      const figures = await satisfactionFigures(handle.db, { from: '2025-12-01', to: TODAY });
+      assert.ok(figures.process.share! > 0.75 && figures.process.share! < 0.92, `process index ${figures.process.share}`);
+      assert.ok(figures.outcome.share! > 0.6 && figures.outcome.share! < 0.9, `outcome index ${figures.outcome.share}`);
+      assert.ok(figures.responses > 1_000, `${figures.responses} responses`);
+      const intended = new Map(generateHistory(input).dossiers.map((d) => [d.timeline.row.code, d]));
+      const rows = await responses();
+      const scale = await handle.db
+        .selectFrom('survey_answers')
+        .select(['response_id', 'criterion_id', 'value'])
+        .where('criterion_id', 'in', ['staff_attitude', 'process_overall', 'outcome'])
+        .execute();
+      const satisfied = (filter: (code: string, criterion: string) => boolean) => {
+        const picked = scale.filter((a) => filter(rows.find((r) => Number(r.id) === Number(a.response_id))!.code, a.criterion_id));
+        return { n: picked.length, share: picked.filter((a) => a.value >= 4).length / picked.length };
+      };
+      const late = satisfied((code, c) => c !== 'outcome' && intended.get(code)!.late);
+      const onTime = satisfied((code, c) => c !== 'outcome' && !intended.get(code)!.late);
+      assert.ok(late.n > 30 && late.share < 0.7 && onTime.share > 0.8, `late ${late.share} (${late.n}), on time ${onTime.share}`);
+      const conclusion = (code: string) => (intended.get(code)!.timeline.events.find((e) => e.action === 'decide')?.data as { conclusion?: string } | undefined)?.conclusion;
+      const lost = satisfied((code, c) => c === 'outcome' && conclusion(code) === 'wrong');
+      assert.ok(lost.n > 10 && lost.share < 0.35, `lost complaints' outcome ${lost.share} (${lost.n})`);
+    });
+
+    it('is deterministic: the responses are the ones generated again from the same seed and clock', async () => {
+      const generated = generateHistory(input);
+      const rows = await responses();
+      const answers = await handle.db.selectFrom('survey_answers').select(['response_id', 'criterion_id', 'value']).orderBy('response_id').orderBy('criterion_id').execute();
+      const byResponse = Map.groupBy(answers, (a) => Number(a.response_id));
+      const stored = rows.map((r) => ({
+        code: r.code,
+        at: new Date(r.submitted_at).toISOString(),
+        helped: r.helped_by,
+        answers: (byResponse.get(Number(r.id)) ?? []).map((a) => `${a.criterion_id}=${a.value}`).join(','),
+      }));
+      const again = generated.responses.map((p) => ({
+        code: generated.dossiers[p.dossierRef]!.timeline.row.code,
+        at: p.row.submitted_at.toISOString(),
+        helped: p.row.helped_by,
+        answers: p.answers.map((a) => `${a.criterion_id}=${a.value}`).sort().join(','),
+      }));
+      assert.deepEqual(stored, again);
+      assert.notDeepEqual(generateHistory({ ...input, seed: 7 }).responses.length, 0);
+    });
+
+    it('adds about thirty general feedback messages over the year, without personal data', async () => {
+      const feedback = await handle.db.selectFrom('general_feedback').selectAll().orderBy('created_at').execute();
+      assert.ok(feedback.length >= 25 && feedback.length <= 30, `${feedback.length} messages`);
+      assert.equal(report.feedback, feedback.length);
+      const first = new Date(feedback[0]!.created_at).getTime();
+      const last = new Date(feedback[feedback.length - 1]!.created_at).getTime();
+      assert.ok(first >= Date.parse('2025-12-02T00:00:00+07:00') && last <= NOW.getTime() && last - first > 200 * 86_400_000, 'spread over the year');
+      assert.ok(feedback.every((f) => !/@|\d{6,}/.test(f.message)));
+      assert.ok(feedback.some((f) => f.agency_code === null) && feedback.some((f) => f.agency_code === 'HNI'));
     });
   });
 }

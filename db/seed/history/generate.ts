@@ -16,6 +16,7 @@ import { oneStopPaths, playOneStop, type OneStopPath, type PathContext } from '.
 import { fakePerson, type FakePerson } from './people.ts';
 import { complaintPaths, denunciationPaths, playPetition, type PetitionPath } from './petitions.ts';
 import { keyedRandom, seededRandom, type Random } from './random.ts';
+import { planFeedback, planResponses, type PlannedFeedback, type PlannedResponse } from './survey.ts';
 import { plusDays, Timeline, vnTime, type HistoryStaff } from './timeline.ts';
 import { filingVisit, planVisits, type PlannedVisit } from './visits.ts';
 
@@ -63,6 +64,9 @@ export interface GeneratedDossier {
 export interface GeneratedHistory {
   dossiers: GeneratedDossier[];
   visits: PlannedVisit[];
+  /** Survey responses to the returned and closed dossiers, and general feedback (./survey.ts). */
+  responses: PlannedResponse[];
+  feedback: PlannedFeedback[];
 }
 
 const nobody: HistoryStaff = { reception: null, officer: null, head: null };
@@ -223,7 +227,12 @@ export function generateHistory(input: HistoryInput): GeneratedHistory {
       ? planVisits(keyedRandom(seed, 'visits'), calendar, from, today, { reception: hanoiStaff.reception, head: hanoiStaff.head })
       : [];
   const visits = [...logged, ...filings].filter((v) => v.visited_at <= now).sort((a, b) => a.visited_at.getTime() - b.visited_at.getTime());
-  return { dossiers, visits: relinkEarlier(logged, visits) };
+  return {
+    dossiers,
+    visits: relinkEarlier(logged, visits),
+    responses: planResponses(seed, now, dossiers),
+    feedback: planFeedback(seed, from, now, historyAgencies),
+  };
 }
 
 /** After sorting, each visit's `earlierRef` points to its earlier visit's new place. */

@@ -39,6 +39,9 @@ export interface HistoryReport {
   dossiers: number;
   events: number;
   visits: number;
+  /** Survey responses written, and general feedback messages. */
+  responses: number;
+  feedback: number;
   finished: FinishedHistoryDossier[];
 }
 
@@ -80,6 +83,7 @@ export async function writeHistory(db: Kysely<Database>, history: GeneratedHisto
     const eventIds = await nextIds(trx, 'dossier_events', dossiers.reduce((s, d) => s + d.timeline.events.length, 0));
     const attachmentIds = await nextIds(trx, 'attachments', dossiers.reduce((s, d) => s + d.timeline.attachments.length, 0));
     const visitIds = await nextIds(trx, 'reception_visits', visits.length);
+    const responseIds = await nextIds(trx, 'survey_responses', history.responses.length);
 
     const dossierRows: Record<string, unknown>[] = [];
     const eventRows: Record<string, unknown>[] = [];
@@ -148,7 +152,21 @@ export async function writeHistory(db: Kysely<Database>, history: GeneratedHisto
         updated_at: v.visited_at,
       })),
     );
-    return { dossiers: dossiers.length, events: eventRows.length, visits: visits.length, finished };
+    // The survey's rows as submitSurvey writes them (its answers keyed by the response), in the same transaction:
+    // a restart finds the history and adds no responses either.
+    await insertRows(
+      trx,
+      'survey_responses',
+      history.responses.map((r, i) => ({ id: responseIds[i], dossier_id: dossierIds[r.dossierRef], ...r.row })),
+    );
+    await insertRows(
+      trx,
+      'survey_answers',
+      history.responses.flatMap((r, i) => r.answers.map((a) => ({ response_id: responseIds[i], ...a }))),
+      false,
+    );
+    await insertRows(trx, 'general_feedback', history.feedback, false);
+    return { dossiers: dossiers.length, events: eventRows.length, visits: visits.length, responses: history.responses.length, feedback: history.feedback.length, finished };
   });
 }
 
