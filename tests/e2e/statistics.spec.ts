@@ -104,6 +104,8 @@ test('a table downloads as CSV (UTF-8 with a byte-order mark) and as JSON, with 
 });
 
 test('staff trace a number on /can-bo/thong-ke to the dossiers behind it', async ({ page }) => {
+  // Three full pages of figures computed fresh, and two drill-downs: slow on a busy machine.
+  test.slow();
   await signInAs(page, 'head');
   await page.getByRole('link', { name: 'Thống kê', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Thống kê (đầy đủ)' })).toBeVisible();

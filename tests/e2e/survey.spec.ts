@@ -44,6 +44,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('a citizen whose result was returned answers once from the tracking page; the second try is refused politely', async ({ page }) => {
+  test.slow();
   const d = openSurvey(0);
   await track(page, d, 'vi');
   await expect(page.getByTestId('tracked-status')).toHaveText('Đã trả kết quả');
