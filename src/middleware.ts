@@ -1,6 +1,7 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { getDb } from './server/boot.ts';
-import { SESSION_COOKIE, validateSessionToken } from './server/auth/session.ts';
+import { validateSessionToken } from './server/auth/session.ts';
+import { deleteSessionCookie, sessionCookieValue } from './actions/staff-cookie.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const STAFF_PREFIX = '/can-bo';
@@ -31,13 +32,13 @@ const staffSession = defineMiddleware(async (context, next) => {
   if (context.isPrerendered) return next();
   const path = context.url.pathname;
   const isStaffPath = path === STAFF_PREFIX || path.startsWith(`${STAFF_PREFIX}/`);
-  const token = context.cookies.get(SESSION_COOKIE)?.value;
+  const token = sessionCookieValue(context.cookies);
   if (token) {
     const validation = await validateSessionToken(await getDb(), token);
     if (validation) {
       context.locals.staff = validation;
     } else {
-      context.cookies.delete(SESSION_COOKIE, { path: '/' });
+      deleteSessionCookie(context.cookies);
     }
   }
   if (!isStaffPath) return next();

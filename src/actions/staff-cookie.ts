@@ -1,18 +1,28 @@
 import type { AstroCookies } from 'astro';
-import { INACTIVITY_TIMEOUT_MS, SESSION_COOKIE } from '../server/auth/session.ts';
+import { deviceCookieSpec, sessionCookieSpec } from '../server/auth/cookie.ts';
 import { config } from '../server/config.ts';
 
-/** Lucia's cookie: HttpOnly, SameSite=Lax, Secure in production, Path=/. The server-side inactivity timeout rules. */
+/** Lucia's cookie: HttpOnly, SameSite=Lax, Secure and `__Host-` on https, Path=/, no Domain (see cookie.ts). */
 export function setSessionCookie(cookies: AstroCookies, token: string): void {
-  cookies.set(SESSION_COOKIE, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: config().publicUrl.startsWith('https:'),
-    maxAge: Math.floor(INACTIVITY_TIMEOUT_MS / 1000),
-  });
+  const { name, options } = sessionCookieSpec(config().publicUrl);
+  cookies.set(name, token, options);
+}
+
+export function sessionCookieValue(cookies: AstroCookies): string | null {
+  return cookies.get(sessionCookieSpec(config().publicUrl).name)?.value ?? null;
 }
 
 export function deleteSessionCookie(cookies: AstroCookies): void {
-  cookies.delete(SESSION_COOKIE, { path: '/' });
+  const { name, options } = sessionCookieSpec(config().publicUrl);
+  cookies.delete(name, { path: '/', secure: options.secure });
+}
+
+/** Kept across sign-outs: it says this browser signed in before, nothing more. */
+export function setDeviceCookie(cookies: AstroCookies, token: string): void {
+  const { name, options } = deviceCookieSpec(config().publicUrl);
+  cookies.set(name, token, options);
+}
+
+export function deviceCookieValue(cookies: AstroCookies): string | null {
+  return cookies.get(deviceCookieSpec(config().publicUrl).name)?.value ?? null;
 }

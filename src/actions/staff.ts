@@ -6,13 +6,12 @@ import { normaliseDossierCode } from '../server/dossiers/code.ts';
 import { ActionInputError, staffActionNames, takeStaffAction, type StaffActionName } from '../server/dossiers/staff-actions.ts';
 import { TransitionError } from '../server/dossiers/transition.ts';
 import { changePassword, signIn, signOutEverywhere, verifySecondFactor } from '../server/auth/signin.ts';
-import { beginTotpSetup, disableTotp, enableTotp } from '../server/auth/totp.ts';
+import { beginTotpSetup, disableTotp, enableTotp, parseSetupKey } from '../server/auth/totp.ts';
 import { verifyPasswordHash } from '../server/auth/password.ts';
 import { findStaffById } from '../server/auth/staff.ts';
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import type { SessionValidation } from '../server/auth/session.ts';
 import { clientAddress } from '../server/ratelimit.ts';
-import { deleteSessionCookie, setSessionCookie } from './staff-cookie.ts';
+import { deleteSessionCookie, deviceCookieValue, sessionCookieValue, setDeviceCookie, setSessionCookie } from './staff-cookie.ts';
 import { readUpload, text } from './guards.ts';
 
 /** The signed-in staff member (second factor passed), or a 401. */
@@ -60,15 +59,11 @@ export const staffActions = {
     accept: 'form',
     handler: async (form: FormData, ctx) => {
       const staff = requireStaff(ctx);
-      const keyText = text(form, 'key');
-      let key: Uint8Array;
-      try {
-        key = decodeBase32IgnorePadding(keyText.toUpperCase());
-      } catch {
-        return { ok: false as const, reason: 'invalid_key', recoveryCode: null, key: beginTotpSetup(staff.user.email).key };
-      }
+      const key = parseSetupKey(text(form, 'key').slice(0, 200));
+      if (!key) return { ok: false as const, reason: 'invalid_key', recoveryCode: null, key: beginTotpSetup(staff.user.email).key };
       const result = await enableTotp(await getDb(), staff.user.id, key, text(form, 'code').replace(/\s/g, '').slice(0, 10), { ip: ipOf(ctx) });
-      return result.ok ? { ok: true as const, reason: null, recoveryCode: result.recoveryCode, key: null } : { ok: false as const, reason: result.reason as string, recoveryCode: null, key };
+      if (result.ok) return { ok: true as const, reason: null, recoveryCode: result.recoveryCode, key: null };
+      return { ok: false as const, reason: result.reason as string, recoveryCode: null, key: result.reason === 'invalid_key' ? beginTotpSetup(staff.user.email).key : key };
     },
   }),
 
@@ -133,9 +128,12 @@ export const staffActions = {
         password: text(form, 'password').slice(0, 500),
         ip: ipOf(ctx),
         userAgent: ctx.request.headers.get('user-agent'),
+        deviceToken: deviceCookieValue(ctx.cookies),
+        sessionToken: sessionCookieValue(ctx.cookies),
       });
       if (!result.ok) return { ok: false as const, reason: result.reason, retryAfterSeconds: result.retryAfterSeconds ?? null };
       setSessionCookie(ctx.cookies, result.token);
+      setDeviceCookie(ctx.cookies, result.deviceToken);
       return { ok: true as const, needsTwoFactor: result.needsTwoFactor };
     },
   }),
@@ -146,7 +144,9 @@ export const staffActions = {
       const staff = ctx.locals.staff;
       if (!staff) throw new ActionError({ code: 'UNAUTHORIZED', message: 'signin' });
       const result = await verifySecondFactor(await getDb(), staff.session, staff.user, text(form, 'code').slice(0, 40), ipOf(ctx));
-      return result;
+      if (!result.ok) return { ok: false as const, reason: result.reason, retryAfterSeconds: result.retryAfterSeconds ?? null };
+      setSessionCookie(ctx.cookies, result.token);
+      return { ok: true as const, reason: null, retryAfterSeconds: null };
     },
   }),
 };

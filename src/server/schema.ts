@@ -275,6 +275,8 @@ export interface Database {
   survey_responses: SurveyResponsesTable;
   survey_answers: SurveyAnswersTable;
   general_feedback: GeneralFeedbackTable;
+  signin_failures: SigninFailuresTable;
+  staff_known_clients: StaffKnownClientsTable;
 }
 
 export type Agency = Selectable<AgenciesTable>;
@@ -368,3 +370,19 @@ export interface GeneralFeedbackTable {
   created_at: DefaultTimestamp;
 }
 
+
+/** Failed sign-ins per account (`account:<e-mail>`) or address (`address:<ip>`) (src/server/auth/throttle.ts). */
+export interface SigninFailuresTable {
+  key: string;
+  failures: number;
+  first_failure_at: Date;
+  last_failure_at: Date;
+}
+
+/** Addresses and devices an account signed in from before, as keyed hashes (src/server/auth/throttle.ts). */
+export interface StaffKnownClientsTable {
+  user_id: number;
+  kind: 'address' | 'device';
+  hash: Uint8Array;
+  last_seen_at: Date;
+}

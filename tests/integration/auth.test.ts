@@ -13,6 +13,7 @@ import {
   disableTotp,
   enableTotp,
   generateTotpCode,
+  parseSetupKey,
   totpStep,
   useRecoveryCode,
   verifyTotpCode,
@@ -28,6 +29,9 @@ process.env.SECRET_KEY = randomBytes(32).toString('base64');
 const PASSWORD = 'mật-khẩu-rất-dài-2026';
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
 const MINUTE = 60_000;
+/** The time the throttling tests run at (passed as `now`; the counters are in the database). */
+const TT = new Date('2026-12-02T02:00:00Z');
+const after_ = (ms: number) => new Date(TT.getTime() + ms);
 /** The wall-clock time the two-factor tests run at (codes, steps and sessions are computed from it, never from now). */
 const T0 = new Date('2026-11-23T03:00:10Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
@@ -43,8 +47,6 @@ function signInWithClock() {
   const now = () => clock.t;
   const verifiedAgainst: string[] = [];
   const service = createSignIn({
-    accountLimit: createRateLimiter({ limit: 5, windowMs: FIFTEEN_MINUTES, now }),
-    ipLimit: createRateLimiter({ limit: 20, windowMs: FIFTEEN_MINUTES, now }),
     secondFactorLimit: createRateLimiter({ limit: 5, windowMs: FIFTEEN_MINUTES, now }),
     verifyPassword: (hash, password) => {
       verifiedAgainst.push(hash);
@@ -185,69 +187,112 @@ for (const target of testDatabases) {
     });
 
     describe('throttling', () => {
-      it('per account: the 6th attempt in 15 minutes is refused, even with the right password and from another address', async () => {
-        const user = await newUser();
-        for (let i = 0; i < 5; i++) {
-          assert.deepEqual(await auth.signIn(db, { email: user.email, password: `wrong ${i}`, ip: `192.0.2.${i + 1}` }), { ok: false, reason: 'invalid' });
-        }
-        // All five failures were at t = 0: the first leaves the window at 15 minutes.
-        clock.t = 5 * MINUTE;
-        const throttled = await auth.signIn(db, { email: user.email, password: PASSWORD, ip: '192.0.2.99' });
-        assert.deepEqual(throttled, { ok: false, reason: 'throttled', retryAfterSeconds: 600 });
-        assert.equal(await sessionCount(user.id), 0);
-        const [entry] = await audits({ action: 'auth.signin_throttled', actorId: user.id });
-        assert.ok(entry);
-        assert.equal(entry.ip, '192.0.2.99');
-        assert.deepEqual(entry.after, { limit: 'account' });
+      const attempt = (email: string, password: string, ip: string | null, now: Date, extra: { deviceToken?: string; sessionToken?: string } = {}, service = auth) =>
+        service.signIn(db, { email, password, ip, now, ...extra });
+      /** Five wrong passwords at TT, from five addresses. */
+      async function fiveFailures(email: string, prefix: string) {
+        for (let i = 0; i < 5; i++) assert.deepEqual(await attempt(email, `wrong ${i}`, `${prefix}.${i + 1}`, TT), { ok: false, reason: 'invalid' });
+      }
 
-        // Other accounts are not affected; the account itself is free again once the window has passed, not before.
-        assert.ok((await auth.signIn(db, { email: (await newUser()).email, password: PASSWORD, ip: '192.0.2.99' })).ok);
-        clock.t = FIFTEEN_MINUTES - 1;
-        assert.deepEqual(await auth.signIn(db, { email: user.email, password: PASSWORD, ip: '192.0.2.99' }), { ok: false, reason: 'throttled', retryAfterSeconds: 1 });
-        clock.t = FIFTEEN_MINUTES;
-        assert.ok((await auth.signIn(db, { email: user.email, password: PASSWORD, ip: '192.0.2.99' })).ok);
+      it('per account: five failures from five addresses do not lock out the right password from an address it used before', async () => {
+        const user = await newUser();
+        assert.ok((await attempt(user.email, PASSWORD, '192.0.2.10', after_(-MINUTE))).ok, 'signed in once from the office');
+        await fiveFailures(user.email, '198.18.1');
+        // Everyone else waits one minute; the office address passes at once, and only with the right password.
+        assert.deepEqual(await attempt(user.email, PASSWORD, '198.18.1.99', after_(1000)), { ok: false, reason: 'throttled', retryAfterSeconds: 59 });
+        assert.deepEqual(await attempt(user.email, 'wrong again', '192.0.2.10', after_(2000)), { ok: false, reason: 'invalid' });
+        assert.ok((await attempt(user.email, PASSWORD, '192.0.2.10', after_(3000))).ok);
+        // The success started the account afresh: a stranger gets five tries again.
+        assert.deepEqual(await attempt(user.email, 'wrong', '198.18.1.99', after_(4000)), { ok: false, reason: 'invalid' });
       });
 
-      it('per account: a successful sign-in starts the count afresh', async () => {
+      it('per account: after five failures each attempt waits 1, 2, 4 … minutes after the last failure, at most 30', async () => {
         const user = await newUser();
-        const attempt = (password: string) => auth.signIn(db, { email: user.email, password, ip: '192.0.2.50' });
-        for (let i = 0; i < 4; i++) assert.equal((await attempt('wrong')).ok, false);
-        assert.ok((await attempt(PASSWORD)).ok);
-        for (let i = 0; i < 5; i++) assert.deepEqual(await attempt('wrong'), { ok: false, reason: 'invalid' });
-        assert.equal(((await attempt(PASSWORD)) as { reason?: string }).reason, 'throttled');
+        await fiveFailures(user.email, '198.18.2');
+        const ip = '198.18.2.99';
+        assert.deepEqual(await attempt(user.email, PASSWORD, ip, after_(MINUTE - 1)), { ok: false, reason: 'throttled', retryAfterSeconds: 1 });
+        let t = MINUTE;
+        // Waits after the 6th, 7th … failure, each counted from that failure.
+        for (const wait of [2, 4, 8, 16, 30, 30]) {
+          assert.deepEqual(await attempt(user.email, 'wrong', ip, after_(t)), { ok: false, reason: 'invalid' });
+          assert.deepEqual(await attempt(user.email, PASSWORD, ip, after_(t + 1000)), { ok: false, reason: 'throttled', retryAfterSeconds: wait * 60 - 1 });
+          t += wait * MINUTE;
+        }
+        assert.ok((await attempt(user.email, PASSWORD, ip, after_(t))).ok, 'the right password once the wait is over');
+        const refused = await audits({ action: 'auth.signin_throttled', actorId: user.id });
+        assert.equal(refused.length, 7);
+        assert.deepEqual(refused[0]?.after, { limit: 'account' });
+        assert.equal(refused[0]?.ip, ip);
+        assert.equal((await audits({ action: 'auth.signin_failed', actorId: user.id })).length, 11, 'every failure audited');
+      });
+
+      it('per account: the delay decays, one failure forgiven per quiet hour', async () => {
+        const user = await newUser();
+        await fiveFailures(user.email, '198.18.3');
+        for (let i = 1; i <= 3; i++) assert.equal((await attempt(user.email, 'wrong', '198.18.3.99', after_(i * 30 * MINUTE))).ok, false);
+        // Eight failures, the last at 90 minutes: the next waits 8 minutes. Two quiet hours later six are counted,
+        // whose wait (2 minutes) is long over; one more failure makes seven, and a wait of 4 minutes.
+        assert.deepEqual(await attempt(user.email, 'wrong', '198.18.3.99', after_(210 * MINUTE)), { ok: false, reason: 'invalid' });
+        assert.deepEqual(await attempt(user.email, PASSWORD, '198.18.3.99', after_(211 * MINUTE)), { ok: false, reason: 'throttled', retryAfterSeconds: 180 });
+      });
+
+      it('per account: a browser with its device cookie or a valid session of the account passes the delay; another account’s does not', async () => {
+        const user = await newUser();
+        const other = await newUser();
+        const first = await attempt(user.email, PASSWORD, '192.0.2.20', after_(-2 * MINUTE));
+        assert.ok(first.ok);
+        assert.match(first.deviceToken, /^[a-z2-7]{32}$/);
+        const otherSession = await attempt(other.email, PASSWORD, '192.0.2.21', after_(-MINUTE));
+        assert.ok(otherSession.ok);
+        await fiveFailures(user.email, '198.18.4');
+        const roaming = '198.18.4.50';
+        assert.equal(((await attempt(user.email, PASSWORD, roaming, after_(1000), { sessionToken: otherSession.token })) as { reason?: string }).reason, 'throttled');
+        assert.equal(((await attempt(user.email, PASSWORD, roaming, after_(1000), { deviceToken: 'a'.repeat(32) })) as { reason?: string }).reason, 'throttled');
+        assert.equal(((await attempt(user.email, PASSWORD, roaming, after_(1000), { deviceToken: otherSession.deviceToken })) as { reason?: string }).reason, 'throttled');
+        const withDevice = await attempt(user.email, PASSWORD, roaming, after_(2000), { deviceToken: first.deviceToken });
+        assert.ok(withDevice.ok);
+        assert.equal(withDevice.deviceToken, first.deviceToken, 'a known device keeps its token');
+
+        await fiveFailures(user.email, '198.18.4');
+        assert.ok((await attempt(user.email, PASSWORD, '198.18.4.51', after_(3000), { sessionToken: first.token })).ok);
+        const row = await db.selectFrom('staff_known_clients').select(['hash']).where('user_id', '=', user.id).where('kind', '=', 'address').execute();
+        assert.equal(row.length, 3, 'three addresses signed in from');
+        assert.ok(row.every((r) => !Buffer.from(r.hash).toString('latin1').includes('192.0.2.20')), 'kept hashed');
       });
 
       it('per account: unknown e-mails are counted too (by the normalised e-mail)', async () => {
-        for (let i = 0; i < 5; i++) await auth.signIn(db, { email: 'Ghost@Nowhere.vn', password: 'x', ip: `192.0.2.${i + 60}` });
-        const result = await auth.signIn(db, { email: 'ghost@nowhere.vn ', password: 'x', ip: '192.0.2.70' });
-        assert.equal(!result.ok && result.reason, 'throttled');
+        for (let i = 0; i < 5; i++) await attempt('Ghost@Nowhere.vn', 'x', `198.18.5.${i + 1}`, TT);
+        const result = await attempt('ghost@nowhere.vn ', 'x', '198.18.5.70', after_(1000));
+        assert.deepEqual(result, { ok: false, reason: 'throttled', retryAfterSeconds: 59 });
         const [entry] = await audits({ action: 'auth.signin_throttled', actorEmail: 'ghost@nowhere.vn' });
         assert.equal(entry?.actor_id, null);
       });
 
-      it('per IP address: the 21st attempt in 15 minutes is refused, whatever the account', async () => {
-        const ip = '198.51.100.77';
-        const valid = await newUser();
-        for (let i = 0; i < 19; i++) await auth.signIn(db, { email: `guess.${i}@thads.gov.vn`, password: 'x', ip });
-        assert.ok((await auth.signIn(db, { email: valid.email, password: PASSWORD, ip })).ok, 'the 20th attempt is still allowed');
-        const result = await auth.signIn(db, { email: valid.email, password: PASSWORD, ip });
-        assert.deepEqual(result, { ok: false, reason: 'throttled', retryAfterSeconds: 900 });
-        const entries = await audits({ action: 'auth.signin_throttled', actorId: valid.id });
-        assert.deepEqual(entries.at(-1)?.after, { limit: 'ip' });
-        assert.equal(entries.at(-1)?.ip, ip);
-        // Another address is not affected.
-        assert.ok((await auth.signIn(db, { email: valid.email, password: PASSWORD, ip: '198.51.100.78' })).ok);
-        clock.t = FIFTEEN_MINUTES - 1;
-        assert.equal(((await auth.signIn(db, { email: valid.email, password: PASSWORD, ip })) as { reason?: string }).reason, 'throttled');
-        clock.t = FIFTEEN_MINUTES;
-        assert.ok((await auth.signIn(db, { email: valid.email, password: PASSWORD, ip })).ok);
+      it('per address: only failures count — successes from a shared office address never do', async () => {
+        const ip = '198.18.6.1';
+        const staff = [await newUser(), await newUser(), await newUser()];
+        for (let i = 0; i < 30; i++) assert.ok((await attempt(staff[i % 3]!.email, PASSWORD, ip, after_(i * 1000))).ok, `sign-in ${i + 1}`);
+        for (let i = 0; i < 19; i++) await attempt(`guess.${i}@thads.gov.vn`, 'x', ip, after_(MINUTE));
+        assert.ok((await attempt(staff[0]!.email, PASSWORD, ip, after_(MINUTE))).ok, '19 failures: still allowed');
+        assert.deepEqual(await attempt('guess.x@thads.gov.vn', 'x', ip, after_(MINUTE)), { ok: false, reason: 'invalid' }, 'the 20th failure');
+        assert.deepEqual(await attempt(staff[1]!.email, PASSWORD, ip, after_(2 * MINUTE)), { ok: false, reason: 'throttled', retryAfterSeconds: 13 * 60 });
+        assert.deepEqual((await audits({ action: 'auth.signin_throttled', actorId: staff[1]!.id })).at(-1)?.after, { limit: 'ip' });
+        assert.ok((await attempt(staff[1]!.email, PASSWORD, '198.18.6.2', after_(2 * MINUTE))).ok, 'another address is not affected');
+        assert.ok((await attempt(staff[1]!.email, PASSWORD, ip, after_(15 * MINUTE))).ok, 'the window (from the first failure) is over');
       });
 
-      it('uses separate counters for separate instances (the default one included)', async () => {
+      it('concurrent attempts cannot all slip through while the password is checked', async () => {
         const user = await newUser();
-        for (let i = 0; i < 6; i++) await auth.signIn(db, { email: user.email, password: 'wrong', ip: '192.0.2.200' });
+        await fiveFailures(user.email, '198.18.7');
+        const results = await Promise.all(Array.from({ length: 6 }, (_, i) => attempt(user.email, `wrong ${i}`, `198.18.7.${50 + i}`, after_(MINUTE))));
+        assert.deepEqual(results.map((r) => (r.ok ? 'ok' : r.reason)).sort(), ['invalid', 'throttled', 'throttled', 'throttled', 'throttled', 'throttled']);
+      });
+
+      it('is shared by every instance (the counters are in the database)', async () => {
+        const user = await newUser();
+        await fiveFailures(user.email, '198.18.8');
         const fresh = createSignIn();
-        assert.ok((await fresh.signIn(db, { email: user.email, password: PASSWORD, ip: '192.0.2.200' })).ok);
+        assert.deepEqual(await attempt(user.email, PASSWORD, '198.18.8.99', after_(1000), {}, fresh), { ok: false, reason: 'throttled', retryAfterSeconds: 59 });
       });
     });
 
@@ -284,6 +329,22 @@ for (const target of testDatabases) {
         const [entry] = await audits({ action: 'auth.totp_enabled', actorId: user.id });
         assert.equal(entry?.ip, '203.0.113.31');
         assert.deepEqual(entry?.after, { totp: true });
+      });
+
+      it('enableTotp answers "invalid_key" to a key of the wrong length, and parseSetupKey refuses malformed ones', async () => {
+        const user = await newUser();
+        for (const bytes of [0, 5, 16, 19, 21, 32]) {
+          const key = new Uint8Array(randomBytes(bytes));
+          assert.deepEqual(await enableTotp(db, user.id, key, generateTotpCode(key, T0), { now: T0 }), { ok: false, reason: 'invalid_key' }, `${bytes} bytes`);
+        }
+        for (const bad of ['', 'ABC', 'Ơ!!', 'A'.repeat(31), 'A'.repeat(33), '1'.repeat(32), 'A'.repeat(31) + '=', 'A'.repeat(16) + ' ' + 'A'.repeat(15)]) {
+          assert.equal(parseSetupKey(bad), null, JSON.stringify(bad));
+        }
+        // 32 base32 symbols are the 20 bytes beginTotpSetup makes, in either case, padding ignored ('GEGEGEGE' is
+        // 00110 00100 … = 0x31 0x0C 0x43 0x10 0xC4).
+        assert.deepEqual(parseSetupKey('ge'.repeat(16)), new Uint8Array([49, 12, 67, 16, 196, 49, 12, 67, 16, 196, 49, 12, 67, 16, 196, 49, 12, 67, 16, 196]));
+        assert.deepEqual(parseSetupKey('GEGEGEGEGEGEGEGEGEGEGEGEGEGEGEGE===='), parseSetupKey('ge'.repeat(16)));
+        assert.equal((await db.selectFrom('staff_users').select('totp_key_encrypted').where('id', '=', user.id).executeTakeFirstOrThrow()).totp_key_encrypted, null);
       });
 
       it('verifyTotpCode accepts a current code once, refuses old and replayed codes', async () => {
@@ -332,9 +393,17 @@ for (const target of testDatabases) {
         validated = await validateSessionToken(db, result.token);
         assert.equal(validated?.session.twoFactorVerified, false);
 
-        assert.deepEqual(await auth.verifySecondFactor(db, result.session, result.user, nextCode(user.key), '203.0.113.40', T0), { ok: true, method: 'totp' });
-        validated = await validateSessionToken(db, result.token);
+        const passed2fa = await auth.verifySecondFactor(db, result.session, result.user, nextCode(user.key), '203.0.113.40', T0);
+        assert.ok(passed2fa.ok);
+        assert.equal(passed2fa.method, 'totp');
+        // A new token: the pre-2FA one is dead, the new one is verified and keeps the sign-in time (absolute lifetime).
+        assert.notEqual(passed2fa.token, result.token);
+        assert.notEqual(passed2fa.token.split('.')[0], result.token.split('.')[0]);
+        assert.equal(await validateSessionToken(db, result.token), null);
+        validated = await validateSessionToken(db, passed2fa.token);
         assert.equal(validated?.session.twoFactorVerified, true);
+        assert.equal(validated?.session.createdAt.getTime(), result.session.createdAt.getTime());
+        assert.equal(await sessionCount(user.id), 1);
 
         const failed = await audits({ action: 'auth.2fa_failed', actorId: user.id });
         assert.equal(failed.length, 1);
@@ -361,15 +430,18 @@ for (const target of testDatabases) {
         assert.equal((await validateSessionToken(db, second.token))?.session.twoFactorVerified, false);
         assert.equal((await audits({ action: 'auth.2fa_throttled', actorId: user.id })).length, 1);
         clock.t = FIFTEEN_MINUTES;
-        assert.deepEqual(await auth.verifySecondFactor(db, second.session, second.user, unused, null, later), { ok: true, method: 'totp' });
+        assert.equal((await auth.verifySecondFactor(db, second.session, second.user, unused, null, later)).ok, true);
       });
 
       it('the recovery code passes the second factor once, and turns TOTP off', async () => {
         const user = await userWithTotp();
         const result = await signedIn(user);
         const typed = user.recoveryCode.toLowerCase().replaceAll('-', ' ');
-        assert.deepEqual(await auth.verifySecondFactor(db, result.session, result.user, typed, '203.0.113.41'), { ok: true, method: 'recovery_code' });
-        assert.equal((await validateSessionToken(db, result.token))?.session.twoFactorVerified, true);
+        const passed = await auth.verifySecondFactor(db, result.session, result.user, typed, '203.0.113.41');
+        assert.ok(passed.ok);
+        assert.equal(passed.method, 'recovery_code');
+        assert.equal((await validateSessionToken(db, passed.token))?.session.twoFactorVerified, true);
+        assert.equal(await validateSessionToken(db, result.token), null);
         const row = await db.selectFrom('staff_users').selectAll().where('id', '=', user.id).executeTakeFirstOrThrow();
         assert.equal(row.totp_key_encrypted, null);
         assert.equal(row.totp_recovery_hash, null);
@@ -433,6 +505,18 @@ for (const target of testDatabases) {
 
         // Alive past 8 hours after creation, because it was used at 01:10.
         assert.ok(await validateSessionToken(db, token, new Date('2026-11-23T09:09:59Z')));
+      });
+
+      it('end 12 hours after sign-in however active they are (absolute lifetime), and are deleted', async () => {
+        const user = await newUser();
+        const t0 = new Date('2026-11-23T01:00:00Z');
+        const token = generateSessionToken();
+        const session = await createSession(db, token, user.id, { now: t0, twoFactorVerified: true });
+        // Used every 5 hours: never 8 hours idle.
+        assert.ok(await validateSessionToken(db, token, new Date('2026-11-23T06:00:00Z')));
+        assert.ok(await validateSessionToken(db, token, new Date('2026-11-23T12:59:59.999Z')), 'a millisecond before 12 hours');
+        assert.equal(await validateSessionToken(db, token, new Date('2026-11-23T13:00:00Z')), null);
+        assert.equal(await db.selectFrom('sessions').select('id').where('id', '=', session.id).executeTakeFirst(), undefined);
       });
 
       it('are refused when the token was tampered with', async () => {

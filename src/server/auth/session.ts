@@ -1,7 +1,9 @@
 /**
  * Staff sessions, after Lucia's current guidance (lucia-auth.com): a token is `<id>.<secret>`; the database keeps
  * the id and the SHA-256 of the secret only, so a leaked sessions table opens nothing; the secret is compared in
- * constant time; a session dies after a period of inactivity and is renewed at most every few minutes.
+ * constant time; a session dies after a period of inactivity and is renewed at most every few minutes, and in any
+ * case a fixed time after sign-in (absolute lifetime), so a stolen token kept busy does not live for ever. The token
+ * is replaced when the second factor passes.
  */
 import { randomBytes } from 'node:crypto';
 import { sha256 } from '@oslojs/crypto/sha2';
@@ -12,9 +14,10 @@ import { constantTimeEqualBytes } from './compare.ts';
 
 /** A back office left untouched this long signs itself out. */
 export const INACTIVITY_TIMEOUT_MS = 8 * 60 * 60 * 1000;
+/** However active, a session ends this long after sign-in (a working day and a half: staff sign in each day). */
+export const ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
 /** `last_active_at` is written at most this often, not on every request. */
 export const ACTIVITY_CHECK_INTERVAL_MS = 10 * 60 * 1000;
-export const SESSION_COOKIE = 'thads_staff';
 
 export interface Session {
   id: string;
@@ -45,10 +48,11 @@ export async function createSession(
   db: Kysely<Database>,
   token: string,
   userId: number,
-  meta: { ip?: string | null; userAgent?: string | null; twoFactorVerified?: boolean; now?: Date } = {},
+  meta: { ip?: string | null; userAgent?: string | null; twoFactorVerified?: boolean; now?: Date; createdAt?: Date } = {},
 ): Promise<Session> {
   const [id, secret] = token.split('.') as [string, string];
   const now = meta.now ?? new Date();
+  const createdAt = meta.createdAt ?? now;
   await db
     .insertInto('sessions')
     .values({
@@ -56,18 +60,18 @@ export async function createSession(
       user_id: userId,
       secret_hash: hashSecret(secret),
       two_factor_verified: meta.twoFactorVerified ?? false,
-      created_at: now,
+      created_at: createdAt,
       last_active_at: now,
       ip: meta.ip?.slice(0, 100) ?? null,
       user_agent: meta.userAgent?.slice(0, 300) ?? null,
     })
     .execute();
-  return { id, userId, twoFactorVerified: meta.twoFactorVerified ?? false, createdAt: now, lastActiveAt: now };
+  return { id, userId, twoFactorVerified: meta.twoFactorVerified ?? false, createdAt, lastActiveAt: now };
 }
 
 /**
- * The session and its user for a token, or null: malformed, unknown, wrong secret, inactive too long, or the
- * account disabled. A valid session's activity time is renewed when older than the check interval.
+ * The session and its user for a token, or null: malformed, unknown, wrong secret, inactive too long, past its
+ * absolute lifetime, or the account disabled. A valid session's activity time is renewed when older than the check interval.
  */
 export async function validateSessionToken(db: Kysely<Database>, token: string, now = new Date()): Promise<SessionValidation | null> {
   const parts = token.split('.');
@@ -95,7 +99,12 @@ export async function validateSessionToken(db: Kysely<Database>, token: string, 
   if (!row) return null;
   if (!constantTimeEqualBytes(hashSecret(secret), new Uint8Array(row.secret_hash))) return null;
   const lastActive = new Date(row.last_active_at);
-  if (row.disabled_at || now.getTime() - lastActive.getTime() >= INACTIVITY_TIMEOUT_MS) {
+  const created = new Date(row.created_at);
+  if (
+    row.disabled_at ||
+    now.getTime() - lastActive.getTime() >= INACTIVITY_TIMEOUT_MS ||
+    now.getTime() - created.getTime() >= ABSOLUTE_LIFETIME_MS
+  ) {
     await invalidateSession(db, id);
     return null;
   }
@@ -105,14 +114,21 @@ export async function validateSessionToken(db: Kysely<Database>, token: string, 
     await db.updateTable('sessions').set({ last_active_at: now }).where('id', '=', id).execute();
   }
   return {
-    session: { id, userId: row.user_id, twoFactorVerified: row.two_factor_verified, createdAt: new Date(row.created_at), lastActiveAt },
+    session: { id, userId: row.user_id, twoFactorVerified: row.two_factor_verified, createdAt: created, lastActiveAt },
     user: { id: row.user_id, email: row.email, full_name: row.full_name, role: row.role, agency_code: row.agency_code, totpEnabled: row.totp_key_encrypted !== null },
   };
 }
 
-/** Marks a session as having passed the second factor. */
-export async function setSessionTwoFactorVerified(db: Kysely<Database>, sessionId: string): Promise<void> {
-  await db.updateTable('sessions').set({ two_factor_verified: true }).where('id', '=', sessionId).execute();
+/**
+ * Replaces a session that has just passed the second factor by a new one under `token`, verified; the old token
+ * stops working. Its times are kept (the request that got here just renewed the activity time), so the absolute
+ * lifetime still counts from the password.
+ */
+export async function rotateSessionAfterSecondFactor(db: Kysely<Database>, old: Session, token: string): Promise<Session> {
+  const row = await db.selectFrom('sessions').select(['ip', 'user_agent']).where('id', '=', old.id).executeTakeFirst();
+  if (!row) throw new Error('The session ended before its second factor was recorded');
+  await invalidateSession(db, old.id);
+  return createSession(db, token, old.userId, { ip: row.ip, userAgent: row.user_agent, twoFactorVerified: true, now: old.lastActiveAt, createdAt: old.createdAt });
 }
 
 export async function invalidateSession(db: Kysely<Database>, sessionId: string): Promise<void> {

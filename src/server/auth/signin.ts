@@ -1,11 +1,10 @@
 /**
  * Staff sign-in, second factor, password change and sign-out. Every attempt is audited, success or failure.
  *
- * Throttling (in memory, per process — see ratelimit.ts): per account, 5 failed attempts in 15 minutes (a successful
- * sign-in clears the account's count); per IP address, 20 attempts in 15 minutes, successful or not (an office behind
- * one NAT address shares that budget; raise it with `createSignIn({ ipLimit })` if needed); the second factor, 5
- * attempts in 15 minutes per account. `createSignIn()` makes a set of functions with their own counters (tests); the
- * functions exported at the bottom share one default set.
+ * Throttling: per account and per address in PostgreSQL, shared by every instance (throttle.ts: progressive delays
+ * per account that the right password from a known client passes, failures only per address); the second factor, 5
+ * attempts in 15 minutes per account (in memory, ratelimit.ts). `createSignIn()` makes a set of functions with their
+ * own second-factor counter (tests); the functions exported at the bottom share one default set.
  *
  * An unknown e-mail and a wrong password look the same from outside: both say 'invalid', and both run one argon2
  * verification (against a decoy hash when the e-mail is unknown), so the time taken does not tell them apart. A
@@ -22,10 +21,12 @@ import {
   generateSessionToken,
   invalidateSession,
   invalidateUserSessions,
-  setSessionTwoFactorVerified,
+  rotateSessionAfterSecondFactor,
+  validateSessionToken,
   type Session,
   type SessionUser,
 } from './session.ts';
+import { accountKey, addressKey, isKnownClient, rememberClient, reserveAttempt, settleSuccess, sweepFailures } from './throttle.ts';
 import { findStaffByEmail, findStaffById, normaliseEmail } from './staff.ts';
 import { looksLikeRecoveryCode, useRecoveryCode, verifyTotpCode } from './totp.ts';
 
@@ -36,15 +37,19 @@ export interface SignInInput {
   password: string;
   ip: string | null;
   userAgent?: string | null;
+  /** The device cookie a previous sign-in of this browser left, if any (it may pass the account's delay). */
+  deviceToken?: string | null;
+  /** The session cookie the browser still holds, if any (a valid one of this account passes the delay too). */
+  sessionToken?: string | null;
   now?: Date;
 }
 
 export type SignInResult =
-  | { ok: true; token: string; session: Session; user: SessionUser; needsTwoFactor: boolean }
+  | { ok: true; token: string; deviceToken: string; session: Session; user: SessionUser; needsTwoFactor: boolean }
   | { ok: false; reason: 'invalid' | 'throttled' | 'disabled'; retryAfterSeconds?: number };
 
 export type SecondFactorResult =
-  | { ok: true; method: 'totp' | 'recovery_code' }
+  | { ok: true; method: 'totp' | 'recovery_code'; token: string; session: Session }
   | { ok: false; reason: 'invalid' | 'throttled'; retryAfterSeconds?: number };
 
 export type ChangePasswordResult =
@@ -52,10 +57,6 @@ export type ChangePasswordResult =
   | { ok: false; reason: 'wrong_password' | 'same_password' | 'throttled' | PasswordProblem; retryAfterSeconds?: number };
 
 export interface SignInLimiters {
-  /** Failed sign-ins per account (normalised e-mail); default 5 per 15 minutes. */
-  accountLimit: RateLimiter;
-  /** Sign-in attempts per IP address; default 20 per 15 minutes. */
-  ipLimit: RateLimiter;
   /** Second-factor attempts per account; default 5 per 15 minutes. */
   secondFactorLimit: RateLimiter;
 }
@@ -78,6 +79,7 @@ export interface SignInService {
     sessionId: string,
     passwords: { current: string; next: string },
     ip?: string | null,
+    now?: Date,
   ): Promise<ChangePasswordResult>;
   signOut(db: Kysely<Database>, session: Session, user: SessionUser, ip?: string | null): Promise<void>;
   signOutEverywhere(db: Kysely<Database>, user: SessionUser, ip?: string | null): Promise<void>;
@@ -94,12 +96,19 @@ function decoy(): Promise<string> {
 /** What the audit log keeps of a typed e-mail: normalised and bounded (it could be anything). */
 const typedEmail = (email: string) => normaliseEmail(email).slice(0, 254);
 
+/** Whether this browser or address signed in to `userId` before, or still holds one of its sessions. */
+async function isTrustedClient(db: Kysely<Database>, userId: number, input: SignInInput, now: Date): Promise<boolean> {
+  if (input.sessionToken) {
+    const current = await validateSessionToken(db, input.sessionToken, now);
+    if (current?.user.id === userId) return true;
+  }
+  return isKnownClient(db, userId, { ip: input.ip, deviceToken: input.deviceToken ?? null }, now);
+}
+
 /** Creates the sign-in functions with their own rate-limit counters (defaults as in the module comment). */
 export function createSignIn(options: SignInOptions = {}): SignInService {
   const verifyPassword = options.verifyPassword ?? verifyPasswordHash;
   const limiters: SignInLimiters = {
-    accountLimit: options.accountLimit ?? createRateLimiter({ limit: 5, windowMs: FIFTEEN_MINUTES }),
-    ipLimit: options.ipLimit ?? createRateLimiter({ limit: 20, windowMs: FIFTEEN_MINUTES }),
     secondFactorLimit: options.secondFactorLimit ?? createRateLimiter({ limit: 5, windowMs: FIFTEEN_MINUTES }),
   };
   // Start hashing the decoy now, so the first unknown e-mail does not take one hash longer than the others.
@@ -108,22 +117,23 @@ export function createSignIn(options: SignInOptions = {}): SignInService {
   async function signIn(db: Kysely<Database>, input: SignInInput): Promise<SignInResult> {
     const email = typedEmail(input.email);
     const ip = input.ip;
+    const now = input.now ?? new Date();
+    const keys = { account: accountKey(email), address: addressKey(ip) };
 
-    const byIp = limiters.ipLimit.hit(`ip:${ip ?? 'unknown'}`);
-    const byAccount = byIp.allowed ? limiters.accountLimit.hit(`email:${email}`) : byIp;
-    if (!byIp.allowed || !byAccount.allowed) {
-      const user = await findStaffByEmail(db, email);
+    const user = email ? await findStaffByEmail(db, email) : undefined;
+    const trusted = user ? await isTrustedClient(db, user.id, input, now) : false;
+    const reservation = await reserveAttempt(db, keys, { now, trusted });
+    if (!reservation.allowed) {
       await recordAudit(db, { id: user?.id ?? null, email, ip }, {
         action: 'auth.signin_throttled',
         entityType: user ? 'staff_user' : null,
         entityId: user?.id ?? null,
         agencyCode: user?.agency_code ?? null,
-        after: { limit: byIp.allowed ? 'account' : 'ip' },
+        after: { limit: reservation.limit },
       });
-      return { ok: false, reason: 'throttled', retryAfterSeconds: (byIp.allowed ? byAccount : byIp).retryAfterSeconds };
+      return { ok: false, reason: 'throttled', retryAfterSeconds: reservation.retryAfterSeconds };
     }
 
-    const user = email ? await findStaffByEmail(db, email) : undefined;
     const passwordOk = await verifyPassword(user?.password_hash ?? (await decoy()), input.password);
     if (!user || !passwordOk) {
       await recordAudit(db, { id: user?.id ?? null, email, ip }, {
@@ -133,6 +143,7 @@ export function createSignIn(options: SignInOptions = {}): SignInService {
         agencyCode: user?.agency_code ?? null,
         after: { reason: user ? 'wrong_password' : 'unknown_email' },
       });
+      await sweepFailures(db, now);
       return { ok: false, reason: 'invalid' };
     }
     if (user.disabled_at) {
@@ -146,7 +157,8 @@ export function createSignIn(options: SignInOptions = {}): SignInService {
       return { ok: false, reason: 'disabled' };
     }
 
-    limiters.accountLimit.reset(`email:${email}`);
+    await settleSuccess(db, keys);
+    const deviceToken = await rememberClient(db, user.id, { ip, deviceToken: input.deviceToken ?? null }, now);
     const totpEnabled = user.totp_key_encrypted !== null;
     const token = generateSessionToken();
     const session = await db.transaction().execute(async (trx) => {
@@ -154,7 +166,7 @@ export function createSignIn(options: SignInOptions = {}): SignInService {
         ip,
         userAgent: input.userAgent ?? null,
         twoFactorVerified: !totpEnabled,
-        ...(input.now ? { now: input.now } : {}),
+        now,
       });
       await recordAudit(trx, { id: user.id, email: user.email, ip }, {
         action: 'auth.signin',
@@ -168,6 +180,7 @@ export function createSignIn(options: SignInOptions = {}): SignInService {
     return {
       ok: true,
       token,
+      deviceToken,
       session,
       user: { id: user.id, email: user.email, full_name: user.full_name, role: user.role, agency_code: user.agency_code, totpEnabled },
       needsTwoFactor: totpEnabled,
@@ -199,11 +212,15 @@ export function createSignIn(options: SignInOptions = {}): SignInService {
       return { ok: false, reason: 'invalid' };
     }
     limiters.secondFactorLimit.reset(`user:${user.id}`);
-    await db.transaction().execute(async (trx) => {
-      await setSessionTwoFactorVerified(trx, session.id);
+    // A new token once the second factor passes: whoever saw the pre-2FA one (it was usable only on this page) holds
+    // nothing now.
+    const token = generateSessionToken();
+    const rotated = await db.transaction().execute(async (trx) => {
+      const next = await rotateSessionAfterSecondFactor(trx, session, token);
       await recordAudit(trx, actor, { action: 'auth.2fa', entityType: 'staff_user', entityId: user.id, agencyCode: user.agency_code, after: { method } });
+      return next;
     });
-    return { ok: true, method };
+    return { ok: true, method, token, session: rotated };
   }
 
   async function changePassword(
@@ -212,22 +229,24 @@ export function createSignIn(options: SignInOptions = {}): SignInService {
     sessionId: string,
     passwords: { current: string; next: string },
     ip: string | null = null,
+    now: Date = new Date(),
   ): Promise<ChangePasswordResult> {
     const actor = { id: user.id, email: user.email, ip };
     const audit = { entityType: 'staff_user', entityId: user.id, agencyCode: user.agency_code };
-    // Wrong current passwords count against the account like failed sign-ins: a stolen session cannot guess it.
-    const key = `email:${normaliseEmail(user.email)}`;
-    const limit = limiters.accountLimit.hit(key);
-    if (!limit.allowed) {
+    // Wrong current passwords count against the account like failed sign-ins, and the session never passes the
+    // delay here: a stolen session cannot guess the password.
+    const keys = { account: accountKey(normaliseEmail(user.email)) };
+    const reservation = await reserveAttempt(db, keys, { now, trusted: false });
+    if (!reservation.allowed) {
       await recordAudit(db, actor, { action: 'auth.password_change_failed', ...audit, after: { reason: 'throttled' } });
-      return { ok: false, reason: 'throttled', retryAfterSeconds: limit.retryAfterSeconds };
+      return { ok: false, reason: 'throttled', retryAfterSeconds: reservation.retryAfterSeconds };
     }
     const row = await findStaffById(db, user.id);
     if (!row || !(await verifyPassword(row.password_hash, passwords.current))) {
       await recordAudit(db, actor, { action: 'auth.password_change_failed', ...audit, after: { reason: 'wrong_password' } });
       return { ok: false, reason: 'wrong_password' };
     }
-    limiters.accountLimit.reset(key);
+    await settleSuccess(db, keys);
     const problem = checkPasswordStrength(passwords.next, row.email);
     if (problem) return { ok: false, reason: problem };
     if (passwords.next.normalize('NFC') === passwords.current.normalize('NFC')) return { ok: false, reason: 'same_password' };

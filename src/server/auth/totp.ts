@@ -16,7 +16,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createTOTPKeyURI, generateHOTP, verifyHOTP } from '@oslojs/otp';
-import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
+import { decodeBase32IgnorePadding, encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit.ts';
 import type { Database } from '../schema.ts';
@@ -118,7 +118,14 @@ export interface TotpContext {
   now?: Date;
 }
 
-export type EnableTotpResult = { ok: true; recoveryCode: string } | { ok: false; reason: 'invalid_code' | 'already_enabled' | 'not_found' };
+export type EnableTotpResult = { ok: true; recoveryCode: string } | { ok: false; reason: 'invalid_key' | 'invalid_code' | 'already_enabled' | 'not_found' };
+
+/** The key of a setup form, or null when it is not the base32 of a key `beginTotpSetup` could have made. */
+export function parseSetupKey(text: string): Uint8Array | null {
+  const symbols = text.trim().toUpperCase().replace(/=+$/, '');
+  if (!/^[A-Z2-7]{32}$/.test(symbols)) return null;
+  return decodeBase32IgnorePadding(symbols);
+}
 
 /**
  * Turns TOTP on for `userId` once `code` proves the authenticator holds `key`. Stores the key encrypted and the
@@ -134,7 +141,8 @@ export async function enableTotp(
   const user = await db.selectFrom('staff_users').select(['id', 'email', 'agency_code', 'totp_key_encrypted', 'disabled_at']).where('id', '=', userId).executeTakeFirst();
   if (!user || user.disabled_at) return { ok: false, reason: 'not_found' };
   if (user.totp_key_encrypted !== null) return { ok: false, reason: 'already_enabled' };
-  if (key.byteLength < 16) throw new RangeError('TOTP key too short');
+  // The key comes back from a form: anything but what beginTotpSetup made is bad input, not a server fault.
+  if (key.byteLength !== KEY_BYTES) return { ok: false, reason: 'invalid_key' };
   const step = matchTotpStep(key, code, ctx.now);
   if (step === null) return { ok: false, reason: 'invalid_code' };
 
