@@ -26,6 +26,8 @@ export interface RegistryProps extends SearchResult {
   query: RegistryQuery;
   searched: boolean;
   message: string | undefined;
+  /** The field the message is about, for the error summary's link. */
+  messageField: 'ten' | 'dia-chi';
   agencyNames: Record<string, AgencyName>;
 }
 
@@ -42,7 +44,9 @@ export async function loadRegistrySearch(Astro: AstroGlobal, locale: Locale): Pr
   const searched = [raw.name, raw.address, raw.number].some((v) => v !== undefined && v !== null);
   const { query, problem } = checkQuery(raw);
   if (query.province && !provinceByCode(query.province)) query.province = undefined;
-  const empty = { query, searched, entries: [], total: 0, capped: false, similarFrom: 0, page: 1, pages: 0, agencyNames: {} };
+  // Only an address without a letter or digit is the address's fault; every other problem starts at the name.
+  const messageField: RegistryProps['messageField'] = problem === 'noLetters' && (!query.name || /[\p{L}\p{N}]/u.test(query.name)) ? 'dia-chi' : 'ten';
+  const empty = { query, searched, entries: [], total: 0, capped: false, similarFrom: 0, page: 1, pages: 0, agencyNames: {}, messageField };
   if (!searched) return { ...empty, message: undefined };
   if (problem) {
     Astro.response.status = 400;
@@ -56,7 +60,7 @@ export async function loadRegistrySearch(Astro: AstroGlobal, locale: Locale): Pr
     return { ...empty, message: t.tooMany };
   }
   const result = await searchRegistry(await getDb(), query, Number(p.get('trang') ?? '1'));
-  return { ...result, query, searched, message: undefined, agencyNames: await namesOf(result.entries.map((e) => e.agency_code)) };
+  return { ...result, query, searched, message: undefined, messageField, agencyNames: await namesOf(result.entries.map((e) => e.agency_code)) };
 }
 
 export type RegistryEntryProps =

@@ -99,6 +99,8 @@ for (const [locale, path, message] of [
     const response = await page.goto(path);
     expect(response?.status()).toBe(400);
     await expect(page.getByRole('alert')).toContainText(message);
+    // The summary's link leads to the address, the field at fault.
+    await expect(page.getByRole('alert').getByRole('link', { name: message })).toHaveAttribute('href', '#dia-chi');
     await expect(page.getByRole('link', { name: listed.debtor_name })).toHaveCount(0);
   });
 }
