@@ -14,6 +14,7 @@ import * as survey from './20261201T1400_survey.ts';
 import * as enforcementResults from './20261201T1500_enforcement_results.ts';
 import * as statsIndexes from './20261201T1600_stats_indexes.ts';
 import * as signinThrottle from './20261201T1710_signin_throttle.ts';
+import * as registryPublicIds from './20261201T1720_registry_public_ids.ts';
 
 /**
  * Every migration, keyed by its timestamped name (applied in key order).
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '20261201T1500_enforcement_results': enforcementResults,
   '20261201T1600_stats_indexes': statsIndexes,
   '20261201T1710_signin_throttle': signinThrottle,
+  '20261201T1720_registry_public_ids': registryPublicIds,
 };

@@ -1,5 +1,7 @@
 import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
 import { procedureByCode } from '../server/catalog/index.ts';
+import type { Procedure } from '../server/catalog/types.ts';
+import { agenciesOutOfScope } from '../server/dossiers/counter-scope.ts';
 import { config } from '../server/config.ts';
 import { getDb, mailWorker } from '../server/boot.ts';
 import { processApplication } from '../server/dossiers/application.ts';
@@ -23,10 +25,19 @@ import { surveyActions } from './survey.ts';
  * (only a signed-in reception officer; the dossier is marked 'counter' and the officer recorded as its submitter).
  */
 function channelOf(form: FormData, ctx: ActionAPIContext) {
-  if (text(form, 'channel') !== 'counter') return { channel: 'online' as const, cookie: draftCookie, staffId: undefined };
+  if (text(form, 'channel') !== 'counter') return { channel: 'online' as const, cookie: draftCookie, staffId: undefined, agencyCode: null };
   const staff = requireStaff(ctx);
   if (staff.user.role !== 'reception') throw new ActionError({ code: 'FORBIDDEN', message: 'role' });
-  return { channel: 'counter' as const, cookie: counterDraftCookie, staffId: staff.user.id };
+  return { channel: 'counter' as const, cookie: counterDraftCookie, staffId: staff.user.id, agencyCode: staff.user.agency_code };
+}
+
+/**
+ * A counter enters dossiers for its own agency (and a provincial agency's regional offices) only: a form or draft
+ * naming another agency is refused as a whole, before anything is written.
+ */
+async function holdCounterToScope(db: Awaited<ReturnType<typeof getDb>>, flow: ReturnType<typeof channelOf>, procedure: Procedure, valueOf: (field: string) => unknown) {
+  if (flow.channel !== 'counter') return;
+  if ((await agenciesOutOfScope(db, flow.agencyCode, procedure, valueOf)).length > 0) throw new ActionError({ code: 'FORBIDDEN', message: 'agency' });
 }
 
 /** Any procedure of the catalog is filed through the same flow: one-stop procedures, complaints and denunciations. */
@@ -65,6 +76,7 @@ export const server = {
       const db = await getDb();
       // A second complaint is linked to the first only when this browser tracks that first complaint and it still
       // allows one: the code in the form names it, the cookie proves it.
+      await holdCounterToScope(db, flow, procedure, (field) => text(form, field));
       const parent = text(form, 'parentDossierCode');
       const offer = parent && procedure.code === 'KN' ? await secondComplaintOfCookie(ctx.cookies, db) : null;
       const link = offer && offer.parentDossierCode === normaliseDossierCode(parent) ? { parentDossierCode: offer.parentDossierCode } : undefined;
@@ -87,6 +99,8 @@ export const server = {
       const db = await getDb();
       const draft = await getDraft(db, draftId);
       if (!draft || draft.procedureCode !== procedure.code) throw new ActionError({ code: 'BAD_REQUEST', message: 'draft' });
+      // The cookie's draft could have been filled in by another flow: its answers are held to the counter's scope too.
+      await holdCounterToScope(db, flow, procedure, (field) => draft.answers?.[field] ?? draft.values[field]);
       try {
         const result = await submitDraft(db, draftId, { channel: flow.channel, staffId: flow.staffId, publicUrl: config().publicUrl });
         if (result.mailed) mailWorker()?.kick();

@@ -724,4 +724,12 @@ export const en: Dictionary = {
       none: 'No dossiers.',
     },
   },
+  publicList: {
+    noLetters: 'A name or an address needs at least one letter or digit.',
+    entryTooManyTitle: 'You have opened too many entries',
+    entryTooMany: 'You have opened too many entries of the list in a short time. Try again in a few minutes.',
+  },
+  counterIntake: {
+    otherAgency: 'The counter takes dossiers only for your agency and its regional offices. Choose an agency from the list; a dossier for another agency is received by that agency.',
+  },
 };

@@ -729,6 +729,16 @@ export const vi = {
       none: 'Không có hồ sơ nào.',
     },
   },
+  /** The public list's limits against harvesting (issue 12). */
+  publicList: {
+    noLetters: 'Họ tên và địa chỉ cần có ít nhất một chữ cái hoặc chữ số.',
+    entryTooManyTitle: 'Bạn đã xem quá nhiều mục',
+    entryTooMany: 'Bạn đã xem quá nhiều mục của danh sách trong thời gian ngắn. Hãy thử lại sau ít phút.',
+  },
+  /** Counter intake held to the officer's agency (issue 12). */
+  counterIntake: {
+    otherAgency: 'Quầy chỉ tiếp nhận hồ sơ cho cơ quan của bạn và các phòng thi hành án khu vực trực thuộc. Hãy chọn một cơ quan trong danh sách; hồ sơ cho cơ quan khác do cơ quan đó tiếp nhận.',
+  },
 };
 
 export type Dictionary = typeof vi;

@@ -9,10 +9,13 @@ import { oneEditVariants } from './one-edit.ts';
 import { searchKey } from './search-key.ts';
 import type { Database, RegistryEntry } from './schema.ts';
 
-/** Exactly the published fields (Circular 04/2023/TT-BTP Art. 4(1)) plus province, agency and dates. */
+/**
+ * Exactly the published fields (Circular 04/2023/TT-BTP Art. 4(1)) plus province, agency and dates, and the entry's
+ * public id: the sequential primary key never leaves the back office, so the list cannot be walked page by page.
+ */
 export type PublicEntry = Pick<
   RegistryEntry,
-  | 'id'
+  | 'public_id'
   | 'debtor_name'
   | 'debtor_address'
   | 'province_code'
@@ -47,7 +50,10 @@ export const publishedFields = [
   'published_on',
 ] as const;
 
-const publicColumns = ['id', ...publishedFields] as const;
+const publicColumns = ['public_id', ...publishedFields] as const;
+
+/** The form of a public id (db/migrations/20261201T1720_registry_public_ids.ts): 20 lowercase hex characters. */
+export const PUBLIC_ID = /^[0-9a-f]{20}$/;
 
 export interface RegistryQuery {
   name?: string;
@@ -64,9 +70,12 @@ export const PAGE_SIZE = 20;
 /** No bulk dump: at most this many results for any query, whatever the paging. */
 export const MAX_RESULTS = 100;
 
-export type QueryProblem = 'empty' | 'tooShort' | 'tooLong';
+export type QueryProblem = 'empty' | 'noLetters' | 'tooShort' | 'tooLong';
 
-/** Cleans a query; a query must name somebody (2+ letters), an address (3+) or a number. */
+/**
+ * Cleans a query; a query must name somebody (2+ letters), an address (3+) or a number. A name or an address without
+ * a letter or a digit ("---") is refused: folded, it has no word, and no word is contained in every address.
+ */
 export function checkQuery(q: RegistryQuery): { query: RegistryQuery; problem: QueryProblem | null } {
   const clean = (v: string | undefined, max: number) => (v ?? '').normalize('NFC').replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, max) || undefined;
   const number = clean(q.number, 60);
@@ -78,6 +87,7 @@ export function checkQuery(q: RegistryQuery): { query: RegistryQuery; problem: Q
     number: number && /[\p{L}\p{N}]/u.test(number) ? number : undefined,
   };
   if (!query.name && !query.address && !query.number) return { query, problem: 'empty' };
+  if ([query.name, query.address].some((v) => v !== undefined && !/[\p{L}\p{N}]/u.test(v))) return { query, problem: 'noLetters' };
   if ((query.name && query.name.replace(/[^\p{L}]/gu, '').length < 2) || (!query.name && !query.number && (query.address?.length ?? 0) < 3)) {
     return { query, problem: 'tooShort' };
   }
@@ -299,8 +309,8 @@ export async function searchRegistry(db: Kysely<Database>, input: RegistryQuery,
   if (matches.length === 0 && query.address) matches = await run(true);
   const total = Math.min(matches.length, MAX_RESULTS);
   const onPage = matches.slice((current - 1) * PAGE_SIZE, Math.min(total, current * PAGE_SIZE));
-  const rows = onPage.length ? await db.selectFrom('registry_entries').select(publicColumns).where('id', 'in', onPage.map((m) => m.id)).where('removed_on', 'is', null).execute() : [];
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const rows = onPage.length ? await db.selectFrom('registry_entries').select(['id', ...publicColumns]).where('id', 'in', onPage.map((m) => m.id)).where('removed_on', 'is', null).execute() : [];
+  const byId = new Map(rows.map(({ id, ...entry }) => [id, entry]));
   const similar = matches.findIndex((m) => m.tier === 4);
   return {
     // An entry removed between the two reads is left out rather than shown.
@@ -313,8 +323,8 @@ export async function searchRegistry(db: Kysely<Database>, input: RegistryQuery,
   };
 }
 
-/** A published entry, or undefined (removed entries are not shown). */
-export async function getPublishedEntry(db: Kysely<Database>, id: number): Promise<PublicEntry | undefined> {
-  if (!Number.isSafeInteger(id) || id < 1) return undefined;
-  return db.selectFrom('registry_entries').select(publicColumns).where('id', '=', id).where('removed_on', 'is', null).executeTakeFirst();
+/** A published entry by its public id, or undefined (removed entries are not shown; nor is anything by its key). */
+export async function getPublishedEntry(db: Kysely<Database>, publicId: string): Promise<PublicEntry | undefined> {
+  if (!PUBLIC_ID.test(publicId)) return undefined;
+  return db.selectFrom('registry_entries').select(publicColumns).where('public_id', '=', publicId).where('removed_on', 'is', null).executeTakeFirst();
 }

@@ -182,6 +182,8 @@ export interface RegistryEntriesTable {
   name_first_last: ColumnType<string, never, never>;
   name_words: ColumnType<string[], never, never>;
   address_words: ColumnType<string[], never, never>;
+  /** The unguessable id of the entry's public page (db/migrations/20261201T1720_registry_public_ids.ts), set by the database. */
+  public_id: ColumnType<string, never, never>;
 }
 
 export interface RegistryImportsTable {

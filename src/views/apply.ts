@@ -18,6 +18,7 @@ import { todayInVietnam } from '../server/calendar.ts';
 import { competentAgency, type Routing, type RoutingReason } from '../server/dossiers/competent-agency.ts';
 import { calendarWindow, lastDayToComplain, type CalendarWindow, type LastDay } from '../server/catalog/complaint-limits.ts';
 import { receiptElsewhere } from './track.ts';
+import { counterAgencies } from '../server/dossiers/counter-scope.ts';
 import { secondComplaintOfCookie } from '../actions/tracking-cookie.ts';
 import type { SecondComplaintOffer } from '../server/dossiers/second-complaint.ts';
 
@@ -62,6 +63,10 @@ function refusal(Astro: AstroGlobal, error: unknown, locale: Locale): string {
   if (code === 'CONTENT_TOO_LARGE') {
     Astro.response.status = 413;
     return errorText('file.bodyTooLarge', locale);
+  }
+  if (code === 'FORBIDDEN') {
+    Astro.response.status = 403;
+    return isActionError(error) && error.message === 'agency' ? t.counterIntake.otherAgency : t.apply.badRequest;
   }
   if (code === 'BAD_REQUEST' || code === 'UNSUPPORTED_MEDIA_TYPE') {
     Astro.response.status = 400;
@@ -112,7 +117,10 @@ export async function loadApply(Astro: AstroGlobal, procedure: Procedure, locale
     procedure.code === 'KN' && !flow.counter && (Astro.url.searchParams.has('second') || !!result?.data?.parentDossierCode || !!draft?.values.parentDossierCode);
   const secondComplaint = wantsSecond ? await secondComplaintOfCookie(Astro.cookies, await getDb()) : null;
   if (secondComplaint && !(draft && Object.keys(draft.values).length > 0)) Object.assign(prefill, secondComplaint.prefill);
-  const agencies = await (await getDb()).selectFrom('agencies').selectAll().orderBy('sort_order').execute();
+  // At the counter, only the agencies the officer's counter serves (the action refuses any other).
+  const agencies = flow.counter
+    ? await counterAgencies(await getDb(), Astro.locals.staff?.user.agency_code ?? null)
+    : await (await getDb()).selectFrom('agencies').selectAll().orderBy('sort_order').execute();
   const errors = result?.data?.errors ?? [];
   const general = result?.error ? refusal(Astro, result.error, locale) : undefined;
   if (errors.length > 0) Astro.response.status = 400;

@@ -1,6 +1,10 @@
-/** Page loaders of the public list (status codes and the per-address search limit are decided here). */
+/**
+ * Page loaders of the public list (status codes and the per-address limits are decided here). Against harvesting:
+ * entries are reached by unguessable public ids, searches and entry pages are limited per address, a query without a
+ * letter or digit is refused, and no page of the list is for search engines.
+ */
 import type { AstroGlobal } from 'astro';
-import { dict } from '../i18n/index.ts';
+import { dict, pathTo } from '../i18n/index.ts';
 import { agencyNames, type AgencyName } from '../server/agency-names.ts';
 import { getDb } from '../server/boot.ts';
 import type { Locale } from '../server/catalog/types.ts';
@@ -10,11 +14,20 @@ import { provinceByCode } from '../server/provinces.ts';
 
 // Generous for a person, tight for a script harvesting the list (no bulk dump).
 const searches = createRateLimiter({ limit: 60, windowMs: 10 * 60_000 });
+// A person opens a few entries per search: twice the searches' allowance, far from a walk through the list.
+const entryViews = createRateLimiter({ limit: 120, windowMs: 10 * 60_000 });
+
+/** Neither the list nor its entries belong in a search engine's index (a name would lead strangers to a debtor). */
+function keepOutOfIndexes(Astro: AstroGlobal): void {
+  Astro.response.headers.set('X-Robots-Tag', 'noindex, nofollow');
+}
 
 export interface RegistryProps extends SearchResult {
   query: RegistryQuery;
   searched: boolean;
   message: string | undefined;
+  /** The field the message is about, for the error summary's link. */
+  messageField: 'ten' | 'dia-chi';
   agencyNames: Record<string, AgencyName>;
 }
 
@@ -25,28 +38,50 @@ async function namesOf(codes: string[]): Promise<Record<string, AgencyName>> {
 
 export async function loadRegistrySearch(Astro: AstroGlobal, locale: Locale): Promise<RegistryProps> {
   const t = dict(locale).registry;
+  keepOutOfIndexes(Astro);
   const p = Astro.url.searchParams;
   const raw: RegistryQuery = { name: p.get('ten') ?? undefined, address: p.get('dia-chi') ?? undefined, province: p.get('tinh') ?? undefined, number: p.get('so') ?? undefined };
   const searched = [raw.name, raw.address, raw.number].some((v) => v !== undefined && v !== null);
   const { query, problem } = checkQuery(raw);
   if (query.province && !provinceByCode(query.province)) query.province = undefined;
-  const empty = { query, searched, entries: [], total: 0, capped: false, similarFrom: 0, page: 1, pages: 0, agencyNames: {} };
+  // Only an address without a letter or digit is the address's fault; every other problem starts at the name.
+  const messageField: RegistryProps['messageField'] = problem === 'noLetters' && (!query.name || /[\p{L}\p{N}]/u.test(query.name)) ? 'dia-chi' : 'ten';
+  const empty = { query, searched, entries: [], total: 0, capped: false, similarFrom: 0, page: 1, pages: 0, agencyNames: {}, messageField };
   if (!searched) return { ...empty, message: undefined };
   if (problem) {
     Astro.response.status = 400;
-    return { ...empty, message: problem === 'empty' ? t.emptyQuery : t.tooShort };
+    const messages = { empty: t.emptyQuery, noLetters: dict(locale).publicList.noLetters, tooShort: t.tooShort, tooLong: t.tooShort };
+    return { ...empty, message: messages[problem] };
   }
-  if (!searches.hit(clientAddress(Astro.request, Astro.clientAddress)).allowed) {
+  const limited = searches.hit(clientAddress(Astro.request, Astro.clientAddress));
+  if (!limited.allowed) {
     Astro.response.status = 429;
+    Astro.response.headers.set('Retry-After', String(limited.retryAfterSeconds));
     return { ...empty, message: t.tooMany };
   }
   const result = await searchRegistry(await getDb(), query, Number(p.get('trang') ?? '1'));
-  return { ...result, query, searched, message: undefined, agencyNames: await namesOf(result.entries.map((e) => e.agency_code)) };
+  return { ...result, query, searched, message: undefined, messageField, agencyNames: await namesOf(result.entries.map((e) => e.agency_code)) };
 }
 
-export async function loadRegistryEntry(Astro: AstroGlobal): Promise<Response | { entry: PublicEntry; agency: { name_vi: string; name_en: string } | undefined }> {
-  const id = /^\d{1,15}$/.test(Astro.params.id ?? '') ? Number(Astro.params.id) : NaN;
-  const entry = Number.isFinite(id) ? await getPublishedEntry(await getDb(), id) : undefined;
+export type RegistryEntryProps =
+  | { entry: PublicEntry; agency: { name_vi: string; name_en: string } | undefined }
+  /** Over the per-address limit: the message, and the same refusal's page in the other language. */
+  | { refused: string; alternate: string };
+
+/**
+ * An entry's page by its public id (a numeric key, or anything else, is a 404). Every look-up counts against the
+ * address's allowance, found or not, so guessing ids costs as much as reading entries.
+ */
+export async function loadRegistryEntry(Astro: AstroGlobal, locale: Locale): Promise<Response | RegistryEntryProps> {
+  keepOutOfIndexes(Astro);
+  const limited = entryViews.hit(clientAddress(Astro.request, Astro.clientAddress));
+  if (!limited.allowed) {
+    Astro.response.status = 429;
+    Astro.response.headers.set('Retry-After', String(limited.retryAfterSeconds));
+    const other: Locale = locale === 'vi' ? 'en' : 'vi';
+    return { refused: dict(locale).publicList.entryTooMany, alternate: `${pathTo('registry', other)}/${Astro.params.id ?? ''}` };
+  }
+  const entry = await getPublishedEntry(await getDb(), Astro.params.id ?? '');
   if (!entry) return Astro.rewrite('/404');
   return { entry, agency: (await namesOf([entry.agency_code]))[entry.agency_code] };
 }

@@ -7,6 +7,8 @@ import { checkQuery, getPublishedEntry, MAX_RESULTS, PAGE_SIZE, searchRegistry }
 import { testDatabases } from '../helpers/databases.ts';
 import { searchKey } from '../../src/server/search-key.ts';
 import { sql } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import { migrations } from '../../db/migrations/index.ts';
 
 const base = registryDemoEntries(1)[0]!;
 const entry = (over: Partial<typeof base>) => ({ ...base, ...over });
@@ -150,16 +152,41 @@ for (const target of testDatabases) {
 
     it('never shows removed entries, in search or detail', async () => {
       assert.deepEqual(await names({ name: 'tran minh quan' }), []);
-      const removed = await handle.db.selectFrom('registry_entries').select('id').where('removed_on', 'is not', null).executeTakeFirstOrThrow();
-      assert.equal(await getPublishedEntry(handle.db, removed.id), undefined);
+      const removed = await handle.db.selectFrom('registry_entries').select('public_id').where('removed_on', 'is not', null).executeTakeFirstOrThrow();
+      assert.equal(await getPublishedEntry(handle.db, removed.public_id), undefined);
     });
 
     it('publishes only the published fields', async () => {
       const [first] = (await searchRegistry(handle.db, { name: 'dang thi dao' })).entries;
       assert.deepEqual(Object.keys(first!).sort(), [
-        'agency_code', 'debtor_address', 'debtor_name', 'decision_date', 'decision_number', 'id', 'judgment_court', 'judgment_date',
-        'judgment_number', 'obligation', 'province_code', 'published_on', 'reason', 'reason_detail', 'verified_on',
+        'agency_code', 'debtor_address', 'debtor_name', 'decision_date', 'decision_number', 'judgment_court', 'judgment_date',
+        'judgment_number', 'obligation', 'province_code', 'public_id', 'published_on', 'reason', 'reason_detail', 'verified_on',
       ]);
+    });
+
+    it('gives every entry an unguessable public id, and shows an entry by it only (not by its key)', async () => {
+      const rows = await handle.db.selectFrom('registry_entries').select(['id', 'public_id', 'debtor_name']).where('removed_on', 'is', null).orderBy('id').execute();
+      assert.equal(rows.length, 8);
+      for (const row of rows) assert.match(row.public_id, /^[0-9a-f]{20}$/);
+      assert.equal(new Set(rows.map((r) => r.public_id)).size, 8);
+      // Consecutive entries share no prefix a script could count up from.
+      assert.notEqual(rows[0]!.public_id.slice(0, 6), rows[1]!.public_id.slice(0, 6));
+      const dao = rows.find((r) => r.debtor_name === 'Đặng Thị Đào')!;
+      assert.equal((await getPublishedEntry(handle.db, dao.public_id))?.debtor_name, 'Đặng Thị Đào');
+      assert.equal(await getPublishedEntry(handle.db, String(dao.id)), undefined);
+      assert.equal(await getPublishedEntry(handle.db, dao.public_id.toUpperCase()), undefined);
+      assert.deepEqual((await searchRegistry(handle.db, { name: 'dang thi dao' })).entries.map((e) => e.public_id), [dao.public_id]);
+    });
+
+    it('refuses a name or an address without a letter or a digit instead of matching every entry', async () => {
+      assert.equal(checkQuery({ address: '---' }).problem, 'noLetters');
+      assert.equal(checkQuery({ address: '. , ; /' }).problem, 'noLetters');
+      assert.equal(checkQuery({ name: '--' }).problem, 'noLetters');
+      assert.equal(checkQuery({ name: 'dang thi dao', address: '...' }).problem, 'noLetters');
+      assert.equal(checkQuery({ address: 'Số 12' }).problem, null);
+      assert.equal(checkQuery({ address: '123' }).problem, null);
+      assert.equal((await searchRegistry(handle.db, { address: '---' })).total, 0);
+      assert.equal((await searchRegistry(handle.db, { address: '---', province: 'HNI' })).total, 0);
     });
 
     it('refuses empty or too-short queries and caps results (no bulk dump)', async () => {
@@ -175,6 +202,33 @@ for (const target of testDatabases) {
       assert.equal(many.page, many.pages);
       assert.equal(many.entries.length, PAGE_SIZE);
       assert.ok(many.entries.every((e) => e.debtor_name === 'Nguyễn Văn Hùng'));
+    });
+  });
+}
+
+for (const target of testDatabases) {
+  describe(`public ids of entries listed before they existed, on ${target.name}`, () => {
+    let handle: Awaited<ReturnType<typeof target.open>>;
+    after(async () => {
+      await handle?.drop();
+    });
+
+    it('the migration gives each existing entry its own public id, and later inserts get one too', async () => {
+      handle = await target.open();
+      const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => migrations } });
+      const { error } = await migrator.migrateTo('20261201T1600_stats_indexes');
+      assert.equal(error, undefined);
+      await seedReferenceData(handle.db);
+      await sql`insert into registry_entries ${sql.raw(`(${Object.keys(base).join(', ')})`)} select ${sql.join(Object.values(base).map((v) => sql`${v}`))} from generate_series(1, 50)`.execute(handle.db);
+      await migrateToLatest(handle.db);
+      const ids = (await handle.db.selectFrom('registry_entries').select('public_id').execute()).map((r) => r.public_id);
+      assert.equal(ids.length, 50);
+      assert.equal(new Set(ids).size, 50);
+      for (const id of ids) assert.match(id, /^[0-9a-f]{20}$/);
+      await handle.db.insertInto('registry_entries').values(entry({ debtor_name: 'Lý Văn Mới' })).execute();
+      const added = await handle.db.selectFrom('registry_entries').select('public_id').where('debtor_name', '=', 'Lý Văn Mới').executeTakeFirstOrThrow();
+      assert.match(added.public_id, /^[0-9a-f]{20}$/);
+      assert.ok(!ids.includes(added.public_id));
     });
   });
 }

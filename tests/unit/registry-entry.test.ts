@@ -12,7 +12,7 @@ after(async () => {
 });
 
 const entry: PublicEntry = {
-  id: 7,
+  public_id: '4c1bcf407e3e084edb39',
   debtor_name: 'Lê Thị Bích',
   debtor_address: 'Xã Kim Sơn, tỉnh Ninh Bình',
   province_code: 'NBH',

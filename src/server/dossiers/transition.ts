@@ -177,7 +177,8 @@ async function move(
       checkDueDate: row.check_due_date,
       receivedAt: row.received_at,
     };
-    // A paper dossier is entered at whichever counter the citizen came to: the submission is not held to a scope.
+    // The submission (no dossier yet) is not checked here: counter intake is held to the clerk's scope by its action
+    // (src/server/dossiers/counter-scope.ts) before anything is written.
     if (actor.role !== 'citizen' && typeof target === 'number' && !inAgencyScope(actor, { code: dossier.agencyCode, parentCode: dossier.agencyParentCode })) {
       throw new TransitionError('other_agency');
     }
