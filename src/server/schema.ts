@@ -275,6 +275,7 @@ export interface Database {
   survey_responses: SurveyResponsesTable;
   survey_answers: SurveyAnswersTable;
   general_feedback: GeneralFeedbackTable;
+  tracking_failures: TrackingFailuresTable;
 }
 
 export type Agency = Selectable<AgenciesTable>;
@@ -368,3 +369,12 @@ export interface GeneralFeedbackTable {
   created_at: DefaultTimestamp;
 }
 
+
+/** Wrong tracking PINs per dossier code (src/server/dossiers/pin-lockout.ts). */
+export interface TrackingFailuresTable {
+  code: string;
+  failures: number;
+  locks: ColumnType<number, number | undefined, number>;
+  locked_until: Date | null;
+  last_failure_at: Date;
+}
