@@ -12,6 +12,7 @@ import type { Locale, Procedure } from '../server/catalog/types.ts';
 import { fileFieldName, uploadableDocuments, type FieldError } from '../server/dossiers/application.ts';
 import { confirmationFor, type Confirmation } from '../server/dossiers/confirmation.ts';
 import { getDraft, type Draft } from '../server/dossiers/drafts.ts';
+import { linkPrefill } from '../server/dossiers/link-prefill.ts';
 import type { Agency } from '../server/schema.ts';
 import { loadCalendar } from '../server/calendar-store.ts';
 import { todayInVietnam } from '../server/calendar.ts';
@@ -99,13 +100,8 @@ export async function loadApply(Astro: AstroGlobal, procedure: Procedure, locale
   if (result?.data?.complete) return Astro.redirect(flow.path(procedure, locale, 'check'), 303);
   const found = await draftOf(Astro, procedure, flow);
   const draft = found?.dossierId === null ? found : undefined;
-  // A link may fill in answers (the public list's "ask for a correction" names the entry and its agency); they are
-  // only the form's starting values, shown to the citizen and validated like anything typed.
-  const prefill: Record<string, string> = {};
-  for (const field of procedure.fields) {
-    const v = Astro.url.searchParams.get(field.name);
-    if (v !== null && field.kind !== 'checkboxes') prefill[field.name] = v.slice(0, field.maxLength ?? 300);
-  }
+  // Only the fields a portal feature's own link carries (never the e-mail address the PIN is mailed to).
+  const prefill = linkPrefill(procedure, Astro.url.searchParams);
   // A second complaint: from the tracking page's link (the flag only; the answers come from the tracked dossier), or
   // kept through the posts of the same form.
   const wantsSecond =

@@ -155,3 +155,20 @@ for (const { javaScriptEnabled, axe } of runs) {
     }
   });
 }
+
+test('a link cannot fill in the e-mail address or any other answer; the public list’s correction link fills in its entry', async ({ page }) => {
+  const yctha = oneStopProcedures.find((p) => p.code === 'YCTHA')!;
+  await page.goto(`/nop-ho-so/${yctha.slug.vi}?email=attacker@example.com&fullName=X&phone=0999999999&agency=HNI`);
+  await expect(page.locator('#f-email-input')).toHaveValue('');
+  await expect(page.locator('#f-fullName-input')).toHaveValue('');
+  await expect(page.locator('#f-phone-input')).toHaveValue('');
+  await expect(page.locator('#f-agency-input')).toHaveValue('');
+  await expect(page.getByText('attacker@example.com')).toHaveCount(0);
+
+  const dcds = oneStopProcedures.find((p) => p.code === 'DCDS')!;
+  await page.goto(`/en/apply/${dcds.slug.en}?registryEntry=4217&agency=HNI&email=attacker@example.com&fullName=X`);
+  await expect(page.locator('#f-registryEntry-input')).toHaveValue('4217');
+  await expect(page.locator('#f-agency-input')).toHaveValue('HNI');
+  await expect(page.locator('#f-email-input')).toHaveValue('');
+  await expect(page.locator('#f-fullName-input')).toHaveValue('');
+});
