@@ -10,7 +10,7 @@ import { getDb } from '../server/boot.ts';
 import { errorText, fieldErrorText } from '../server/catalog/index.ts';
 import type { Locale, Procedure } from '../server/catalog/types.ts';
 import { fileFieldName, uploadableDocuments, type FieldError } from '../server/dossiers/application.ts';
-import { confirmationFor, type Confirmation } from '../server/dossiers/confirmation.ts';
+import { confirmationFor, confirmationShownOnce, type Confirmation } from '../server/dossiers/confirmation.ts';
 import { getDraft, type Draft } from '../server/dossiers/drafts.ts';
 import { linkPrefill } from '../server/dossiers/link-prefill.ts';
 import type { Agency } from '../server/schema.ts';
@@ -181,10 +181,10 @@ export async function loadReceipt(
   };
 }
 
-/** The confirmation: only for the browser that submitted (its draft cookie), never cached. */
+/** The confirmation: only for the browser that submitted (its draft cookie), never cached; the PIN the first time only. */
 export async function loadConfirmation(Astro: AstroGlobal, procedure: Procedure, locale: Locale, flow: ApplyFlow = citizenFlow): Promise<Response | Confirmation> {
   const draft = await draftOf(Astro, procedure, flow);
-  const confirmation = draft ? await confirmationFor(await getDb(), draft) : undefined;
+  const confirmation = draft ? await confirmationShownOnce(await getDb(), draft) : undefined;
   if (!confirmation) return Astro.redirect(flow.path(procedure, locale), 303);
   Astro.response.headers.set('Cache-Control', 'no-store');
   return confirmation;
