@@ -13,6 +13,7 @@ import * as denouncerIdentities from './20261201T1300_denouncer_identities.ts';
 import * as survey from './20261201T1400_survey.ts';
 import * as enforcementResults from './20261201T1500_enforcement_results.ts';
 import * as statsIndexes from './20261201T1600_stats_indexes.ts';
+import * as trackingFailures from './20261201T1700_tracking_failures.ts';
 import * as signinThrottle from './20261201T1710_signin_throttle.ts';
 import * as registryPublicIds from './20261201T1720_registry_public_ids.ts';
 
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '20261201T1400_survey': survey,
   '20261201T1500_enforcement_results': enforcementResults,
   '20261201T1600_stats_indexes': statsIndexes,
+  '20261201T1700_tracking_failures': trackingFailures,
   '20261201T1710_signin_throttle': signinThrottle,
   '20261201T1720_registry_public_ids': registryPublicIds,
 };

@@ -7,7 +7,8 @@ import { getDb, mailWorker } from '../server/boot.ts';
 import { processApplication } from '../server/dossiers/application.ts';
 import { getDraft, isDraftId } from '../server/dossiers/drafts.ts';
 import { DraftNotReadyError, submitDraft } from '../server/dossiers/submit.ts';
-import { checkLookupInput, findDossierByCodeAndPin, sendSupplement, trackedDossier, withdrawDossier } from '../server/dossiers/tracking.ts';
+import { lookUpDossier } from '../server/dossiers/pin-lockout.ts';
+import { checkLookupInput, sendSupplement, trackedDossier, withdrawDossier } from '../server/dossiers/tracking.ts';
 import { normaliseDossierCode } from '../server/dossiers/code.ts';
 import { secondComplaintOfCookie, setTrackingCookie, trackedDossierId } from './tracking-cookie.ts';
 import { localeOfPath } from '../server/routes.ts';
@@ -124,9 +125,11 @@ export const server = {
       const problems: string[] = checkLookupInput(code, pin);
       if (problems.length > 0) return { ok: false as const, problems, code };
       rateLimit('lookup', ctx);
-      const id = await findDossierByCodeAndPin(await getDb(), code, pin);
-      if (id === null) return { ok: false as const, problems: ['notFound'], code };
-      setTrackingCookie(ctx.cookies, id);
+      const found = await lookUpDossier(await getDb(), code, pin, { publicUrl: config().publicUrl });
+      if (found.mailed) mailWorker()?.kick();
+      if (found.outcome === 'locked') return { ok: false as const, problems: ['locked'], code, lockedUntil: found.until.toISOString() };
+      if (found.outcome === 'notFound') return { ok: false as const, problems: ['notFound'], code };
+      setTrackingCookie(ctx.cookies, found.dossierId);
       return { ok: true as const, problems: [] as string[], code: normaliseDossierCode(code)! };
     },
   }),

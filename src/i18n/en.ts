@@ -732,4 +732,10 @@ export const en: Dictionary = {
   counterIntake: {
     otherAgency: 'The counter takes dossiers only for your agency and its regional offices. Choose an agency from the list; a dossier for another agency is received by that agency.',
   },
+  pinSafety: {
+    locked: (until: string) =>
+      `Tracking with this dossier code is locked for a while because a wrong PIN was entered several times. Try again after ${until} (Vietnam time). Until then even the right PIN does not open the dossier; if the dossier has an email address, its applicant has been told.`,
+    pinShownOnce: 'The PIN is shown only once, right after you apply, and was sent in the confirmation email. This page does not show it again.',
+    pinShownOnceNoEmail: 'The PIN is shown only once, right after you apply. This page does not show it again.',
+  },
 };

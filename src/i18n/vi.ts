@@ -739,6 +739,12 @@ export const vi = {
   counterIntake: {
     otherAgency: 'Quầy chỉ tiếp nhận hồ sơ cho cơ quan của bạn và các phòng thi hành án khu vực trực thuộc. Hãy chọn một cơ quan trong danh sách; hồ sơ cho cơ quan khác do cơ quan đó tiếp nhận.',
   },
+  pinSafety: {
+    locked: (until: string) =>
+      `Mã hồ sơ này đang tạm khóa tra cứu vì mã PIN bị nhập sai nhiều lần. Hãy thử lại sau ${until} (giờ Việt Nam). Trong thời gian khóa, kể cả mã PIN đúng cũng không mở được hồ sơ; nếu hồ sơ có thư điện tử, người nộp đã được báo.`,
+    pinShownOnce: 'Mã PIN chỉ hiển thị một lần, ngay sau khi nộp, và đã được gửi trong thư điện tử xác nhận. Trang này không hiển thị lại mã PIN.',
+    pinShownOnceNoEmail: 'Mã PIN chỉ hiển thị một lần, ngay sau khi nộp. Trang này không hiển thị lại mã PIN.',
+  },
 };
 
 export type Dictionary = typeof vi;

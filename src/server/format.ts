@@ -50,3 +50,9 @@ export function formatPercent(ratio: number): string {
 export function formatDecimal(n: number): string {
   return percent.format(n);
 }
+
+/** "14:05, 01/12/2026": an instant as the clock and calendar read in Vietnam (UTC+7 all year). */
+export function formatVietnamTime(instant: Date): string {
+  const local = new Date(instant.getTime() + 7 * 3600_000).toISOString();
+  return `${local.slice(11, 16)}, ${formatDate(local)}`;
+}

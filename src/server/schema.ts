@@ -279,6 +279,7 @@ export interface Database {
   general_feedback: GeneralFeedbackTable;
   signin_failures: SigninFailuresTable;
   staff_known_clients: StaffKnownClientsTable;
+  tracking_failures: TrackingFailuresTable;
 }
 
 export type Agency = Selectable<AgenciesTable>;
@@ -387,4 +388,13 @@ export interface StaffKnownClientsTable {
   kind: 'address' | 'device';
   hash: Uint8Array;
   last_seen_at: Date;
+}
+
+/** Wrong tracking PINs per dossier code (src/server/dossiers/pin-lockout.ts). */
+export interface TrackingFailuresTable {
+  code: string;
+  failures: number;
+  locks: ColumnType<number, number | undefined, number>;
+  locked_until: Date | null;
+  last_failure_at: Date;
 }

@@ -10,8 +10,9 @@ import { getDb } from '../server/boot.ts';
 import { errorText, fieldErrorText } from '../server/catalog/index.ts';
 import type { Locale, Procedure } from '../server/catalog/types.ts';
 import { fileFieldName, uploadableDocuments, type FieldError } from '../server/dossiers/application.ts';
-import { confirmationFor, type Confirmation } from '../server/dossiers/confirmation.ts';
+import { confirmationFor, confirmationShownOnce, type Confirmation } from '../server/dossiers/confirmation.ts';
 import { getDraft, type Draft } from '../server/dossiers/drafts.ts';
+import { linkPrefill } from '../server/dossiers/link-prefill.ts';
 import type { Agency } from '../server/schema.ts';
 import { loadCalendar } from '../server/calendar-store.ts';
 import { todayInVietnam } from '../server/calendar.ts';
@@ -104,13 +105,8 @@ export async function loadApply(Astro: AstroGlobal, procedure: Procedure, locale
   if (result?.data?.complete) return Astro.redirect(flow.path(procedure, locale, 'check'), 303);
   const found = await draftOf(Astro, procedure, flow);
   const draft = found?.dossierId === null ? found : undefined;
-  // A link may fill in answers (the public list's "ask for a correction" names the entry and its agency); they are
-  // only the form's starting values, shown to the citizen and validated like anything typed.
-  const prefill: Record<string, string> = {};
-  for (const field of procedure.fields) {
-    const v = Astro.url.searchParams.get(field.name);
-    if (v !== null && field.kind !== 'checkboxes') prefill[field.name] = v.slice(0, field.maxLength ?? 300);
-  }
+  // Only the fields a portal feature's own link carries (never the e-mail address the PIN is mailed to).
+  const prefill = linkPrefill(procedure, Astro.url.searchParams);
   // A second complaint: from the tracking page's link (the flag only; the answers come from the tracked dossier), or
   // kept through the posts of the same form.
   const wantsSecond =
@@ -193,10 +189,10 @@ export async function loadReceipt(
   };
 }
 
-/** The confirmation: only for the browser that submitted (its draft cookie), never cached. */
+/** The confirmation: only for the browser that submitted (its draft cookie), never cached; the PIN the first time only. */
 export async function loadConfirmation(Astro: AstroGlobal, procedure: Procedure, locale: Locale, flow: ApplyFlow = citizenFlow): Promise<Response | Confirmation> {
   const draft = await draftOf(Astro, procedure, flow);
-  const confirmation = draft ? await confirmationFor(await getDb(), draft) : undefined;
+  const confirmation = draft ? await confirmationShownOnce(await getDb(), draft) : undefined;
   if (!confirmation) return Astro.redirect(flow.path(procedure, locale), 303);
   Astro.response.headers.set('Cache-Control', 'no-store');
   return confirmation;

@@ -10,6 +10,7 @@ import type { AstroGlobal } from 'astro';
 import { actions, isActionError } from 'astro:actions';
 import { dict, pathTo, trackedDossierPath } from '../i18n/index.ts';
 import { errorText } from '../server/catalog/index.ts';
+import { formatVietnamTime } from '../server/format.ts';
 import type { Locale } from '../server/catalog/types.ts';
 import { getDb } from '../server/boot.ts';
 import { normaliseDossierCode } from '../server/dossiers/code.ts';
@@ -63,6 +64,15 @@ export function loadTrack(Astro: AstroGlobal, locale: Locale): Response | TrackP
       pinInvalid: ['pin', tt.pinInvalid],
       notFound: ['code', tt.notFound],
     };
+    const lockedUntil = 'lockedUntil' in lookup.data ? lookup.data.lockedUntil : undefined;
+    if (lockedUntil) {
+      // The same answer for every well-formed code, whether a dossier has it or not (src/server/dossiers/pin-lockout.ts).
+      const until = new Date(lockedUntil);
+      add('code', dict(locale).pinSafety.locked(formatVietnamTime(until)));
+      Astro.response.status = 429;
+      Astro.response.headers.set('Retry-After', String(Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000))));
+      return { code, errors, fieldErrors, notice };
+    }
     for (const p of lookup.data.problems) {
       const [field, text] = messages[p] ?? ['code', tt.notFound];
       add(field, text);

@@ -120,9 +120,22 @@ for (const { javaScriptEnabled, axe } of runs) {
           expect(pin).toMatch(/^\d{6}$/);
           await axe(page);
 
-          // Refresh, "back" and sending the check page's form again never make a second dossier.
+          // Refresh, "back" and sending the check page's form again never make a second dossier, and never show the
+          // PIN again: it was shown once.
           await page.reload();
           await expect(page.getByTestId('dossier-code')).toHaveText(code);
+          await expect(page.getByTestId('dossier-pin')).toHaveCount(0);
+          await expect(page.getByTestId('pin-shown-once')).toHaveText(
+            WITH_EMAIL.includes(procedure.code)
+              ? locale === 'vi'
+                ? 'Mã PIN chỉ hiển thị một lần, ngay sau khi nộp, và đã được gửi trong thư điện tử xác nhận. Trang này không hiển thị lại mã PIN.'
+                : 'The PIN is shown only once, right after you apply, and was sent in the confirmation email. This page does not show it again.'
+              : locale === 'vi'
+                ? 'Mã PIN chỉ hiển thị một lần, ngay sau khi nộp. Trang này không hiển thị lại mã PIN.'
+                : 'The PIN is shown only once, right after you apply. This page does not show it again.',
+          );
+          expect(await page.content()).not.toContain(pin);
+          await axe(page);
           await page.goBack();
           await expect(page).toHaveURL(confirmation);
           await expect(page.getByTestId('dossier-code')).toHaveText(code);
@@ -131,6 +144,7 @@ for (const { javaScriptEnabled, axe } of runs) {
           expect(new URL(again.headers().location!, baseURL).pathname).toBe(new URL(confirmation).pathname);
           await page.goto(confirmation);
           await expect(page.getByTestId('dossier-code')).toHaveText(code);
+          await expect(page.getByTestId('dossier-pin')).toHaveCount(0);
 
           // The confirmation e-mail reaches the SMTP server, in the citizen's language, with the code and PIN.
           expect(Boolean(procedure.example.email)).toBe(WITH_EMAIL.includes(procedure.code));
@@ -141,6 +155,11 @@ for (const { javaScriptEnabled, axe } of runs) {
           } else {
             await expect(page.getByText(w.noEmail)).toBeVisible();
           }
+
+          // The receipt never shows the PIN.
+          await page.locator('p.no-print a.button').first().click();
+          await expect(page.getByTestId('receipt-code')).toHaveText(code);
+          expect(await page.content()).not.toContain(pin);
 
           // Tracking with the code and PIN.
           await page.goto(pathTo('track', locale));
@@ -155,3 +174,20 @@ for (const { javaScriptEnabled, axe } of runs) {
     }
   });
 }
+
+test('a link cannot fill in the e-mail address or any other answer; the public list’s correction link fills in its entry', async ({ page }) => {
+  const yctha = oneStopProcedures.find((p) => p.code === 'YCTHA')!;
+  await page.goto(`/nop-ho-so/${yctha.slug.vi}?email=attacker@example.com&fullName=X&phone=0999999999&agency=HNI`);
+  await expect(page.locator('#f-email-input')).toHaveValue('');
+  await expect(page.locator('#f-fullName-input')).toHaveValue('');
+  await expect(page.locator('#f-phone-input')).toHaveValue('');
+  await expect(page.locator('#f-agency-input')).toHaveValue('');
+  await expect(page.getByText('attacker@example.com')).toHaveCount(0);
+
+  const dcds = oneStopProcedures.find((p) => p.code === 'DCDS')!;
+  await page.goto(`/en/apply/${dcds.slug.en}?registryEntry=4217&agency=HNI&email=attacker@example.com&fullName=X`);
+  await expect(page.locator('#f-registryEntry-input')).toHaveValue('4217');
+  await expect(page.locator('#f-agency-input')).toHaveValue('HNI');
+  await expect(page.locator('#f-email-input')).toHaveValue('');
+  await expect(page.locator('#f-fullName-input')).toHaveValue('');
+});

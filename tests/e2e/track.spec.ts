@@ -3,8 +3,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { DemoDossier } from '../../db/seed/demo.ts';
 import { oneStopProcedures } from '../../src/server/catalog/index.ts';
+import { generateDossierCode } from '../../src/server/dossiers/code.ts';
 import { fillExample, pdfFile } from './fixtures.ts';
-import { clientIp, waitForMail } from './mail.ts';
+import { clientIp, mailsMatching, waitForMail } from './mail.ts';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -228,14 +229,59 @@ test('tracking errors say what is wrong: empty fields, a mistyped code, a malfor
   await expect(page.getByRole('alert')).toContainText('Enter your dossier code');
   await expect(page.getByRole('alert')).toContainText('Enter your PIN');
 
-  // 20 look-ups per 10 minutes per address: the next ones are refused with 429. Typos are not look-ups.
+  // 20 look-ups per 10 minutes per address: the next ones are refused with 429. Typos are not look-ups. Each guess
+  // is at another well-formed code no dossier has, so the count per code (five) does not answer first.
   const ip = clientIp();
   const post = (code: string, pin: string) =>
     page.request.post('/tra-cuu-ho-so?_action=trackDossier', { form: { code, pin }, headers: { Origin: new URL(page.url()).origin, 'X-Forwarded-For': ip } });
   for (let i = 0; i < 25; i++) expect((await post(mistyped, d.pin)).status()).toBe(400);
-  let status = 0;
-  for (let i = 0; i < 25 && status !== 429; i++) status = (await post(d.code, wrongPin)).status();
-  expect(status).toBe(429);
+  const statuses: number[] = [];
+  for (let i = 0; i < 21; i++) statuses.push((await post(generateDossierCode(98, '2026-11-02'), wrongPin)).status());
+  expect(statuses).toEqual([...Array<number>(20).fill(404), 429]);
+});
+
+test('five wrong PINs from five addresses lock the code, even against the right PIN, and the applicant is told once', async ({ page }, info) => {
+  const procedure = oneStopProcedures.find((p) => p.code === 'YCTHA')!;
+  await page.goto(`/nop-ho-so/${procedure.slug.vi}`);
+  await fillExample(page, procedure, 'vi', { agency: 'HNI' });
+  await page.locator('#f-file_judgmentCopy-input').setInputFiles(pdfFile(info.outputPath('f'), 'ban-an.pdf'));
+  await page.getByRole('button', { name: 'Tiếp tục' }).last().click();
+  await page.getByRole('button', { name: 'Xác nhận và gửi hồ sơ' }).click();
+  const code = (await page.getByTestId('dossier-code').textContent())!.trim();
+  const pin = (await page.getByTestId('dossier-pin').textContent())!.trim();
+  const wrongPin = pin === '000000' ? '111111' : '000000';
+  // Every look-up from a new address: the per-address limit never applies.
+  const lookUp = async (pinTyped: string, locale: 'vi' | 'en' = 'vi', codeTyped = code) => {
+    await page.setExtraHTTPHeaders({ 'X-Forwarded-For': clientIp() });
+    const response = page.waitForResponse((r) => r.request().method() === 'POST');
+    await track(page, codeTyped, pinTyped, locale);
+    return response;
+  };
+  for (let i = 0; i < 4; i++) expect((await lookUp(wrongPin)).status()).toBe(404);
+  const fifth = await lookUp(wrongPin);
+  expect(fifth.status()).toBe(429);
+  expect(Number(fifth.headers()['retry-after'])).toBeGreaterThan(14 * 60);
+  const locked = /^Mã hồ sơ này đang tạm khóa tra cứu vì mã PIN bị nhập sai nhiều lần\. Hãy thử lại sau \d{2}:\d{2}, \d{2}\/\d{2}\/\d{4} \(giờ Việt Nam\)/;
+  await expect(page.getByRole('alert').getByRole('listitem')).toHaveText(locked);
+  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+
+  // The right PIN, from yet another address, is refused while the lock lasts.
+  expect((await lookUp(pin)).status()).toBe(429);
+  await expect(page).not.toHaveURL(new RegExp(`/tra-cuu-ho-so/${code}`));
+  await expect(page.getByRole('alert')).toContainText('kể cả mã PIN đúng cũng không mở được hồ sơ');
+  expect((await lookUp(pin, 'en')).status()).toBe(429);
+  await expect(page.getByRole('alert')).toContainText('Tracking with this dossier code is locked for a while because a wrong PIN was entered several times.');
+
+  // A code no dossier has locks with the very same words.
+  const unknown = generateDossierCode(97, '2026-11-02');
+  for (let i = 0; i < 4; i++) expect((await lookUp(wrongPin, 'vi', unknown)).status()).toBe(404);
+  expect((await lookUp(wrongPin, 'vi', unknown)).status()).toBe(429);
+  await expect(page.getByRole('alert').getByRole('listitem')).toHaveText(locked);
+
+  const mail = await waitForMail({ text: code, subject: `Tạm khóa tra cứu hồ sơ ${code}: ${procedure.name.vi}` });
+  expect(mail.text).toContain('kể cả mã PIN đúng cũng không mở được hồ sơ');
+  expect(mail.text).not.toContain(pin);
+  expect(await mailsMatching({ text: code, subject: /^Tạm khóa/ })).toHaveLength(1);
 });
 
 test('the receipt prints to an A4 PDF with the code and a QR code', async ({ page, browser }, info) => {

@@ -151,7 +151,7 @@ for (const target of testDatabases) {
         assert.equal(second.mailed, false);
         assert.equal(second.dossierId, first.dossierId);
         assert.equal(second.code, first.code);
-        assert.equal(second.pin, first.pin, 'the confirmation page shows the same PIN again');
+        assert.equal(second.pin, first.pin, 'until the confirmation page has shown it, the draft answers with the same PIN');
         assert.equal(await count('dossiers'), dossiersBefore + 1);
         assert.equal(await count('dossier_events', first.dossierId), 1);
         assert.equal(await count('mail_outbox', first.dossierId), 1);

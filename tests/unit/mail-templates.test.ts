@@ -23,6 +23,7 @@ const data: DossierMailData = {
   expectedDueDate: '2026-11-30',
   timeLimitDays: 5,
   applicantName: 'Nguyễn Văn Hùng',
+  lockedUntil: new Date('2026-11-23T03:20:00Z'),
 };
 
 describe('dossier mail templates', () => {
@@ -136,7 +137,7 @@ describe('dossier mail templates', () => {
     assert.throws(() => renderDossierMail('withdrawn', 'vi', { ...data, trackingUrl: 'javascript:alert(1)' }), /absolute/);
   });
   it('lists every kind once, the three of the citizen’s side, the seven of the staff’s public actions and the stage of a petition', () => {
-    assert.equal(new Set(kinds).size, 12);
+    assert.equal(new Set(kinds).size, 13);
     assert.ok(kinds.includes('petition_submitted'));
     assert.ok(kinds.includes('stage'));
     for (const kind of [...staffKinds, 'submitted', 'supplement_received', 'withdrawn'] as const) assert.ok(kinds.includes(kind), kind);

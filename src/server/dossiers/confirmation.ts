@@ -1,5 +1,5 @@
 /** What the confirmation page and the printed receipt show about a just-submitted dossier. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { loadCalendar } from '../calendar-store.ts';
 import { todayInVietnam, type ExplainedDay } from '../calendar.ts';
 import { procedureByCode, rulesFor } from '../catalog/index.ts';
@@ -11,7 +11,7 @@ import { agencyDocumentIds } from './notices.ts';
 
 export interface Confirmation {
   code: string;
-  /** Null on a reprint: the PIN is kept only hashed. */
+  /** Only on the confirmation page's first rendering (`confirmationShownOnce`); otherwise null: the PIN is kept only hashed. */
   pin: string | null;
   procedure: Procedure;
   rule: RuleSet;
@@ -25,10 +25,28 @@ export interface Confirmation {
   attachments: AttachmentSummary[];
 }
 
-/** The confirmation of a submitted draft, or undefined when the draft has not been submitted. */
+/**
+ * The confirmation of a submitted draft, without the PIN (the receipt, a reload of the confirmation page), or
+ * undefined when the draft has not been submitted.
+ */
 export async function confirmationFor(db: Kysely<Database>, draft: Draft, now = new Date()): Promise<Confirmation | undefined> {
-  if (draft.dossierId === null || !draft.pin) return undefined;
-  return dossierConfirmation(db, draft.dossierId, draft.pin, todayInVietnam(now));
+  if (draft.dossierId === null) return undefined;
+  return dossierConfirmation(db, draft.dossierId, null, todayInVietnam(now));
+}
+
+/**
+ * The confirmation page's view of a submitted draft: with the PIN the first time only. The draft row holds the PIN
+ * in clear from the submission to this first rendering, which takes it out of the row in one statement, so two
+ * renderings at once cannot both get it; every later one (a reload, "back", the check page's form sent again) gets
+ * the confirmation without it. The submission mail carries the PIN too.
+ */
+export async function confirmationShownOnce(db: Kysely<Database>, draft: Draft, now = new Date()): Promise<Confirmation | undefined> {
+  if (draft.dossierId === null) return undefined;
+  const taken = await sql<{ pin: string }>`
+    with old as (select id, pin from dossier_drafts where id = ${draft.id} and pin is not null for update)
+    update dossier_drafts set pin = null from old where dossier_drafts.id = old.id
+    returning old.pin`.execute(db);
+  return dossierConfirmation(db, draft.dossierId, taken.rows[0]?.pin ?? null, todayInVietnam(now));
 }
 
 /**

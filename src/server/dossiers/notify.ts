@@ -20,7 +20,7 @@ export interface NotifyInput {
   expectedDueDate?: string;
   timeLimitDays?: number;
   /** What a staff action's mail says beyond the facts every dossier mail repeats. */
-  facts?: Pick<DossierMailData, 'reason' | 'receivedOn' | 'dueDate' | 'newDueDate' | 'timeLimitDays' | 'stage'>;
+  facts?: Pick<DossierMailData, 'reason' | 'receivedOn' | 'dueDate' | 'newDueDate' | 'timeLimitDays' | 'stage' | 'lockedUntil'>;
   /** When the action invites to the satisfaction survey: the moment of the invitation (the link's 30 days start). */
   surveyInvitedAt?: Date;
 }

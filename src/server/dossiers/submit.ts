@@ -134,7 +134,8 @@ export async function submitDraft(
           },
         );
         await trx.updateTable('attachments').set({ dossier_id: dossierId }).where('draft_id', '=', draft.id).execute();
-        // The draft keeps the answers for the confirmation page; a denouncer's identity is not kept there either.
+        // The draft keeps the answers for the confirmation page, and the PIN only until that page first shows it
+        // (confirmationShownOnce clears it); a denouncer's identity is not kept there either.
         const draftData = sealed ? { data: JSON.stringify({ ...(draft.data as Record<string, unknown> | null), answers: sealed.data }) } : {};
         await trx.updateTable('dossier_drafts').set({ dossier_id: dossierId, pin, ...draftData }).where('id', '=', draft.id).execute();
         return { dossierId, code, pin, created: true, mailed };

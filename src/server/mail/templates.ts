@@ -1,5 +1,5 @@
 /** The e-mails a citizen gets about a dossier, in the language the dossier was submitted in. */
-import { formatDate } from '../format.ts';
+import { formatDate, formatVietnamTime } from '../format.ts';
 import type { DateISO, Locale, Text } from '../catalog/types.ts';
 import { renderHtml, renderText, type Block, type Fact } from './layout.ts';
 
@@ -18,7 +18,9 @@ export type DossierMailKind =
   | 'rejected'
   | 'apologised'
   /** A stage of a complaint or denunciation (accepted, passed on, being verified, decided …): `stage` says which. */
-  | 'stage';
+  | 'stage'
+  /** Too many wrong PINs locked the dossier's code for a while (src/server/dossiers/pin-lockout.ts). */
+  | 'tracking_locked';
 
 /** Every kind, in the order a dossier usually meets them (for tests and the outbox's operators). */
 export const dossierMailKinds: readonly DossierMailKind[] = [
@@ -34,6 +36,7 @@ export const dossierMailKinds: readonly DossierMailKind[] = [
   'rejected',
   'withdrawn',
   'stage',
+  'tracking_locked',
 ];
 
 /** How to reach an agency; null where it has not published the detail. */
@@ -87,6 +90,8 @@ export interface DossierMailData {
   stage?: { label: Text; nextStep: Text } | undefined;
   /** The survey link, on the mail of an action that invites to the satisfaction survey (`invitesSurvey`). */
   surveyUrl?: string | undefined;
+  /** When the lock on the code ends (`tracking_locked`, which requires it). */
+  lockedUntil?: Date | undefined;
 }
 
 /** A rendered mail, ready for `enqueueMail`. */
@@ -118,11 +123,26 @@ interface View {
   newDueDate: string | undefined;
   stage: string;
   nextStep: string;
+  /** The lock's end, Vietnam time (`tracking_locked`). */
+  lockedUntil: string;
 }
 
 type Template = (v: View) => { subject: string; blocks: Block[] };
 
 const vi: Record<DossierMailKind, Template> = {
+  tracking_locked: (v) => ({
+    subject: `Tạm khóa tra cứu hồ sơ ${v.code}: ${v.procedure}`,
+    blocks: [
+      { kind: 'paragraph', text: `Kính gửi ông/bà ${v.name},` },
+      {
+        kind: 'paragraph',
+        text: `Mã PIN nhập sai nhiều lần khi tra cứu hồ sơ ${v.code}, nên việc tra cứu hồ sơ này tạm khóa đến ${v.lockedUntil} (giờ Việt Nam). Trong thời gian này, kể cả mã PIN đúng cũng không mở được hồ sơ. Hồ sơ của ông/bà vẫn được giải quyết bình thường.`,
+      },
+      { kind: 'facts', items: facts('vi', v) },
+      { kind: 'paragraph', text: `Nếu không phải ông/bà nhập sai, có thể người khác đang dò mã PIN: không cung cấp mã PIN cho ai, và báo cho ${v.agency} nếu cần.` },
+      { kind: 'link', label: 'Tra cứu hồ sơ', url: v.url },
+    ],
+  }),
   submitted: (v) => ({
     subject: `Đã nhận hồ sơ ${v.code}: ${v.procedure}`,
     blocks: [
@@ -324,6 +344,19 @@ const vi: Record<DossierMailKind, Template> = {
 };
 
 const en: Record<DossierMailKind, Template> = {
+  tracking_locked: (v) => ({
+    subject: `Tracking locked for application ${v.code}: ${v.procedure}`,
+    blocks: [
+      { kind: 'paragraph', text: `Dear ${v.name},` },
+      {
+        kind: 'paragraph',
+        text: `A wrong PIN was entered several times to track application ${v.code}, so tracking it is locked until ${v.lockedUntil} (Vietnam time). Until then even the right PIN does not open it. Your application is still being handled as usual.`,
+      },
+      { kind: 'facts', items: facts('en', v) },
+      { kind: 'paragraph', text: `If it was not you, someone may be guessing your PIN: do not give your PIN to anyone, and tell ${v.agency} if you need to.` },
+      { kind: 'link', label: 'Track your application', url: v.url },
+    ],
+  }),
   submitted: (v) => ({
     subject: `Application ${v.code} received: ${v.procedure}`,
     blocks: [
@@ -657,11 +690,12 @@ function vietnamDate(value: DateISO | Date): DateISO {
 
 /**
  * The mail about a dossier event, in the citizen's language: subject, a complete text part, and an HTML part in
- * which every value is escaped. Throws when a `submitted` mail has no PIN or the tracking URL is not absolute http(s).
+ * which every value is escaped. Throws when a `submitted` mail has no PIN, a `tracking_locked` mail no end of the lock, or the tracking URL is not absolute http(s).
  */
 export function renderDossierMail(kind: DossierMailKind, locale: Locale, data: DossierMailData): RenderedMail {
   const firstMail = kind === 'submitted' || kind === 'petition_submitted';
   if (firstMail && !data.pin) throw new Error('The submission mail needs the tracking PIN');
+  if (kind === 'tracking_locked' && !data.lockedUntil) throw new Error('The lock mail needs the end of the lock');
   if (!/^https?:\/\//i.test(data.trackingUrl)) throw new Error(`The tracking URL must be absolute: ${data.trackingUrl}`);
   const view: View = {
     code: data.code,
@@ -682,6 +716,7 @@ export function renderDossierMail(kind: DossierMailKind, locale: Locale, data: D
     newDueDate: data.newDueDate ? formatDate(vietnamDate(data.newDueDate)) : undefined,
     stage: data.stage?.label[locale] ?? '',
     nextStep: data.stage?.nextStep[locale] ?? '',
+    lockedUntil: data.lockedUntil ? formatVietnamTime(data.lockedUntil) : '',
   };
   const { subject, blocks: own } = (locale === 'en' ? en : vi)[kind](view);
   const blocks = data.surveyUrl ? [...own, ...surveyInvitation[locale](data.surveyUrl)] : own;
