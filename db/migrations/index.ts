@@ -13,6 +13,7 @@ import * as denouncerIdentities from './20261201T1300_denouncer_identities.ts';
 import * as survey from './20261201T1400_survey.ts';
 import * as enforcementResults from './20261201T1500_enforcement_results.ts';
 import * as statsIndexes from './20261201T1600_stats_indexes.ts';
+import * as attachmentFlags from './20261201T1730_attachment_flags.ts';
 
 /**
  * Every migration, keyed by its timestamped name (applied in key order).
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '20261201T1400_survey': survey,
   '20261201T1500_enforcement_results': enforcementResults,
   '20261201T1600_stats_indexes': statsIndexes,
+  '20261201T1730_attachment_flags': attachmentFlags,
 };
