@@ -8,6 +8,7 @@ import { demoStaff } from '../db/seed/demo.ts';
 import { HISTORY_PIN } from '../db/seed/history/index.ts';
 import { boot, stopBackgroundJobs } from '../src/server/boot.ts';
 import { ConfigError, config } from '../src/server/config.ts';
+import { restrictNewFiles } from '../src/server/data-dir.ts';
 import { closeSharedDatabase, DatabaseLockedError } from '../src/server/db.ts';
 import { coalesceWrites } from '../src/server/coalesce-writes.ts';
 import { applySecurityHeaders, securityHeaders } from '../src/server/security-headers.ts';
@@ -33,6 +34,7 @@ function buildIfStale(): void {
 }
 
 async function main(): Promise<void> {
+  restrictNewFiles();
   const cfg = config();
   if (process.env.SKIP_BUILD !== '1') buildIfStale();
   const report = await boot();

@@ -198,6 +198,6 @@ export async function seedDemoData(db: Kysely<Database>, opts: { publicUrl: stri
   await seedDemoEnforcementResults(db, { head: account('head'), admin: account('admin'), today: todayInVietnam(now) });
   made.push(...(await seedDemoSurveys(db, { publicUrl: opts.publicUrl, now, staffIds })));
   fs.mkdirSync(opts.dataDir, { recursive: true });
-  fs.writeFileSync(path.join(opts.dataDir, 'demo-dossiers.json'), JSON.stringify(made, null, 2) + '\n');
+  fs.writeFileSync(path.join(opts.dataDir, 'demo-dossiers.json'), JSON.stringify(made, null, 2) + '\n', { mode: 0o600 });
   return made;
 }

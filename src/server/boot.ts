@@ -4,6 +4,7 @@ import { seedReferenceData } from '../../db/seed/index.ts';
 import { seedRegistryDemo } from '../../db/seed/registry-demo.ts';
 import { seedVaultDemo } from '../../db/seed/vault-demo.ts';
 import { config } from './config.ts';
+import { secureDataDir } from './data-dir.ts';
 import { sharedDatabase, type DbHandle } from './db.ts';
 import { purgeExpiredDrafts } from './dossiers/drafts.ts';
 import { failInterruptedImports, purgeImportFiles } from './registry-import-jobs.ts';
@@ -29,13 +30,15 @@ const WORKER = Symbol.for('thads.mailWorker');
 type Holder = { [KEY]?: Promise<BootReport>; [WORKER]?: Worker };
 
 /**
- * Opens the database, applies pending migrations, seeds reference data, and starts the background jobs (the mail
+ * Makes the data directory owner-only, opens the database, applies pending migrations, seeds reference data, and starts the background jobs (the mail
  * worker, the purge of expired drafts and of unwritten import files); once per process.
  */
 export function boot(): Promise<BootReport> {
   const holder = globalThis as Holder;
   holder[KEY] ??= (async () => {
     const cfg = config();
+    const fixed = secureDataDir(cfg.dataDir);
+    console.log(`Data directory ${cfg.dataDir}: ${fixed ? `${fixed} files or directories others could read were made owner-only` : 'owner-only'}.`);
     const handle = await sharedDatabase(cfg);
     const results = await migrateToLatest(handle.db);
     const seeded = await seedReferenceData(handle.db);

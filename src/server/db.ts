@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { secureDataDir } from './data-dir.ts';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
@@ -64,6 +65,8 @@ export async function openPglite(dataDir: string): Promise<DbHandle> {
       extensions: { pg_trgm, unaccent },
       parsers,
     });
+    // A new database is unpacked with mode 0666 whatever the umask; what PostgreSQL creates later honours the umask.
+    if (!inMemory) secureDataDir(path.join(dataDir, 'db'));
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
     return {
       db,
@@ -80,11 +83,11 @@ export async function openPglite(dataDir: string): Promise<DbHandle> {
 }
 
 function acquireLock(dataDir: string): () => void {
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const lockPath = path.join(dataDir, 'db.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx', mode: 0o600 });
       let released = false;
       const release = () => {
         if (released) return;

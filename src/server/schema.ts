@@ -97,6 +97,8 @@ export interface AttachmentsTable {
   sha256: string;
   content: Uint8Array;
   created_at: DefaultTimestamp;
+  /** A PDF with scripts, automatic actions or embedded files (migration 20261201T1730_attachment_flags). */
+  active_content: Generated<boolean>;
 }
 
 export interface MailOutboxTable {

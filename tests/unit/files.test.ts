@@ -120,6 +120,7 @@ describe('checkUpload', () => {
       sha256: createHash('sha256').update(PDF).digest('hex'),
       size: PDF.length,
       fileName: 'Đơn yêu cầu.pdf',
+      activeContent: false,
     });
   });
 

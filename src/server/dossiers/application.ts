@@ -89,6 +89,7 @@ async function takeUploads(db: Kysely<Database>, procedure: Procedure, draft: Dr
         size_bytes: check.size,
         sha256: check.sha256,
         content: bytes,
+        active_content: check.activeContent,
       });
       count++;
     }

@@ -105,7 +105,7 @@ export async function saveDraftAnswers(db: Db, id: string, values: RawValues, an
 export async function addDraftAttachment(
   db: Db,
   draftId: string,
-  file: Pick<AttachmentsTable, 'document_id' | 'file_name' | 'content_type' | 'size_bytes' | 'sha256' | 'content'>,
+  file: Pick<AttachmentsTable, 'document_id' | 'file_name' | 'content_type' | 'size_bytes' | 'sha256' | 'content'> & { active_content?: boolean },
 ): Promise<void> {
   await db
     .insertInto('attachments')

@@ -3,6 +3,7 @@
  * both of which the uploader controls.
  */
 import { createHash } from 'node:crypto';
+import { hasActiveContent } from './pdf-active-content.ts';
 
 /** The types a citizen may attach: scans and photos of documents. */
 export type AttachmentType = 'application/pdf' | 'image/jpeg' | 'image/png';
@@ -120,6 +121,8 @@ export type AcceptedUpload = {
   size: number;
   /** `safeFileName` of the uploaded name, with an extension that matches `contentType`. */
   fileName: string;
+  /** A PDF with scripts, automatic actions or embedded files: accepted, stored with a flag, shown to staff with a warning. */
+  activeContent: boolean;
 };
 
 /** Why a file was refused: nothing in it, over `FILE_LIMITS.maxBytes`, or not a PDF/JPEG/PNG by its bytes. */
@@ -141,5 +144,6 @@ export function checkUpload(file: { name: string; bytes: Uint8Array }): Accepted
     sha256: sha256Hex(file.bytes),
     size,
     fileName: withExtensionFor(safeFileName(file.name), contentType),
+    activeContent: contentType === 'application/pdf' && hasActiveContent(file.bytes),
   };
 }

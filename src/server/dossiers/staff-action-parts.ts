@@ -109,6 +109,7 @@ export async function attachFile(
       size_bytes: check.size,
       sha256: check.sha256,
       content: bytes,
+      active_content: check.activeContent,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

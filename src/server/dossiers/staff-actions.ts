@@ -248,7 +248,7 @@ export async function approveResult(
     withEvent: async (trx, eventId) => {
       const copy = await trx
         .insertInto('attachments')
-        .columns(['dossier_id', 'event_id', 'document_id', 'file_name', 'content_type', 'size_bytes', 'sha256', 'content'])
+        .columns(['dossier_id', 'event_id', 'document_id', 'file_name', 'content_type', 'size_bytes', 'sha256', 'content', 'active_content'])
         .expression((eb) =>
           eb
             .selectFrom('attachments')
@@ -261,6 +261,7 @@ export async function approveResult(
               'size_bytes',
               'sha256',
               'content',
+              'active_content',
             ])
             .where('id', '=', draftId),
         )

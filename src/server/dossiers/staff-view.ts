@@ -24,7 +24,7 @@ export interface StaffDossierView {
   procedure: Procedure;
   agency: { code: string; name_vi: string; parent_code: string | null };
   assignedName: string | null;
-  attachments: (AttachmentSummary & { eventId: number | null })[];
+  attachments: (AttachmentSummary & { eventId: number | null; activeContent: boolean })[];
   timeline: StaffTimelineEntry[];
 }
 
@@ -67,7 +67,7 @@ export async function staffDossierView(
     .execute();
   const files = await db
     .selectFrom('attachments')
-    .select(['id', 'document_id', 'file_name', 'content_type', 'size_bytes', 'event_id'])
+    .select(['id', 'document_id', 'file_name', 'content_type', 'size_bytes', 'event_id', 'active_content'])
     .where('dossier_id', '=', row.id)
     .orderBy('id')
     .execute();
@@ -77,7 +77,7 @@ export async function staffDossierView(
     procedure,
     agency: { code: row.agency_code, name_vi: agency_name, parent_code: agency_parent },
     assignedName: assigned_name,
-    attachments: files.map((f) => ({ id: f.id, documentId: f.document_id, fileName: f.file_name, contentType: f.content_type, sizeBytes: f.size_bytes, eventId: f.event_id })),
+    attachments: files.map((f) => ({ id: f.id, documentId: f.document_id, fileName: f.file_name, contentType: f.content_type, sizeBytes: f.size_bytes, eventId: f.event_id, activeContent: f.active_content })),
     timeline: events.map((e) => ({
       id: e.id,
       at: new Date(e.at),

@@ -191,6 +191,7 @@ export async function sendSupplement(
             size_bytes: check.size,
             sha256: check.sha256,
             content: file.bytes,
+            active_content: check.activeContent,
           })
           .execute();
       }

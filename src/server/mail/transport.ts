@@ -74,12 +74,12 @@ export function fileTransport(dir: string): MailTransport {
     async send(message) {
       const info = await transporter.sendMail(toNodemailer(message));
       if (!Buffer.isBuffer(info.message)) throw new Error('The stream transport did not return a buffer');
-      await fs.mkdir(dir, { recursive: true });
+      await fs.mkdir(dir, { recursive: true, mode: 0o700 });
       // Sortable by time; the random part keeps two messages in one millisecond apart.
       const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('.', '');
       const name = `${stamp}-${randomBytes(4).toString('hex')}.eml`;
       const tmp = path.join(dir, `.${name}.tmp`);
-      await fs.writeFile(tmp, info.message);
+      await fs.writeFile(tmp, info.message, { mode: 0o600 });
       await fs.rename(tmp, path.join(dir, name));
     },
   };
