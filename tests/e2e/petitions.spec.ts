@@ -174,7 +174,8 @@ test('reception enters a complaint and a denunciation at the counter', async ({ 
     await page.goto('/can-bo/tiep-nhan');
     await page.getByRole('link', { name: procedure.name.vi, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(procedure.name.vi);
-    await fillExample(page, procedure, 'vi');
+    // The counter takes petitions for its own agency (and its regional offices) only.
+    await fillExample(page, procedure, 'vi', { agency: 'HNI' });
     await page.getByRole('button', { name: 'Tiếp tục', exact: true }).last().click();
     await page.getByRole('button', { name: procedure === KN ? words.vi.sendComplaint : words.vi.sendReport }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(procedure === KN ? words.vi.complaintSent : words.vi.reportSent);
