@@ -44,7 +44,7 @@ export default defineConfig({
       // the small demo above.
       DEMO_HISTORY: process.env.DEMO_HISTORY ?? 'no',
     },
-    url: `${baseURL}/healthz`,
+    url: `${baseURL}/readyz`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'pipe',

@@ -16,7 +16,7 @@ const pages: { name: string; path: string }[] = [
   { name: 'procedure guidance (prerendered)', path: '/thu-tuc/yeu-cau-thi-hanh-an' },
   { name: 'agency directory (SSR + database)', path: '/co-quan-thi-hanh-an' },
   { name: 'agency directory, one province (SSR)', path: '/co-quan-thi-hanh-an?province=HNI' },
-  { name: 'health check (SSR + database)', path: '/healthz' },
+  { name: 'readiness check (SSR + database)', path: '/readyz' },
   { name: 'static asset (favicon)', path: '/favicon.svg' },
 ];
 

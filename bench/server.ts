@@ -25,7 +25,7 @@ export async function startBenchServer(port: string, env: Record<string, string>
   };
   for (let i = 0; i < 120; i++) {
     try {
-      if ((await fetch(`${base}/healthz`)).ok) return { base, stop };
+      if ((await fetch(`${base}/readyz`)).ok) return { base, stop };
     } catch {
       // not listening yet
     }

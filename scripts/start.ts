@@ -1,4 +1,5 @@
-// `npm start`: build if the sources changed, migrate and seed, then serve with security headers on every response.
+// `npm start`: build if the sources changed, migrate and seed, then serve with security headers on every response,
+// one JSON log line per request on stdout, and a graceful stop on SIGTERM/SIGINT.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -11,10 +12,22 @@ import { ConfigError, config } from '../src/server/config.ts';
 import { restrictNewFiles } from '../src/server/data-dir.ts';
 import { closeSharedDatabase, DatabaseLockedError } from '../src/server/db.ts';
 import { coalesceWrites } from '../src/server/coalesce-writes.ts';
+import { log } from '../src/server/log.ts';
+import { logRequests } from '../src/server/request-log.ts';
+import { drainable } from '../src/server/shutdown.ts';
 import { applySecurityHeaders, securityHeaders } from '../src/server/security-headers.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const entry = path.join(root, 'dist/server/entry.mjs');
+/** How long requests in flight may take to finish after SIGTERM before their connections are cut. */
+const DRAIN_MS = 10_000;
+
+/**
+ * A person at a terminal reads the start lines as text; a service manager or container gets them as log lines, like
+ * every other line on stdout. The demo logins are shown to the person only: logs are kept and shipped.
+ */
+const interactive = process.stdout.isTTY === true;
+const announce = (text: string) => (interactive ? console.log(text) : log().info(text));
 
 function newestMtime(p: string): number {
   const stat = fs.statSync(p);
@@ -28,7 +41,7 @@ function buildIfStale(): void {
   const sources = ['src', 'db', 'public', 'astro.config.mjs', 'package.json'].map((s) => path.join(root, s));
   const built = fs.existsSync(entry) ? fs.statSync(entry).mtimeMs : 0;
   if (built > Math.max(...sources.filter((s) => fs.existsSync(s)).map(newestMtime))) return;
-  console.log('Building the portal (first start or sources changed)…');
+  announce('Building the portal (first start or sources changed)…');
   const result = spawnSync(path.join(root, 'node_modules/.bin/astro'), ['build'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
@@ -38,26 +51,37 @@ async function main(): Promise<void> {
   const cfg = config();
   if (process.env.SKIP_BUILD !== '1') buildIfStale();
   const report = await boot();
-  if (report.migrations.length) console.log(`Applied migrations: ${report.migrations.join(', ')}`);
+  if (report.migrations.length) announce(`Applied migrations: ${report.migrations.join(', ')}`);
   if (report.seeded.agencies || report.seeded.contacts || report.seeded.calendarDays)
-    console.log(`Seeded ${report.seeded.agencies} agencies, the published contact details of ${report.seeded.contacts} and ${report.seeded.calendarDays} calendar days.`);
+    announce(`Seeded ${report.seeded.agencies} agencies, the published contact details of ${report.seeded.contacts} and ${report.seeded.calendarDays} calendar days.`);
   if (report.history)
-    console.log(`Added a year of demo history: ${report.history.dossiers} dossiers, ${report.history.events} events, ${report.history.visits} reception visits, ${report.history.responses} survey responses (tracking PIN ${HISTORY_PIN}).`);
+    announce(`Added a year of demo history: ${report.history.dossiers} dossiers, ${report.history.events} events, ${report.history.visits} reception visits, ${report.history.responses} survey responses${interactive ? ` (tracking PIN ${HISTORY_PIN})` : ''}.`);
 
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
   const { handler } = (await import(pathToFileURL(entry).href)) as { handler: http.RequestListener };
   const headers = securityHeaders(cfg.publicUrl);
-  const server = http.createServer((req, res) => {
-    applySecurityHeaders(res, headers);
-    coalesceWrites(res);
-    handler(req, res);
-  });
+  const server = http.createServer();
+  const connections = drainable(server);
+  server.on(
+    'request',
+    connections.listener(
+      logRequests(log(), (req, res) => {
+        applySecurityHeaders(res, headers);
+        coalesceWrites(res);
+        handler(req, res);
+      }),
+    ),
+  );
   server.listen(cfg.port, cfg.host, () => {
     const where = `http://${cfg.host.includes(':') ? `[${cfg.host}]` : cfg.host}:${cfg.port}/`;
-    console.log(`\nCổng thông tin THADS đang chạy / THADS portal running at ${where}`);
-    console.log(`Database: ${report.handle.kind === 'pglite' ? `embedded (${path.join(cfg.dataDir, 'db')})` : 'PostgreSQL'}`);
+    const database = report.handle.kind === 'pglite' ? `embedded (${path.join(cfg.dataDir, 'db')})` : 'PostgreSQL';
+    if (!interactive) log().info({ url: where, database: report.handle.kind }, 'listening');
+    else {
+      console.log(`\nCổng thông tin THADS đang chạy / THADS portal running at ${where}`);
+      console.log(`Database: ${database}`);
+    }
     const demoFile = path.join(cfg.dataDir, 'demo-dossiers.json');
-    if (cfg.demoData && fs.existsSync(demoFile)) {
+    if (interactive && cfg.demoData && fs.existsSync(demoFile)) {
       const demo = JSON.parse(fs.readFileSync(demoFile, 'utf8')) as { code: string; pin: string; status: string }[];
       console.log(`Demo dossiers to track at ${where}tra-cuu-ho-so (code / PIN / status), all in ${demoFile}:`);
       for (const d of demo.slice(0, 5)) console.log(`  ${d.code}  ${d.pin}  ${d.status}`);
@@ -67,15 +91,22 @@ async function main(): Promise<void> {
     warmStatistics(cfg.host, cfg.port);
   });
 
-  const stop = async () => {
-    server.close();
-    server.closeAllConnections();
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    // A second signal means "now": the person at the terminal pressed Ctrl-C twice.
+    if (stopping) process.exit(1);
+    stopping = true;
+    log().info({ signal, drainMs: DRAIN_MS }, 'stopping: no new connections, finishing requests in flight');
+    const { cut } = await connections.drain(DRAIN_MS);
+    if (cut) log().warn({ cut }, 'stopping: requests still running after the drain timeout were cut');
+    // After the requests: one of them may have queued mail the worker's current pass sends.
     await stopBackgroundJobs();
     await closeSharedDatabase();
+    log().info('stopped');
     process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 /**
@@ -98,6 +129,6 @@ main().catch((err) => {
     console.error(err.message);
     process.exit(1);
   }
-  console.error(err);
+  log().fatal({ err }, 'start failed');
   process.exit(1);
 });

@@ -1,5 +1,4 @@
 import type { APIRoute } from 'astro';
-import { getDb } from '../server/boot.ts';
-import { healthResponse } from '../server/health.ts';
+import { livenessResponse } from '../server/health.ts';
 
-export const GET: APIRoute = () => healthResponse(getDb);
+export const GET: APIRoute = () => livenessResponse();

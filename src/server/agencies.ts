@@ -56,13 +56,3 @@ export async function contactsFor(db: Kysely<Database> | Transaction<Database>, 
       : undefined;
   return { agency: own, parent, helpEmail };
 }
-
-/** Whether the database answers; used by /healthz. */
-export async function databaseReachable(db: Kysely<Database>): Promise<boolean> {
-  try {
-    await db.selectFrom('agencies').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    return true;
-  } catch {
-    return false;
-  }
-}

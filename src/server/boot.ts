@@ -10,6 +10,7 @@ import { purgeExpiredDrafts } from './dossiers/drafts.ts';
 import { failInterruptedImports, purgeImportFiles } from './registry-import-jobs.ts';
 import { transportFromConfig } from './mail/transport.ts';
 import { startMailWorker } from './mail/worker.ts';
+import { log } from './log.ts';
 import { migrateToLatest } from './migrate.ts';
 
 export interface BootReport {
@@ -38,7 +39,7 @@ export function boot(): Promise<BootReport> {
   holder[KEY] ??= (async () => {
     const cfg = config();
     const fixed = secureDataDir(cfg.dataDir);
-    console.log(`Data directory ${cfg.dataDir}: ${fixed ? `${fixed} files or directories others could read were made owner-only` : 'owner-only'}.`);
+    log().info(`Data directory ${cfg.dataDir}: ${fixed ? `${fixed} files or directories others could read were made owner-only` : 'owner-only'}.`);
     const handle = await sharedDatabase(cfg);
     const results = await migrateToLatest(handle.db);
     const seeded = await seedReferenceData(handle.db);
@@ -47,11 +48,11 @@ export function boot(): Promise<BootReport> {
     const history = cfg.demoHistory ? await seedDemoHistory(handle.db) : null;
     if (cfg.demoData) await seedRegistryDemo(handle.db);
     if (cfg.demoData) await seedVaultDemo(handle.db, cfg.publicUrl);
-    holder[WORKER] = startMailWorker(handle.db, transportFromConfig(cfg), { from: cfg.mailFrom, log: (m) => console.error(m) });
+    holder[WORKER] = startMailWorker(handle.db, transportFromConfig(cfg), { from: cfg.mailFrom, log: (m) => log().warn(m) });
     await failInterruptedImports(handle.db);
     const purge = () => {
-      purgeExpiredDrafts(handle.db).catch((err) => console.error('Draft purge failed:', err));
-      purgeImportFiles(cfg.dataDir).catch((err) => console.error('Import file purge failed:', err));
+      purgeExpiredDrafts(handle.db).catch((err) => log().error({ err }, 'draft purge failed'));
+      purgeImportFiles(cfg.dataDir).catch((err) => log().error({ err }, 'import file purge failed'));
     };
     setInterval(purge, 60 * 60_000).unref();
     return { handle, migrations: results.map((r) => r.migrationName), seeded, demo, history };

@@ -55,16 +55,10 @@ export function openPostgres(url: string): DbHandle {
  * A lock file keeps a second process out: two processes on one PGlite directory corrupt it.
  */
 export async function openPglite(dataDir: string): Promise<DbHandle> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
-  const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
   const inMemory = dataDir.startsWith('memory://');
   const release = inMemory ? () => {} : acquireLock(dataDir);
   try {
-    const pglite = await PGlite.create(inMemory ? dataDir : path.join(dataDir, 'db'), {
-      extensions: { pg_trgm, unaccent },
-      parsers,
-    });
+    const pglite = await createPglite(inMemory ? dataDir : path.join(dataDir, 'db'));
     // A new database is unpacked with mode 0666 whatever the umask; what PostgreSQL creates later honours the umask.
     if (!inMemory) secureDataDir(path.join(dataDir, 'db'));
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
@@ -82,7 +76,22 @@ export async function openPglite(dataDir: string): Promise<DbHandle> {
   }
 }
 
-function acquireLock(dataDir: string): () => void {
+/**
+ * A PGlite instance with the extensions the migrations install, on `dir` (`memory://` or the database directory
+ * itself), optionally unpacked from a `dumpDataDir()` archive first. The caller holds the data directory's lock.
+ */
+export async function createPglite(dir: string, loadDataDir?: Blob) {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
+  return PGlite.create(dir, { extensions: { pg_trgm, unaccent }, parsers, ...(loadDataDir ? { loadDataDir } : {}) });
+}
+
+/**
+ * Takes DATA_DIR/db.lock for this process, or throws DatabaseLockedError when a live process holds it. Released at
+ * exit, or by calling the returned function.
+ */
+export function acquireLock(dataDir: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const lockPath = path.join(dataDir, 'db.lock');
   for (let attempt = 0; attempt < 2; attempt++) {

@@ -1,20 +1,32 @@
 /**
- * The answer of /healthz, what a load balancer or monitor polls: 200 when the database answers, 503 otherwise —
- * also when the database cannot even be opened (a bad DATABASE_URL, the embedded database's lock held elsewhere).
+ * The probes a load balancer or orchestrator polls.
+ * - /healthz, liveness: the process runs and its event loop answers. It never asks the database: a database outage
+ *   must not get healthy instances restarted, it is what readiness is for.
+ * - /readyz, readiness: this instance can serve — the database answers and has every migration this code expects.
+ *   503 with the reason otherwise, also when the database cannot even be opened (a bad DATABASE_URL, the embedded
+ *   database's lock held elsewhere).
  */
 import type { Kysely } from 'kysely';
-import { databaseReachable } from './agencies.ts';
+import { pendingMigrations } from './migrate.ts';
 import type { Database } from './schema.ts';
 
-export async function healthResponse(openDb: () => Promise<Kysely<Database>>): Promise<Response> {
-  let ok = false;
+const HEADERS = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
+
+export function livenessResponse(): Response {
+  return new Response(JSON.stringify({ status: 'ok' }), { status: 200, headers: HEADERS });
+}
+
+export async function readinessResponse(openDb: () => Promise<Kysely<Database>>): Promise<Response> {
+  let pending: string[];
   try {
-    ok = await databaseReachable(await openDb());
+    pending = await pendingMigrations(await openDb());
   } catch {
-    ok = false;
+    return unavailable({ reason: 'database unreachable' });
   }
-  return new Response(JSON.stringify({ status: ok ? 'ok' : 'unavailable', database: ok }), {
-    status: ok ? 200 : 503,
-    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
-  });
+  if (pending.length > 0) return unavailable({ reason: 'migrations pending', pending });
+  return new Response(JSON.stringify({ status: 'ready' }), { status: 200, headers: HEADERS });
+}
+
+function unavailable(body: { reason: string; pending?: string[] }): Response {
+  return new Response(JSON.stringify({ status: 'unavailable', ...body }), { status: 503, headers: HEADERS });
 }

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
+import { log } from './log.ts';
 import { agencyScope, type RegistryActor } from './registry-admin.ts';
 import { importCsv, type ImportError } from './registry-import.ts';
 import type { Database } from './schema.ts';
@@ -162,13 +163,13 @@ async function execute(db: Kysely<Database>, actor: RegistryActor, id: string, f
       .execute();
     keepFile = dryRun && result.errorCount === 0;
   } catch (err) {
-    console.error(`Import ${id} failed:`, err);
+    log().error({ importId: id, err }, 'import failed');
     await db
       .updateTable('registry_imports')
       .set({ status: 'failed', failure: String(err instanceof Error ? err.message : err).slice(0, 500), finished_at: new Date() })
       .where('id', '=', id)
       .execute()
-      .catch((e) => console.error(`Import ${id}: could not record the failure:`, e));
+      .catch((e) => log().error({ importId: id, err: e }, 'import failure could not be recorded'));
   } finally {
     if (!keepFile) await fs.promises.rm(file, { force: true });
   }

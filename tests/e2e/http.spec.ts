@@ -1,10 +1,14 @@
 import { expect, test } from '@playwright/test';
 
-test('/healthz reports the database as reachable', async ({ request }) => {
-  const res = await request.get('/healthz');
-  expect(res.status()).toBe(200);
-  expect(await res.json()).toEqual({ status: 'ok', database: true });
-  expect(res.headers()['cache-control']).toBe('no-store');
+test('/healthz answers that the process is alive, /readyz that the database is reachable and migrated', async ({ request }) => {
+  const live = await request.get('/healthz');
+  expect(live.status()).toBe(200);
+  expect(await live.text()).toBe('{"status":"ok"}');
+  expect(live.headers()['cache-control']).toBe('no-store');
+  const ready = await request.get('/readyz');
+  expect(ready.status()).toBe(200);
+  expect(await ready.text()).toBe('{"status":"ready"}');
+  expect(ready.headers()['cache-control']).toBe('no-store');
 });
 
 for (const path of ['/', '/en/', '/co-quan-thi-hanh-an', '/khong-co']) {

@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import { test } from 'node:test';
 import { sql } from 'kysely';
 import { openPglite, openPostgres } from '../../src/server/db.ts';
-import { healthResponse } from '../../src/server/health.ts';
+import { livenessResponse, readinessResponse } from '../../src/server/health.ts';
 import { migrateToLatest } from '../../src/server/migrate.ts';
 import { testDatabases } from '../helpers/databases.ts';
 
-/** What a monitor sees of a /healthz answer. */
+/** What a monitor sees of a probe's answer. */
 async function seen(response: Response) {
   return {
     status: response.status,
@@ -16,38 +16,57 @@ async function seen(response: Response) {
     body: await response.text(),
   };
 }
-const UP = { status: 200, contentType: 'application/json; charset=utf-8', cacheControl: 'no-store', body: '{"status":"ok","database":true}' };
-const DOWN = { status: 503, contentType: 'application/json; charset=utf-8', cacheControl: 'no-store', body: '{"status":"unavailable","database":false}' };
+const JSON_NO_STORE = { contentType: 'application/json; charset=utf-8', cacheControl: 'no-store' };
+const READY = { status: 200, ...JSON_NO_STORE, body: '{"status":"ready"}' };
+const UNREACHABLE = { status: 503, ...JSON_NO_STORE, body: '{"status":"unavailable","reason":"database unreachable"}' };
+
+test('/healthz answers 200 {"status":"ok"} without asking any database', async () => {
+  assert.deepEqual(await seen(livenessResponse()), { status: 200, ...JSON_NO_STORE, body: '{"status":"ok"}' });
+});
 
 for (const target of testDatabases) {
-  test(`/healthz on ${target.name}: 503 before the migrations, 200 once migrated, 503 once the database is closed`, async () => {
+  test(`/readyz on ${target.name}: 503 before the migrations, 503 naming a missing one, 200 once current, 503 once closed`, async () => {
     const handle = await target.open();
-    const check = async () => seen(await healthResponse(async () => handle.db));
+    const check = async () => seen(await readinessResponse(async () => handle.db));
     try {
-      assert.deepEqual(await check(), DOWN, 'not migrated yet: no agencies table');
+      const fresh = await check();
+      assert.deepEqual({ ...fresh, body: undefined }, { status: 503, ...JSON_NO_STORE, body: undefined });
+      assert.ok(
+        fresh.body.startsWith('{"status":"unavailable","reason":"migrations pending","pending":["20261123T1100_foundation","20261123T1200_dossiers",'),
+        fresh.body,
+      );
+
       await migrateToLatest(handle.db);
-      assert.deepEqual(await check(), UP);
+      assert.deepEqual(await check(), READY);
+
+      // As after deploying code with a migration the database has not had yet.
+      await sql`delete from kysely_migration where name = '20261201T1730_attachment_flags'`.execute(handle.db);
+      assert.deepEqual(await check(), {
+        status: 503,
+        ...JSON_NO_STORE,
+        body: '{"status":"unavailable","reason":"migrations pending","pending":["20261201T1730_attachment_flags"]}',
+      });
     } finally {
       await handle.drop();
     }
-    assert.deepEqual(await check(), DOWN, 'closed');
+    assert.deepEqual(await check(), UNREACHABLE, 'closed');
   });
 }
 
-test('/healthz answers 503 when the PostgreSQL server cannot be reached', async () => {
+test('/readyz answers 503 when the PostgreSQL server cannot be reached', async () => {
   const handle = openPostgres('postgres://postgres@127.0.0.1:1/none');
   try {
-    assert.deepEqual(await seen(await healthResponse(async () => handle.db)), DOWN);
+    assert.deepEqual(await seen(await readinessResponse(async () => handle.db)), UNREACHABLE);
   } finally {
     await handle.close();
   }
 });
 
-test('/healthz answers 503 when the database cannot be opened at all (bad settings, the lock held elsewhere)', async () => {
+test('/readyz answers 503 when the database cannot be opened at all (bad settings, the lock held elsewhere)', async () => {
   const refused = async () => {
     throw new Error('Could not lock data/db.lock');
   };
-  assert.deepEqual(await seen(await healthResponse(refused)), DOWN);
+  assert.deepEqual(await seen(await readinessResponse(refused)), UNREACHABLE);
 });
 
 test('in-memory PGlite databases take no lock: two are open at once, each its own', async () => {

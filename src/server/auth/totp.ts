@@ -18,6 +18,7 @@ import { randomBytes } from 'node:crypto';
 import { createTOTPKeyURI, generateHOTP, verifyHOTP } from '@oslojs/otp';
 import { decodeBase32IgnorePadding, encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import type { Kysely } from 'kysely';
+import { log } from '../log.ts';
 import { recordAudit } from '../audit.ts';
 import type { Database } from '../schema.ts';
 import { hashPassword, verifyPasswordHash } from './password.ts';
@@ -180,7 +181,7 @@ export async function verifyTotpCode(db: Kysely<Database>, userId: number, code:
     key = decryptKey(user.totp_key_encrypted, { aad: accountAad(userId) });
   } catch (err) {
     // The server's key changed (or the row was tampered with): nobody can pass; say why in the log.
-    console.error(`TOTP key of staff user ${userId} cannot be decrypted (SECRET_KEY changed?):`, (err as Error).message);
+    log().error({ staffUserId: userId, err }, 'TOTP key cannot be decrypted (SECRET_KEY changed?)');
     return false;
   }
   const step = matchTotpStep(key, code, now, lastUsedStep.get(userId));

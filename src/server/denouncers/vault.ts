@@ -16,6 +16,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit.ts';
 import { DecryptionError, open, purposeKey, seal } from '../cipher.ts';
+import { log } from '../log.ts';
 import type { StaffRole } from '../auth/staff.ts';
 import type { Database } from '../schema.ts';
 import { searchKey } from '../search-key.ts';
@@ -308,7 +309,7 @@ export async function readIdentity(
     identity = await storedIdentity(db, dossierId, input.secret);
   } catch (err) {
     if (!(err instanceof DecryptionError)) throw err;
-    console.error(`Denouncer identity of dossier ${dossierId} cannot be decrypted (SECRET_KEY changed, or the row was altered)`);
+    log().error({ dossierId }, 'denouncer identity cannot be decrypted (SECRET_KEY changed, or the row was altered)');
     identity = null;
   }
   const actor = { id: viewer.id, email: staff?.email ?? viewer.email, ip: input.ip };
