@@ -36,11 +36,11 @@ export function drainable(server: http.Server): Drainable {
           cut = inFlight.size;
           server.closeAllConnections();
         }, timeoutMs);
+        // close() also closes the connections idle at this moment; those in flight are closed as they finish.
         server.close(() => {
           clearTimeout(timer);
           resolve({ cut });
         });
-        server.closeIdleConnections();
       });
     },
   };
