@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { LOG_LEVELS } from './log.ts';
 
 /** Validated configuration from the environment; see README "Configuration". */
 export interface Config {
@@ -47,6 +48,8 @@ const envSchema = z.object({
     .transform(Number)
     .refine((n) => n >= 1 && n <= 65535, { error: 'must be between 1 and 65535' })
     .default(4321),
+  // Read by the logger itself (src/server/log.ts), which starts before the configuration; checked here with the rest.
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
 });
 
 export class ConfigError extends Error {

@@ -10,6 +10,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pino, { type DestinationStream, type Logger } from 'pino';
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** LOG_LEVEL, or `info` (a bad value is reported by the configuration check at start). */
+function levelOf(value: string | undefined): string {
+  return (LOG_LEVELS as readonly string[]).includes(value ?? '') ? value! : 'info';
+}
+
 /** What a request's log line collects while the request runs. */
 export interface RequestContext {
   id: string;
@@ -39,7 +46,7 @@ export function createLogger(destination: DestinationStream, context?: () => Req
   return pino(
     {
       base: undefined,
-      level: process.env.LOG_LEVEL ?? 'info',
+      level: levelOf(process.env.LOG_LEVEL),
       timestamp: pino.stdTimeFunctions.isoTime,
       serializers: { err: errorFields },
       mixin: () => {

@@ -79,3 +79,11 @@ test('the help address defaults to hotro@ the sender’s domain, and HELP_EMAIL 
   assert.throws(() => loadConfig({ HELP_EMAIL: 'Hỗ trợ <motcua@thads.example.gov.vn>' }), /HELP_EMAIL must be one e-mail address/);
   assert.throws(() => loadConfig({ HELP_EMAIL: 'a@b.vn, c@d.vn' }), /HELP_EMAIL/);
 });
+
+test('LOG_LEVEL is one of the logger levels', () => {
+  assert.doesNotThrow(() => loadConfig({ LOG_LEVEL: 'warn' }));
+  assert.throws(() => loadConfig({ LOG_LEVEL: 'verbose' }), {
+    name: 'ConfigError',
+    message: 'Invalid configuration:\n  - LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+  });
+});
