@@ -1,5 +1,6 @@
 /**
- * The server's log: one JSON object per line on stdout (pino), for a collector to parse. Lines carry the id of the
+ * The server's log: one JSON object per line on stdout (pino), for a collector to parse; short text lines when stdout
+ * is a terminal (log-terminal.ts). Lines carry the id of the
  * request they belong to, read from the request's async context, so a failure deep in a module is tied to the
  * request line without passing ids around.
  *
@@ -9,6 +10,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { terminalStream } from './log-terminal.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -30,7 +32,10 @@ type Holder = { [KEY]?: { logger: Logger; context: AsyncLocalStorage<RequestCont
 
 function shared() {
   const holder = globalThis as Holder;
-  holder[KEY] ??= { logger: createLogger(pino.destination({ fd: 1, sync: true })), context: new AsyncLocalStorage<RequestContext>() };
+  holder[KEY] ??= {
+    logger: createLogger(process.stdout.isTTY ? terminalStream() : pino.destination({ fd: 1, sync: true })),
+    context: new AsyncLocalStorage<RequestContext>(),
+  };
   return holder[KEY];
 }
 

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { test } from 'node:test';
 import { createLogger } from '../../src/server/log.ts';
+import { terminalLine } from '../../src/server/log-terminal.ts';
 import { logRequests, pathOf, requestIdOf } from '../../src/server/request-log.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -109,4 +110,19 @@ test('a generated id when the incoming one is unsafe; 5xx lines at level error; 
     "the error's detail (which quotes the row) is left out",
   );
   assert.deepEqual({ ...request, time: undefined, ms: undefined }, { level: 50, time: undefined, reqId: sentId, method: 'POST', path: '/nop-ho-so/yeu-cau-thi-hanh-an', status: 500, ms: undefined, msg: 'request' });
+});
+
+test('at a terminal, the same entries as short text lines', () => {
+  assert.equal(
+    terminalLine('{"level":30,"time":"2026-12-01T15:39:36.260Z","reqId":"29709083","method":"GET","route":"/tra-cuu-ho-so","status":200,"ms":319.94,"msg":"request"}'),
+    '15:39:36 GET /tra-cuu-ho-so 200 319.94 ms\n',
+  );
+  assert.equal(
+    terminalLine('{"level":30,"time":"2026-12-01T15:39:37.407Z","signal":"SIGINT","drainMs":10000,"msg":"stopping"}'),
+    '15:39:37 stopping signal="SIGINT" drainMs=10000\n',
+  );
+  assert.equal(
+    terminalLine('{"level":50,"time":"2026-12-01T15:40:00.000Z","reqId":"ops-1","err":{"type":"Error","message":"boom","stack":"Error: boom\\n    at x"},"msg":"request failed"}'),
+    '15:40:00 ERROR request failed [ops-1]\n  Error: boom\n    at x\n',
+  );
 });
