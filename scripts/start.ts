@@ -93,8 +93,9 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
-    // A second signal means "now": the person at the terminal pressed Ctrl-C twice.
-    if (stopping) process.exit(1);
+    // Repeats are ignored: Ctrl-C under `npm start` reaches this process twice (from the terminal and forwarded by
+    // npm), and a service manager may signal the whole group; the drain timeout bounds the stop anyway.
+    if (stopping) return;
     stopping = true;
     log().info({ signal, drainMs: DRAIN_MS }, 'stopping: no new connections, finishing requests in flight');
     const { cut } = await connections.drain(DRAIN_MS);
