@@ -6,6 +6,8 @@ import path from 'node:path';
 
 export interface BenchServer {
   base: string;
+  /** The server process (scripts/start.ts serves in-process), for its memory and CPU in /proc. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -19,13 +21,17 @@ export async function startBenchServer(port: string, env: Record<string, string>
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const stop = async () => {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
+    // Idempotent: a benchmark may stop the server before its own clean-up does.
+    if (server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((r) => server.once('exit', r));
+      server.kill('SIGTERM');
+      await exited;
+    }
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
   for (let i = 0; i < 120; i++) {
     try {
-      if ((await fetch(`${base}/healthz`)).ok) return { base, stop };
+      if ((await fetch(`${base}/healthz`)).ok) return { base, pid: server.pid!, stop };
     } catch {
       // not listening yet
     }
