@@ -19,6 +19,8 @@ export interface FlowOutcome {
   submitStatuses: number[];
   /** ms of the submission step (both posts of a double submit, until the later answers) and of the whole flow. */
   submitMs: number | null;
+  /** performance.now() when the submission was answered (both posts of a double submit). */
+  submittedAt: number | null;
   flowMs: number | null;
   /** Where it stopped and why, when it did not reach the confirmation. */
   failure: { step: Step; status: number | string } | null;
@@ -81,7 +83,7 @@ function hiddenValue(html: string, name: string): string | undefined {
 
 export async function citizenFlow(ctx: CitizenContext, procedure: Procedure, double: boolean): Promise<FlowOutcome> {
   const jar = new CookieJar();
-  const outcome: FlowOutcome = { procedure: procedure.code, draftId: null, submitSent: false, double, code: null, submitStatuses: [], submitMs: null, flowMs: null, failure: null };
+  const outcome: FlowOutcome = { procedure: procedure.code, draftId: null, submitSent: false, double, code: null, submitStatuses: [], submitMs: null, submittedAt: null, flowMs: null, failure: null };
   const formPath = applyPath(procedure, 'vi');
   const started = performance.now();
 
@@ -142,6 +144,7 @@ export async function citizenFlow(ctx: CitizenContext, procedure: Procedure, dou
     outcome.submitMs = performance.now() - submitStarted;
     const refused = answers.find((a) => a.status === 'rejected');
     if (refused) throw (refused as PromiseRejectedResult).reason;
+    outcome.submittedAt = performance.now();
 
     const confirmation = await send('confirmation', applyPath(procedure, 'vi', 'confirmation'), { expect: 200 });
     const code = DOSSIER_CODE.exec(confirmation.text)?.[0];

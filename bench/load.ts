@@ -5,13 +5,14 @@
 //   LOAD_SECONDS   how long new flows start (default 60); flows under way then may finish within LOAD_GRACE_SECONDS (30)
 //   LOAD_DOUBLE    share of flows that post the submission twice at once, as a double click does (default 0.1)
 //   LOAD_PORT      server port (default 4396); LOAD_KEEP=1 keeps the database
+//   LOAD_PROFILE   a directory: the server runs with --cpu-prof and writes its profile there when it stops
 // Usage: npm run build && npm run bench:load        (exits 1 when a dossier is lost or doubled, or on any 5xx)
 import os from 'node:os';
 import { Agent } from 'undici';
 import { procedures } from '../src/server/catalog/index.ts';
 import { auditRun } from './load-audit.ts';
 import { citizenFlow, type FlowOutcome } from './load-citizen.ts';
-import { cpuSecondsOf, memoryOf, sampleRss } from './process-usage.ts';
+import { backendCpuSeconds, cpuSecondsOf, machineCpu, memoryOf, sampleRss } from './process-usage.ts';
 import { startBenchServer } from './server.ts';
 import { throwawayDatabase } from './throwaway-database.ts';
 
@@ -36,7 +37,8 @@ const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math
 const ms = (v: number) => (Number.isNaN(v) ? '–' : `${Math.round(v)} ms`);
 
 const database = await throwawayDatabase('load');
-const server = await startBenchServer(port, { DATABASE_URL: database.url, TRUST_PROXY: '1' });
+const profile = process.env.LOAD_PROFILE;
+const server = await startBenchServer(port, { DATABASE_URL: database.url, TRUST_PROXY: '1' }, profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []);
 const dispatcher = new Agent({ connections: clients, keepAliveTimeout: 30_000, headersTimeout: 60_000, bodyTimeout: 60_000 });
 const abort = new AbortController();
 const outcomes: (FlowOutcome & { endedAt: number })[] = [];
@@ -53,6 +55,7 @@ try {
   const rss = sampleRss(server.pid);
   const cpuBefore = cpuSecondsOf(server.pid);
   const ownCpuBefore = process.cpuUsage();
+  const machineBefore = machineCpu();
   const started = performance.now();
   const deadline = started + seconds * 1000;
   let flows = 0;
@@ -73,6 +76,9 @@ try {
   const elapsed = (performance.now() - started) / 1000;
   const serverCpu = cpuSecondsOf(server.pid) - cpuBefore;
   const ownCpu = process.cpuUsage(ownCpuBefore);
+  const machineAfter = machineCpu();
+  const machineBusy = (machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total);
+  const postgresCpu = await backendCpuSeconds(database.url, database.name);
   const peakPolled = rss.stop();
   const final = memoryOf(server.pid);
   await server.stop();
@@ -81,7 +87,7 @@ try {
 
   const measured = outcomes.slice(mix.length);
   const done = measured.filter((o) => o.code !== null);
-  const inWindow = done.filter((o) => o.endedAt <= deadline).length;
+  const inWindow = measured.filter((o) => o.submittedAt !== null && o.submittedAt <= deadline).length;
   const submitMs = done.map((o) => o.submitMs!).sort((a, b) => a - b);
   const flowMs = done.map((o) => o.flowMs!).sort((a, b) => a - b);
   const errors = new Map<string, number>();
@@ -98,8 +104,8 @@ try {
   console.log(`Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; PostgreSQL ${database.name}; server pid ${server.pid}`);
   console.log(`procedures: ${mix.map((p) => p.code).join(' ')} (YCTHA uploads a PDF)`);
   console.log('');
-  console.log(`flows started ${measured.length}, completed ${done.length} (${inWindow} within the ${seconds} s), failed ${measured.length - done.length}`);
-  console.log(`throughput: ${(inWindow / seconds).toFixed(1)} submissions/s within the window (${(done.length / elapsed).toFixed(1)}/s over ${elapsed.toFixed(1)} s with the drain)`);
+  console.log(`flows started ${measured.length}, completed ${done.length}, failed ${measured.length - done.length}`);
+  console.log(`throughput: ${(inWindow / seconds).toFixed(1)} submissions/s (${inWindow} submissions answered within the ${seconds} s; ${(done.length / elapsed).toFixed(1)} flows/s over ${elapsed.toFixed(1)} s with the drain)`);
   console.log(`submit step (POST with the token, both posts of a double submit): p50 ${ms(percentile(submitMs, 50))}, p99 ${ms(percentile(submitMs, 99))}, max ${ms(submitMs.at(-1) ?? NaN)}`);
   console.log(`whole flow (form → save → check → submit → confirmation): p50 ${ms(percentile(flowMs, 50))}, p99 ${ms(percentile(flowMs, 99))}, max ${ms(flowMs.at(-1) ?? NaN)}`);
   console.log(`errors by step and status: ${errors.size ? [...errors].map(([k, v]) => `${k} ×${v}`).join(', ') : 'none'}; 5xx: ${fiveXx}`);
@@ -109,8 +115,12 @@ try {
       `stored but not acknowledged ${audit.unacknowledgedInFlight} (submission sent, answer cut off or failed), unexplained ${audit.phantom.length}`,
   );
   console.log(
-    `server RSS: ${idle?.rssMiB.toFixed(0)} MiB idle after warm-up, peak ${peakPolled.toFixed(0)} MiB polled every 250 ms, VmHWM ${final?.hwmMiB.toFixed(0)} MiB; ` +
-      `server CPU ${(serverCpu / elapsed).toFixed(2)} cores, load generator ${((ownCpu.user + ownCpu.system) / 1e6 / elapsed).toFixed(2)} cores`,
+    `server RSS: ${idle?.rssMiB.toFixed(0)} MiB idle after warm-up, peak ${peakPolled.toFixed(0)} MiB polled every 250 ms, VmHWM ${final?.hwmMiB.toFixed(0)} MiB`,
+  );
+  const cores = os.cpus().length;
+  console.log(
+    `CPU over the run (cores of ${cores}): server ${(serverCpu / elapsed).toFixed(2)}, its PostgreSQL backends ${(postgresCpu / elapsed).toFixed(2)}, ` +
+      `load generator ${((ownCpu.user + ownCpu.system) / 1e6 / elapsed).toFixed(2)}, whole machine ${(machineBusy * cores).toFixed(2)} (the rest is other work on this shared machine)`,
   );
   for (const line of [...audit.lost.map((l) => `lost: ${l}`), ...audit.duplicated.map((d) => `twice: ${d}`), ...audit.phantom.map((p) => `unexplained: ${p}`)].slice(0, 20)) console.log(line);
   if (audit.lost.length || audit.duplicated.length || audit.phantom.length || fiveXx || audit.doubleSubmitsOne !== audit.doubleSubmits) exitCode = 1;

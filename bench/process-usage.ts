@@ -1,5 +1,6 @@
 // Memory and CPU of another process (the server under load), read from /proc on Linux.
 import fs from 'node:fs';
+import pg from 'pg';
 
 /** VmRSS and VmHWM (the kernel's peak resident set) of `pid`, in MiB; null where /proc does not say. */
 export function memoryOf(pid: number): { rssMiB: number; hwmMiB: number } | null {
@@ -34,4 +35,31 @@ export function sampleRss(pid: number, everyMs = 250) {
       return peak;
     },
   };
+}
+
+/** Jiffies the whole machine spent busy and in all, since boot (the first line of /proc/stat). */
+export function machineCpu(): { busy: number; total: number } {
+  const [, ...values] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+  const n = values.map(Number);
+  const idle = n[3]! + n[4]!; // idle + iowait
+  const total = n.slice(0, 8).reduce((a, b) => a + b, 0); // user … steal; guest time is already in user
+  return { busy: total - idle, total };
+}
+
+/** CPU seconds used by the PostgreSQL backends serving `database` (since each backend started). */
+export async function backendCpuSeconds(adminUrl: string, database: string): Promise<number> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [database]);
+    return rows.reduce((sum, r) => {
+      try {
+        return sum + cpuSecondsOf(r.pid);
+      } catch {
+        return sum; // ended meanwhile
+      }
+    }, 0);
+  } finally {
+    await client.end();
+  }
 }

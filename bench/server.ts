@@ -11,11 +11,12 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-export async function startBenchServer(port: string, env: Record<string, string> = {}): Promise<BenchServer> {
+/** `nodeArgs`: options for the server's Node, e.g. `--cpu-prof` to see where its time goes. */
+export async function startBenchServer(port: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<BenchServer> {
   const root = path.resolve(import.meta.dirname, '..');
   const base = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thads-bench-'));
-  const server = spawn(process.execPath, [path.join(root, 'scripts/start.ts')], {
+  const server = spawn(process.execPath, [...nodeArgs, path.join(root, 'scripts/start.ts')], {
     // No demo data: the numbers describe the portal, not the demo seed's start-up.
     env: { ...process.env, SKIP_BUILD: '1', HOST: '127.0.0.1', PORT: port, DATA_DIR: dataDir, DEMO_DATA: 'no', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
