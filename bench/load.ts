@@ -122,6 +122,9 @@ try {
     `CPU over the run (cores of ${cores}): server ${(serverCpu / elapsed).toFixed(2)}, its PostgreSQL backends ${(postgresCpu / elapsed).toFixed(2)}, ` +
       `load generator ${((ownCpu.user + ownCpu.system) / 1e6 / elapsed).toFixed(2)}, whole machine ${(machineBusy * cores).toFixed(2)} (the rest is other work on this shared machine)`,
   );
+  // What a flow costs whatever share of the machine the server got: the figure to compare runs on a noisy machine by.
+  const perFlow = (cpuSeconds: number) => `${Math.round((cpuSeconds * 1000) / Math.max(measured.length, 1))} ms`;
+  console.log(`CPU per flow: server ${perFlow(serverCpu)}, PostgreSQL ${perFlow(postgresCpu)}`);
   for (const line of [...audit.lost.map((l) => `lost: ${l}`), ...audit.duplicated.map((d) => `twice: ${d}`), ...audit.phantom.map((p) => `unexplained: ${p}`)].slice(0, 20)) console.log(line);
   if (audit.lost.length || audit.duplicated.length || audit.phantom.length || fiveXx || audit.doubleSubmitsOne !== audit.doubleSubmits) exitCode = 1;
 } finally {
