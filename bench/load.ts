@@ -21,7 +21,7 @@ const env = (name: string, fallback: number) => {
   if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number`);
   return value;
 };
-const clients = env('LOAD_CLIENTS', 200);
+const clients = Math.max(1, Math.round(env('LOAD_CLIENTS', 200)));
 const seconds = env('LOAD_SECONDS', 60);
 const graceSeconds = env('LOAD_GRACE_SECONDS', 60);
 const doubleShare = env('LOAD_DOUBLE', 0.1);
@@ -41,7 +41,7 @@ const profile = process.env.LOAD_PROFILE;
 const server = await startBenchServer(port, { DATABASE_URL: database.url, TRUST_PROXY: '1' }, profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []);
 const dispatcher = new Agent({ connections: clients, keepAliveTimeout: 30_000, headersTimeout: 60_000, bodyTimeout: 60_000 });
 const abort = new AbortController();
-const outcomes: (FlowOutcome & { endedAt: number })[] = [];
+const outcomes: FlowOutcome[] = [];
 let exitCode = 0;
 
 try {
@@ -49,7 +49,7 @@ try {
   for (const procedure of mix) {
     const o = await citizenFlow({ base: server.base, dispatcher, address: '2001:db8:ffff::1', signal: abort.signal }, procedure, false);
     if (!o.code) throw new Error(`warm-up ${procedure.code} failed at ${o.failure?.step}: ${o.failure?.status}`);
-    outcomes.push({ ...o, endedAt: 0 });
+    outcomes.push(o);
   }
   const idle = memoryOf(server.pid);
   const rss = sampleRss(server.pid);
@@ -65,7 +65,7 @@ try {
     while (performance.now() < deadline && !abort.signal.aborted) {
       const n = flows++;
       const o = await citizenFlow({ base: server.base, dispatcher, address: addressOf(client), signal: abort.signal }, mix[n % mix.length]!, n % everyNth === everyNth - 1);
-      outcomes.push({ ...o, endedAt: performance.now() });
+      outcomes.push(o);
     }
   };
   const running = Promise.all(Array.from({ length: clients }, (_, i) => citizen(i)));
