@@ -30,8 +30,13 @@ const port = String(env('LOAD_PORT', 4396));
 // Every procedure but the list correction, which needs a published entry of the public list this bench does not load.
 const mix = procedures.filter((p) => p.code !== 'DCDS');
 
-/** The client's own address (documentation prefix): per-address limits apply per citizen, as they would. */
-const addressOf = (client: number) => `2001:db8::${(client + 1).toString(16)}`;
+/**
+ * Each flow is a new citizen with an address of its own (documentation prefix): per-address limits apply per
+ * citizen, as they would, and a client slot that runs hundreds of flows on a quiet machine is not one person
+ * sending hundreds of applications.
+ */
+// A /64 of its own, too: a limiter may count an IPv6 network rather than one address.
+const addressOf = (flow: number) => `2001:db8:${Math.floor((flow + 1) / 0x10000).toString(16)}:${((flow + 1) % 0x10000).toString(16)}::1`;
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN);
 const ms = (v: number) => (Number.isNaN(v) ? '–' : `${Math.round(v)} ms`);
@@ -47,7 +52,7 @@ let exitCode = 0;
 try {
   // One flow of each procedure first: it proves every form still passes before the figures mean anything.
   for (const procedure of mix) {
-    const o = await citizenFlow({ base: server.base, dispatcher, address: '2001:db8:ffff::1', signal: abort.signal }, procedure, false);
+    const o = await citizenFlow({ base: server.base, dispatcher, address: '2001:db8:ffff:ffff::1', signal: abort.signal }, procedure, false);
     if (!o.code) throw new Error(`warm-up ${procedure.code} failed at ${o.failure?.step}: ${o.failure?.status}`);
     outcomes.push(o);
   }
@@ -61,14 +66,14 @@ try {
   let flows = 0;
   const everyNth = doubleShare > 0 ? Math.round(1 / doubleShare) : Infinity;
 
-  const citizen = async (client: number) => {
+  const client = async () => {
     while (performance.now() < deadline && !abort.signal.aborted) {
       const n = flows++;
-      const o = await citizenFlow({ base: server.base, dispatcher, address: addressOf(client), signal: abort.signal }, mix[n % mix.length]!, n % everyNth === everyNth - 1);
+      const o = await citizenFlow({ base: server.base, dispatcher, address: addressOf(n), signal: abort.signal }, mix[n % mix.length]!, n % everyNth === everyNth - 1);
       outcomes.push(o);
     }
   };
-  const running = Promise.all(Array.from({ length: clients }, (_, i) => citizen(i)));
+  const running = Promise.all(Array.from({ length: clients }, client));
   let graceTimer: NodeJS.Timeout | undefined;
   const grace = new Promise<'grace'>((r) => (graceTimer = setTimeout(() => r('grace'), seconds * 1000 + graceSeconds * 1000)));
   // Flows still under way after the grace are cut off: their submissions are the "in flight at the end".
