@@ -55,8 +55,9 @@ export function rawValues(procedure: Procedure, form: FormData): RawValues {
 export async function openDraft(db: Kysely<Database>, procedure: Procedure, locale: Locale, draftId: string | undefined): Promise<Draft> {
   const existing = draftId ? await getDraft(db, draftId) : undefined;
   if (existing && existing.procedureCode === procedure.code && existing.dossierId === null) return existing;
+  // A new draft is known without reading it back: nothing is in it yet.
   const id = await createDraft(db, procedure.code, locale);
-  return (await getDraft(db, id))!;
+  return { id, procedureCode: procedure.code, locale, values: {}, answers: null, dossierId: null, pin: null, attachments: [] };
 }
 
 /** Stores valid uploads with the draft; reports the others on their input. */

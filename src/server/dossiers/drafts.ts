@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Locale } from '../catalog/types.ts';
 import type { AttachmentsTable, Database } from '../schema.ts';
 
@@ -70,14 +71,25 @@ export async function createDraft(db: Db, procedureCode: string, locale: Locale,
 /** The draft with this id, unless it has expired. */
 export async function getDraft(db: Db, id: string, now = new Date()): Promise<Draft | undefined> {
   if (!isDraftId(id)) return undefined;
+  // The uploads come in the same round trip: every page and action of an application reads its draft, several times
+  // per citizen, and under load each round trip costs the server's one thread more than the query costs PostgreSQL.
   const row = await db
     .selectFrom('dossier_drafts')
-    .selectAll()
+    .selectAll('dossier_drafts')
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('attachments')
+          .select(['attachments.id', 'attachments.document_id', 'attachments.file_name', 'attachments.content_type', 'attachments.size_bytes'])
+          .whereRef('attachments.draft_id', '=', 'dossier_drafts.id')
+          .orderBy('attachments.id'),
+      ).as('uploads'),
+    )
     .where('id', '=', id)
     .where('expires_at', '>', now)
     .executeTakeFirst();
   if (!row) return undefined;
-  const attachments = await listAttachments(db, 'draft_id', id);
+  const attachments = row.uploads.map(attachmentSummary);
   const data = (row.data ?? { values: {}, answers: null }) as unknown as DraftData;
   return {
     id: row.id,
@@ -133,5 +145,9 @@ export async function purgeExpiredDrafts(db: Kysely<Database>, now = new Date())
 export async function listAttachments(db: Db, owner: 'draft_id' | 'dossier_id', id: string | number): Promise<AttachmentSummary[]> {
   const query = db.selectFrom('attachments').select(['id', 'document_id', 'file_name', 'content_type', 'size_bytes']).orderBy('id');
   const rows = await (owner === 'draft_id' ? query.where('draft_id', '=', String(id)) : query.where('dossier_id', '=', Number(id))).execute();
-  return rows.map((r) => ({ id: r.id, documentId: r.document_id, fileName: r.file_name, contentType: r.content_type, sizeBytes: r.size_bytes }));
+  return rows.map(attachmentSummary);
+}
+
+function attachmentSummary(r: Pick<AttachmentsTable, 'document_id' | 'file_name' | 'content_type' | 'size_bytes'> & { id: number }): AttachmentSummary {
+  return { id: r.id, documentId: r.document_id, fileName: r.file_name, contentType: r.content_type, sizeBytes: r.size_bytes };
 }
