@@ -7,7 +7,7 @@ import { config } from './config.ts';
 import { secureDataDir } from './data-dir.ts';
 import { sharedDatabase, type DbHandle } from './db.ts';
 import { purgeExpiredDrafts } from './dossiers/drafts.ts';
-import { failInterruptedImports, purgeImportFiles } from './registry-import-jobs.ts';
+import { failExpiredImports, purgeImportFiles, SWEEP_MS } from './registry-import-jobs.ts';
 import { transportFromConfig } from './mail/transport.ts';
 import { startMailWorker } from './mail/worker.ts';
 import { migrateToLatest } from './migrate.ts';
@@ -48,7 +48,10 @@ export function boot(): Promise<BootReport> {
     if (cfg.demoData) await seedRegistryDemo(handle.db);
     if (cfg.demoData) await seedVaultDemo(handle.db, cfg.publicUrl);
     holder[WORKER] = startMailWorker(handle.db, transportFromConfig(cfg), { from: cfg.mailFrom, log: (m) => console.error(m) });
-    await failInterruptedImports(handle.db);
+    // Only jobs whose lease ran out: another instance may be reading a file right now.
+    const sweepImports = () => failExpiredImports(handle.db).catch((err) => console.error('Import lease sweep failed:', err));
+    await sweepImports();
+    setInterval(sweepImports, SWEEP_MS).unref();
     const purge = () => {
       purgeExpiredDrafts(handle.db).catch((err) => console.error('Draft purge failed:', err));
       purgeImportFiles(cfg.dataDir).catch((err) => console.error('Import file purge failed:', err));

@@ -207,6 +207,11 @@ export interface RegistryImportsTable {
   failure: string | null;
   created_at: DefaultTimestamp;
   finished_at: Date | null;
+  /** The instance reading the file, and until when its lease holds (migration 20261202T0910_import_leases). */
+  instance_id: string | null;
+  lease_until: Date | null;
+  /** While running: bytes read so far, written with each heartbeat (`rows` holds the rows read so far). */
+  bytes_read: ColumnType<number, number | undefined, number>;
 }
 
 /** A denouncer's identity, encrypted (src/server/denouncers/vault.ts); one per denunciation dossier. */

@@ -8,13 +8,15 @@ import { createStaffUser } from '../../src/server/auth/staff.ts';
 import { RegistryError, type RegistryActor } from '../../src/server/registry-admin.ts';
 import {
   commitChecked,
-  failInterruptedImports,
+  failExpiredImports,
   getImportJob,
   ImportJobError,
   importFinished,
   importProgress,
+  instanceId,
   purgeImportFiles,
   recentImports,
+  renewImportLeases,
   startImport,
 } from '../../src/server/registry-import-jobs.ts';
 import { searchRegistry } from '../../src/server/registry.ts';
@@ -172,17 +174,36 @@ for (const target of testDatabases) {
       assert.equal(files().length, before);
     });
 
-    it('marks jobs of a stopped process as failed, and deletes checked files nobody wrote after a day', async () => {
+    it('fails jobs whose lease ran out, shows the progress another instance wrote while its lease holds, and deletes checked files nobody wrote after a day', async () => {
+      const job = (id: string, lease: string | null) => ({
+        id, staff_id: hni.id, staff_email: hni.email, agency_code: 'HNI', file_name: 'dung.csv', file_bytes: 10_000, dry_run: true, status: 'running' as const,
+        instance_id: lease ? 'may-khac:4242:abcd' : null, lease_until: lease, bytes_read: 4096, rows: 1000,
+      });
       await db
         .insertInto('registry_imports')
-        .values({ id: '00000000-0000-4000-8000-000000000001', staff_id: hni.id, staff_email: hni.email, agency_code: 'HNI', file_name: 'dung.csv', file_bytes: 10, dry_run: true, status: 'running' })
+        .values([
+          job('00000000-0000-4000-8000-000000000001', null), // left running before leases existed
+          job('00000000-0000-4000-8000-000000000002', '2026-11-23T01:59:59Z'), // its instance stopped renewing
+          job('00000000-0000-4000-8000-000000000003', '2026-11-23T02:00:30Z'), // another instance is reading it
+        ])
         .execute();
-      assert.equal(await failInterruptedImports(db, new Date('2026-11-23T02:00:00Z')), 1);
-      const stopped = await getImportJob(db, hni, '00000000-0000-4000-8000-000000000001');
-      assert.equal(stopped.status, 'failed');
-      assert.equal(stopped.failure, 'interrupted');
-      assert.deepEqual(stopped.finishedAt, new Date('2026-11-23T02:00:00Z'));
-      assert.equal(await failInterruptedImports(db), 0, 'finished jobs are left alone');
+      const at = new Date('2026-11-23T02:00:00Z');
+      const other = await getImportJob(db, hni, '00000000-0000-4000-8000-000000000003', undefined, at);
+      assert.deepEqual(other.progress, { bytesRead: 4096, rows: 1000 }, 'the progress of a file read elsewhere comes from the row');
+      assert.equal(await failExpiredImports(db, at), 2);
+      for (const id of ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002']) {
+        const stopped = await getImportJob(db, hni, id, undefined, at);
+        assert.equal(stopped.status, 'failed');
+        assert.equal(stopped.failure, 'interrupted');
+        assert.equal(stopped.progress, null);
+        assert.deepEqual(stopped.finishedAt, new Date('2026-11-23T02:00:00Z'));
+      }
+      assert.equal((await getImportJob(db, hni, '00000000-0000-4000-8000-000000000003', undefined, at)).status, 'running', 'a live lease survives');
+      assert.equal(await failExpiredImports(db, new Date('2026-11-23T02:00:30Z')), 0, 'the lease holds up to its last millisecond');
+      // Past its lease and not yet swept, the job page already says it was interrupted (no progress to show).
+      assert.equal((await getImportJob(db, hni, '00000000-0000-4000-8000-000000000003', undefined, new Date('2026-11-23T02:00:30.001Z'))).progress, null);
+      assert.equal(await failExpiredImports(db, new Date('2026-11-23T02:00:30.001Z')), 1);
+      assert.equal(await failExpiredImports(db, new Date('2026-11-23T03:00:00Z')), 0, 'finished jobs are left alone');
 
       const old = await startImport(db, hni, upload('cu.csv', [HEADER, csvRow({ judgment_number: '9/2020/DS-ST' })].join('\n')), { dryRun: true, dataDir });
       const fresh = await startImport(db, hni, upload('moi.csv', [HEADER, csvRow({ judgment_number: '10/2020/DS-ST' })].join('\n')), { dryRun: true, dataDir });
@@ -200,6 +221,46 @@ for (const target of testDatabases) {
       assert.ok(fs.existsSync(freshFile));
       assert.equal((await getImportJob(db, hni, old, dataDir)).canCommit, false);
       await assert.rejects(commitChecked(db, hni, old, dataDir), isJobError('file_gone'));
+    });
+
+    it('holds a running import by a lease its heartbeat renews; once another instance fails it, the reader writes nothing', { timeout: 30_000 }, async (t) => {
+      const file = () => upload('thue.csv', [HEADER, csvRow({ debtor_name: 'Đỗ Thị Hợp Đồng', judgment_number: '77/2025/DS-ST' })].join('\n'));
+      const clean = await startImport(db, hni, file(), { dryRun: true, dataDir });
+      await importFinished(clean);
+      let now = new Date('2026-11-24T03:00:00Z');
+      const read = holdFileRead(t);
+      // A commit on PostgreSQL. PGlite is one connection, which the commit's transaction holds while it reads (the
+      // heartbeat waits for it; one process owns an embedded database anyway): there, a dry run.
+      const id = target.name === 'postgres' ? await commitChecked(db, hni, clean, dataDir, () => now) : await startImport(db, hni, file(), { dryRun: true, dataDir, clock: () => now });
+      const row = () => db.selectFrom('registry_imports').select(['status', 'failure', 'instance_id', 'lease_until', 'bytes_read', 'committed', 'inserted']).where('id', '=', id).executeTakeFirstOrThrow();
+      try {
+        await read.taken(1);
+        let r = await row();
+        assert.equal(r.instance_id, instanceId);
+        assert.deepEqual(new Date(r.lease_until!), new Date('2026-11-24T03:00:30Z'));
+        // Another instance starting 29 s later leaves the job alone.
+        assert.equal(await failExpiredImports(db, new Date('2026-11-24T03:00:29Z')), 0);
+
+        now = new Date('2026-11-24T03:00:20Z');
+        assert.equal(await renewImportLeases(), 1);
+        r = await row();
+        assert.deepEqual(new Date(r.lease_until!), new Date('2026-11-24T03:00:50Z'), 'the heartbeat extends the lease');
+        assert.ok(Number(r.bytes_read) > 0, 'and writes the progress for the other instances');
+        assert.equal(await failExpiredImports(db, new Date('2026-11-24T03:00:45Z')), 0, 'renewed: past the first lease, still held');
+
+        // This process stalls beyond its lease: another instance declares the job interrupted.
+        assert.equal(await failExpiredImports(db, new Date('2026-11-24T03:00:50.001Z')), 1);
+        assert.equal(await renewImportLeases(), 0, 'the heartbeat finds its lease gone');
+      } finally {
+        read.release();
+      }
+      await importFinished(id);
+      const r = await row();
+      assert.equal(r.status, 'failed');
+      assert.equal(r.failure, 'interrupted');
+      assert.equal(r.committed, null);
+      const found = await searchRegistry(db, { name: 'Đỗ Thị Hợp Đồng' });
+      assert.equal(found.total, 0, 'nothing written by a reader that lost its lease');
     });
   });
 }
