@@ -5,7 +5,7 @@ import { seedRegistryDemo } from '../../db/seed/registry-demo.ts';
 import { seedVaultDemo } from '../../db/seed/vault-demo.ts';
 import { config } from './config.ts';
 import { secureDataDir } from './data-dir.ts';
-import { sharedDatabase, type DbHandle } from './db.ts';
+import { sharedDatabase, sharedReadDatabase, type DbHandle } from './db.ts';
 import { purgeExpiredDrafts } from './dossiers/drafts.ts';
 import { failExpiredImports, purgeImportFiles, SWEEP_MS } from './registry-import-jobs.ts';
 import { transportFromConfig } from './mail/transport.ts';
@@ -68,6 +68,15 @@ export function boot(): Promise<BootReport> {
 /** The booted database; what pages and server modules use. */
 export async function getDb() {
   return (await boot()).handle.db;
+}
+
+/**
+ * The database for reading the public read-only pages (the public list and its entries, the statistics, the agency
+ * directory): the replica of DATABASE_READ_URL when set, else the primary. Writes never go through it.
+ */
+export async function getReadDb() {
+  await boot();
+  return (await sharedReadDatabase(config())).db;
 }
 
 /** The running mail worker, to kick after a transaction that queued mail. */

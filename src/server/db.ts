@@ -141,10 +141,28 @@ export function sharedDatabase(opts: { databaseUrl?: string | undefined; dataDir
   return holder[KEY];
 }
 
-/** Closes the process-wide handle, if open. */
+// The replica's handle, beside the primary's (same reasons for globalThis).
+const READ_KEY = Symbol.for('thads.readDb');
+type ReadHolder = { [READ_KEY]?: DbHandle };
+
+/**
+ * The handle for the public read-only pages: a pool on `databaseReadUrl` (a streaming replica) when set, else the
+ * primary's. Only for reads: a standby refuses every write, and what those pages write (limits, counters) goes to
+ * the primary. A replica lags the primary by its replication delay, which public pages can afford.
+ */
+export async function sharedReadDatabase(opts: { databaseUrl?: string | undefined; databaseReadUrl?: string | undefined; dataDir: string }): Promise<DbHandle> {
+  if (!opts.databaseReadUrl) return sharedDatabase(opts);
+  const holder = globalThis as ReadHolder;
+  return (holder[READ_KEY] ??= openPostgres(opts.databaseReadUrl));
+}
+
+/** Closes the process-wide handles (primary and replica), if open. */
 export async function closeSharedDatabase(): Promise<void> {
-  const holder = globalThis as Holder;
+  const holder = globalThis as Holder & ReadHolder;
   const pending = holder[KEY];
+  const read = holder[READ_KEY];
   delete holder[KEY];
+  delete holder[READ_KEY];
+  await read?.close();
   if (pending) await (await pending).close();
 }

@@ -79,3 +79,10 @@ test('the help address defaults to hotro@ the sender’s domain, and HELP_EMAIL 
   assert.throws(() => loadConfig({ HELP_EMAIL: 'Hỗ trợ <motcua@thads.example.gov.vn>' }), /HELP_EMAIL must be one e-mail address/);
   assert.throws(() => loadConfig({ HELP_EMAIL: 'a@b.vn, c@d.vn' }), /HELP_EMAIL/);
 });
+
+test('DATABASE_READ_URL: a PostgreSQL replica of DATABASE_URL, unset by default', () => {
+  assert.equal(loadConfig({ DATABASE_URL: 'postgres://u@db/thads' }).databaseReadUrl, undefined);
+  assert.equal(loadConfig({ DATABASE_URL: 'postgres://u@db/thads', DATABASE_READ_URL: 'postgres://r@replica:5432/thads' }).databaseReadUrl, 'postgres://r@replica:5432/thads');
+  assert.throws(() => loadConfig({ DATABASE_URL: 'postgres://u@db/thads', DATABASE_READ_URL: 'replica:5432' }), /DATABASE_READ_URL must be a URL starting with postgres:\/\//);
+  assert.throws(() => loadConfig({ DATABASE_READ_URL: 'postgres://r@replica/thads' }), /DATABASE_READ_URL needs DATABASE_URL/);
+});
