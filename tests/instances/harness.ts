@@ -15,10 +15,14 @@ import { postgresUrl } from '../helpers/databases.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-/** Ports of this suite; override where they are taken (INSTANCES_PORTS=a,b,c,smtp). */
+/**
+ * Ports of this suite; override where they are taken: INSTANCES_PORTS=a,b,c,smtp (portal instances and the SMTP
+ * sink) and INSTANCES_PG_PORTS=primary,replica (the PostgreSQL clusters the replica test starts).
+ */
 export const ports = (() => {
   const [a, b, c, smtp] = (process.env.INSTANCES_PORTS ?? '4650,4651,4652,4656').split(',').map(Number);
-  return { a: a!, b: b!, c: c!, smtp: smtp! };
+  const [primary, replica] = (process.env.INSTANCES_PG_PORTS ?? '55450,55451').split(',').map(Number);
+  return { a: a!, b: b!, c: c!, smtp: smtp!, primary: primary!, replica: replica! };
 })();
 
 /** The same key on every instance, as the README asks (two-factor keys, tracking cookies, survey links). */
@@ -94,7 +98,7 @@ export interface Instance {
  */
 export async function startInstance(
   name: string,
-  opts: { port: number; databaseUrl: string; smtpUrl: string; dataDir?: string; build?: boolean; env?: Record<string, string> },
+  opts: { port: number; databaseUrl: string; smtpUrl?: string; dataDir?: string; build?: boolean; env?: Record<string, string> },
 ): Promise<Instance> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), `thads-${name}-`));
   let log = '';
@@ -102,8 +106,11 @@ export async function startInstance(
     cwd: root,
     env: {
       ...process.env,
+      // The build that a stale dist/ triggers runs `astro` by its #!/usr/bin/env node line: Node 24 from node_modules.
+      PATH: `${path.join(root, 'node_modules/.bin')}${path.delimiter}${process.env.PATH ?? ''}`,
       DATABASE_URL: opts.databaseUrl,
-      SMTP_URL: opts.smtpUrl,
+      // Without a sink, mail is written under DATA_DIR.
+      SMTP_URL: opts.smtpUrl ?? '',
       DATA_DIR: dataDir,
       HOST: '127.0.0.1',
       PORT: String(opts.port),
