@@ -187,3 +187,17 @@ export class Client {
     return this.request(base, pathname, { form });
   }
 }
+
+/**
+ * Waits for a condition on real processes (replication, another process's worker: no clock here to advance);
+ * fails after `ms`.
+ */
+export async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 60_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -12,20 +12,10 @@ import { openPostgres, type DbHandle } from '../../src/server/db.ts';
 import { createEntry, type RegistryActor } from '../../src/server/registry-admin.ts';
 import { entry } from '../helpers/registry-csv.ts';
 import { startCluster, type PgCluster } from '../support/pg-cluster.ts';
-import { Client, ports, startInstance, type Instance } from './harness.ts';
+import { Client, ports, startInstance, until, type Instance } from './harness.ts';
 
 const LIST = '/danh-sach-chua-co-dieu-kien-thi-hanh';
 
-/** Waits for a condition on real processes (replication has no clock to advance); fails after `ms`. */
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('public pages read from a streaming replica (DATABASE_READ_URL)', { timeout: 300_000 }, () => {
   let primary: PgCluster;

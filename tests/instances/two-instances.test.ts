@@ -13,7 +13,7 @@ import { loadCalendar } from '../../src/server/calendar-store.ts';
 import { todayInVietnam } from '../../src/server/calendar.ts';
 import { openPostgres, type DbHandle } from '../../src/server/db.ts';
 import { csvRow, HEADER } from '../helpers/registry-csv.ts';
-import { Client, freshDatabase, ports, startInstance, startSink, type Instance } from './harness.ts';
+import { Client, freshDatabase, ports, startInstance, startSink, until, type Instance } from './harness.ts';
 
 const staff = (role: (typeof demoStaff)[number]['role']) => demoStaff.find((s) => s.role === role)!;
 const signInPath = `/can-bo/dang-nhap?_action=staffSignIn&tiep=${encodeURIComponent('/can-bo')}`;
@@ -27,16 +27,6 @@ async function signIn(client: Client, base: string, role: (typeof demoStaff)[num
   assert.ok(home.text.includes(account.fullName));
 }
 
-/** Waits for a condition on real processes (nothing here has a clock to advance); fails after `ms`. */
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('two instances on one PostgreSQL', { timeout: 600_000 }, () => {
   let database: Awaited<ReturnType<typeof freshDatabase>>;
