@@ -54,7 +54,7 @@ export function boot(): Promise<BootReport> {
     setInterval(sweepImports, SWEEP_MS).unref();
     const purge = () => {
       purgeExpiredDrafts(handle.db).catch((err) => console.error('Draft purge failed:', err));
-      purgeImportFiles(cfg.dataDir).catch((err) => console.error('Import file purge failed:', err));
+      purgeImportFiles(handle.db, cfg.dataDir).catch((err) => console.error('Import file purge failed:', err));
     };
     setInterval(purge, 60 * 60_000).unref();
     return { handle, migrations: results.map((r) => r.migrationName), seeded, demo, history };

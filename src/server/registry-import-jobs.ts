@@ -2,8 +2,9 @@
  * CSV imports of the public list as jobs, so that a large file's progress can be shown while it is read: the upload
  * is saved under $DATA_DIR/imports (mode 600: it holds personal data), a row in `registry_imports` records the job,
  * and the file is read in the background by importCsv() (src/server/registry-import.ts) while the job page polls the
- * progress. A clean dry run keeps its file for 24 hours so that "write it" needs no second upload; a commit is made
- * once per dry run (a unique key), whatever the clicks.
+ * progress. A clean dry run keeps its file for 24 hours so that "write it" needs no second upload, in the database
+ * (`registry_import_files`, in parts of PART_BYTES): the click on "write" may reach another instance, whose disk
+ * does not have it. A commit is made once per dry run (a unique key), whatever the clicks.
  *
  * Several instances may share the database. The instance reading a file holds the job by a lease (`lease_until`,
  * `instance_id`) that it renews every HEARTBEAT_MS, writing the progress into the row with it, so every instance's
@@ -92,6 +93,9 @@ interface Running extends ImportProgress {
 const KEY = Symbol.for('thads.registryImports');
 const running: Map<string, Running> = ((globalThis as { [KEY]?: Map<string, Running> })[KEY] ??= new Map());
 
+/** A checked file is kept in the database in parts of this size (one row each). */
+const PART_BYTES = 1024 * 1024;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const importsDir = (dataDir: string) => path.join(dataDir, 'imports');
 const fileOf = (dataDir: string, id: string) => path.join(importsDir(dataDir), `${id}.csv`);
@@ -134,9 +138,11 @@ export async function commitChecked(db: Kysely<Database>, actor: RegistryActor, 
   const checked = await getImportJob(db, actor, checkedId);
   if (checked.commitId) return checked.commitId;
   if (!checked.dryRun || checked.status !== 'done' || checked.errorCount > 0) throw new ImportJobError('not_clean');
-  const file = fileOf(dataDir, checkedId);
-  if (!fs.existsSync(file)) throw new ImportJobError('file_gone');
+  if (!(await hasCheckedFile(db, checkedId))) throw new ImportJobError('file_gone');
   const id = randomUUID();
+  // This instance's working copy of the checked file, read like an upload.
+  const file = fileOf(dataDir, id);
+  await restoreCheckedFile(db, checkedId, dataDir, file);
   const inserted = await db
     .insertInto('registry_imports')
     .values({ ...newJob(id, actor, checked.fileName, checked.fileBytes, false, clock()), checked_by: checkedId })
@@ -145,21 +151,48 @@ export async function commitChecked(db: Kysely<Database>, actor: RegistryActor, 
     .executeTakeFirst();
   if (!inserted) {
     // Another request made the commit a moment ago.
+    await fs.promises.rm(file, { force: true });
     const other = await db.selectFrom('registry_imports').select('id').where('checked_by', '=', checkedId).executeTakeFirstOrThrow();
     return other.id;
   }
-  launch(db, actor, id, file, false, clock);
+  launch(db, actor, id, file, false, clock, checkedId);
   return id;
 }
 
-function launch(db: Kysely<Database>, actor: RegistryActor, id: string, file: string, dryRun: boolean, clock: Clock): void {
+const hasCheckedFile = async (db: Kysely<Database>, id: string) =>
+  (await db.selectFrom('registry_import_files').select('part').where('import_id', '=', id).where('part', '=', 0).executeTakeFirst()) !== undefined;
+
+/** Copies a clean dry run's file into the database, part by part, before the job is marked done. */
+async function keepCheckedFile(db: Kysely<Database>, id: string, file: string): Promise<void> {
+  let part = 0;
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: PART_BYTES })) {
+    await db.insertInto('registry_import_files').values({ import_id: id, part: part++, bytes: chunk as Buffer }).execute();
+  }
+}
+
+async function restoreCheckedFile(db: Kysely<Database>, checkedId: string, dataDir: string, file: string): Promise<void> {
+  fs.mkdirSync(importsDir(dataDir), { recursive: true, mode: 0o700 });
+  const out = await fs.promises.open(file, 'wx', 0o600);
+  try {
+    // One part in memory at a time: a checked file may be tens of megabytes.
+    for (let part = 0; ; part++) {
+      const row = await db.selectFrom('registry_import_files').select('bytes').where('import_id', '=', checkedId).where('part', '=', part).executeTakeFirst();
+      if (!row) break;
+      await out.write(row.bytes);
+    }
+  } finally {
+    await out.close();
+  }
+}
+
+function launch(db: Kysely<Database>, actor: RegistryActor, id: string, file: string, dryRun: boolean, clock: Clock, checkedId: string | null = null): void {
   const entry = { bytesRead: 0, rows: 0, db, clock, lost: false } as Running;
   const heartbeat = setInterval(() => {
     renewLease(id).catch((err) => console.error(`Import ${id}: could not renew its lease:`, err));
   }, HEARTBEAT_MS);
   heartbeat.unref();
   running.set(id, entry);
-  entry.done = execute(db, actor, id, file, dryRun, entry).finally(() => {
+  entry.done = execute(db, actor, id, file, dryRun, entry, checkedId).finally(() => {
     clearInterval(heartbeat);
     running.delete(id);
   });
@@ -187,8 +220,7 @@ export async function renewImportLeases(): Promise<number> {
   return held;
 }
 
-async function execute(db: Kysely<Database>, actor: RegistryActor, id: string, file: string, dryRun: boolean, progress: Running): Promise<void> {
-  let keepFile = false;
+async function execute(db: Kysely<Database>, actor: RegistryActor, id: string, file: string, dryRun: boolean, progress: Running, checkedId: string | null): Promise<void> {
   try {
     const counted = async function* () {
       for await (const chunk of fs.createReadStream(file, { highWaterMark: 256 * 1024 })) {
@@ -205,6 +237,7 @@ async function execute(db: Kysely<Database>, actor: RegistryActor, id: string, f
         progress.rows = rows;
       },
     });
+    if (dryRun && result.errorCount === 0) await keepCheckedFile(db, id, file);
     await db
       .updateTable('registry_imports')
       .set({
@@ -222,7 +255,6 @@ async function execute(db: Kysely<Database>, actor: RegistryActor, id: string, f
       .where('id', '=', id)
       .where('instance_id', '=', instanceId)
       .execute();
-    keepFile = dryRun && result.errorCount === 0;
   } catch (err) {
     console.error(`Import ${id} failed:`, err);
     await db
@@ -234,12 +266,14 @@ async function execute(db: Kysely<Database>, actor: RegistryActor, id: string, f
       .execute()
       .catch((e) => console.error(`Import ${id}: could not record the failure:`, e));
   } finally {
-    if (!keepFile) await fs.promises.rm(file, { force: true });
+    await fs.promises.rm(file, { force: true });
+    // Written (or failed: a dry run is committed once at most), the checked file is not needed any more.
+    if (checkedId) await db.deleteFrom('registry_import_files').where('import_id', '=', checkedId).execute().catch((e) => console.error(`Import ${id}: could not delete the checked file:`, e));
   }
 }
 
 /** A job the actor may see: their own, their agency's, or any for a central administrator; else not_found. */
-export async function getImportJob(db: Kysely<Database>, actor: RegistryActor, id: string, dataDir?: string, now: Date = new Date()): Promise<ImportJob> {
+export async function getImportJob(db: Kysely<Database>, actor: RegistryActor, id: string, now: Date = new Date()): Promise<ImportJob> {
   if (!UUID.test(id)) throw new ImportJobError('not_found');
   const row = await db.selectFrom('registry_imports').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row || !(row.staff_id === actor.id || actor.agency_code === null || row.agency_code === actor.agency_code)) {
@@ -268,7 +302,7 @@ export async function getImportJob(db: Kysely<Database>, actor: RegistryActor, i
     checkedBy: row.checked_by,
     commitId: commit?.id ?? null,
     progress: live ? { bytesRead: live.bytesRead, rows: live.rows } : leased ? { bytesRead: Number(row.bytes_read), rows: row.rows ?? 0 } : null,
-    canCommit: clean && !commit && (dataDir === undefined || fs.existsSync(fileOf(dataDir, id))),
+    canCommit: clean && !commit && (await hasCheckedFile(db, id)),
   };
 }
 
@@ -309,11 +343,20 @@ export async function failExpiredImports(db: Kysely<Database>, now = new Date())
   return rows.length;
 }
 
-/** Deletes checked files nobody wrote within CHECKED_FILE_TTL_MS (personal data is not kept longer than needed). */
-export async function purgeImportFiles(dataDir: string, now = Date.now()): Promise<number> {
+/**
+ * Deletes checked files nobody wrote within CHECKED_FILE_TTL_MS of their check (personal data is not kept longer than
+ * needed), and working copies under `dataDir` that a stopped process left behind; returns how many files went.
+ */
+export async function purgeImportFiles(db: Kysely<Database>, dataDir: string, now = Date.now()): Promise<number> {
+  const cutoff = new Date(now - CHECKED_FILE_TTL_MS);
+  const gone = await db
+    .deleteFrom('registry_import_files')
+    .where('import_id', 'in', (eb) => eb.selectFrom('registry_imports').select('id').where('finished_at', '<', cutoff))
+    .returning('import_id')
+    .execute();
+  let removed = new Set(gone.map((r) => r.import_id)).size;
   const dir = importsDir(dataDir);
-  if (!fs.existsSync(dir)) return 0;
-  let removed = 0;
+  if (!fs.existsSync(dir)) return removed;
   for (const name of await fs.promises.readdir(dir)) {
     const id = name.replace(/\.csv$/, '');
     const file = path.join(dir, name);

@@ -287,6 +287,7 @@ export interface Database {
   signin_failures: SigninFailuresTable;
   staff_known_clients: StaffKnownClientsTable;
   tracking_failures: TrackingFailuresTable;
+  registry_import_files: RegistryImportFilesTable;
 }
 
 export type Agency = Selectable<AgenciesTable>;
@@ -404,4 +405,11 @@ export interface TrackingFailuresTable {
   locks: ColumnType<number, number | undefined, number>;
   locked_until: Date | null;
   last_failure_at: Date;
+}
+
+/** A clean dry run's file, in parts, until it is written or 24 hours pass (src/server/registry-import-jobs.ts). */
+export interface RegistryImportFilesTable {
+  import_id: string;
+  part: number;
+  bytes: Uint8Array;
 }

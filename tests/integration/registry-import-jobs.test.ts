@@ -68,6 +68,7 @@ for (const target of testDatabases) {
     let hcm: RegistryActor;
     let central: RegistryActor;
     let n = 0;
+    const keptParts = async (id: string) => (await db.selectFrom('registry_import_files').select('part').where('import_id', '=', id).orderBy('part').execute()).map((r) => r.part);
     const files = () => (fs.existsSync(path.join(dataDir, 'imports')) ? fs.readdirSync(path.join(dataDir, 'imports')) : []);
 
     async function account(role: RegistryActor['role'], agencyCode: string | null): Promise<RegistryActor> {
@@ -115,7 +116,7 @@ for (const target of testDatabases) {
       }
       await importFinished(id);
       assert.equal(importProgress(id), undefined);
-      const job = await getImportJob(db, hni, id, dataDir);
+      const job = await getImportJob(db, hni, id);
       assert.equal(job.status, 'done');
       assert.equal(job.progress, null);
       assert.equal(job.rows, 3000);
@@ -131,25 +132,26 @@ for (const target of testDatabases) {
       const rows = Array.from({ length: 40 }, (_, i) => csvRow({ debtor_name: `Trịnh Thị Một Lần ${String.fromCharCode(65 + (i % 26))}${i}`, judgment_number: `${i + 1}/2025/KDTM-ST` }));
       const checked = await startImport(db, hni, upload('mot-lan.csv', [HEADER, ...rows].join('\r\n')), { dryRun: true, dataDir });
       await importFinished(checked);
-      const job = await getImportJob(db, hni, checked, dataDir);
+      const job = await getImportJob(db, hni, checked);
       assert.equal(job.errorCount, 0);
       assert.equal(job.canCommit, true);
-      assert.ok(files().includes(`${checked}.csv`), 'kept for the commit');
-      assert.equal(fs.statSync(path.join(dataDir, 'imports', `${checked}.csv`)).mode & 0o777, 0o600);
+      assert.deepEqual(await keptParts(checked), [0], 'kept for the commit, in the database (any instance may write it)');
+      assert.ok(!files().includes(`${checked}.csv`), 'and not on this instance\'s disk');
 
       // A double click, and a colleague of the same agency at the same moment: one commit.
       const ids = await Promise.all([commitChecked(db, hni, checked, dataDir), commitChecked(db, hni, checked, dataDir), commitChecked(db, hniOther, checked, dataDir)]);
       assert.equal(new Set(ids).size, 1);
       await importFinished(ids[0]!);
-      const commit = await getImportJob(db, hni, ids[0]!, dataDir);
+      const commit = await getImportJob(db, hni, ids[0]!);
       assert.equal(commit.status, 'done');
       assert.equal(commit.dryRun, false);
       assert.equal(commit.committed, true);
       assert.equal(commit.inserted, 40);
       assert.equal(commit.checkedBy, checked);
-      assert.equal((await getImportJob(db, hni, checked, dataDir)).commitId, ids[0]);
+      assert.equal((await getImportJob(db, hni, checked)).commitId, ids[0]);
       assert.equal(await commitChecked(db, hni, checked, dataDir), ids[0], 'later presses lead to the same commit');
-      assert.ok(!files().includes(`${checked}.csv`), 'the file is deleted once written');
+      assert.deepEqual(await keptParts(checked), [], 'the file is deleted once written');
+      assert.deepEqual(files(), [], 'and so is the working copy');
       assert.equal((await searchRegistry(db, { name: 'Trịnh Thị Một Lần A0' })).total, 1);
       const audit = await db.selectFrom('audit_log').selectAll().where('action', '=', 'registry.import').execute();
       assert.equal(audit.length, 1);
@@ -177,7 +179,7 @@ for (const target of testDatabases) {
     it('fails jobs whose lease ran out, shows the progress another instance wrote while its lease holds, and deletes checked files nobody wrote after a day', async () => {
       const job = (id: string, lease: string | null) => ({
         id, staff_id: hni.id, staff_email: hni.email, agency_code: 'HNI', file_name: 'dung.csv', file_bytes: 10_000, dry_run: true, status: 'running' as const,
-        instance_id: lease ? 'may-khac:4242:abcd' : null, lease_until: lease, bytes_read: 4096, rows: 1000,
+        instance_id: lease ? 'may-khac:4242:abcd' : null, lease_until: lease ? new Date(lease) : null, bytes_read: 4096, rows: 1000,
       });
       await db
         .insertInto('registry_imports')
@@ -188,38 +190,41 @@ for (const target of testDatabases) {
         ])
         .execute();
       const at = new Date('2026-11-23T02:00:00Z');
-      const other = await getImportJob(db, hni, '00000000-0000-4000-8000-000000000003', undefined, at);
+      const other = await getImportJob(db, hni, '00000000-0000-4000-8000-000000000003', at);
       assert.deepEqual(other.progress, { bytesRead: 4096, rows: 1000 }, 'the progress of a file read elsewhere comes from the row');
       assert.equal(await failExpiredImports(db, at), 2);
       for (const id of ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002']) {
-        const stopped = await getImportJob(db, hni, id, undefined, at);
+        const stopped = await getImportJob(db, hni, id, at);
         assert.equal(stopped.status, 'failed');
         assert.equal(stopped.failure, 'interrupted');
         assert.equal(stopped.progress, null);
         assert.deepEqual(stopped.finishedAt, new Date('2026-11-23T02:00:00Z'));
       }
-      assert.equal((await getImportJob(db, hni, '00000000-0000-4000-8000-000000000003', undefined, at)).status, 'running', 'a live lease survives');
+      assert.equal((await getImportJob(db, hni, '00000000-0000-4000-8000-000000000003', at)).status, 'running', 'a live lease survives');
       assert.equal(await failExpiredImports(db, new Date('2026-11-23T02:00:30Z')), 0, 'the lease holds up to its last millisecond');
       // Past its lease and not yet swept, the job page already says it was interrupted (no progress to show).
-      assert.equal((await getImportJob(db, hni, '00000000-0000-4000-8000-000000000003', undefined, new Date('2026-11-23T02:00:30.001Z'))).progress, null);
+      assert.equal((await getImportJob(db, hni, '00000000-0000-4000-8000-000000000003', new Date('2026-11-23T02:00:30.001Z'))).progress, null);
       assert.equal(await failExpiredImports(db, new Date('2026-11-23T02:00:30.001Z')), 1);
       assert.equal(await failExpiredImports(db, new Date('2026-11-23T03:00:00Z')), 0, 'finished jobs are left alone');
 
       const old = await startImport(db, hni, upload('cu.csv', [HEADER, csvRow({ judgment_number: '9/2020/DS-ST' })].join('\n')), { dryRun: true, dataDir });
       const fresh = await startImport(db, hni, upload('moi.csv', [HEADER, csvRow({ judgment_number: '10/2020/DS-ST' })].join('\n')), { dryRun: true, dataDir });
       await Promise.all([importFinished(old), importFinished(fresh)]);
-      const oldFile = path.join(dataDir, 'imports', `${old}.csv`);
-      const freshFile = path.join(dataDir, 'imports', `${fresh}.csv`);
       // Checked at 08:00 and at 09:30 on 22 November; kept 24 hours.
-      const checkedAt = (iso: string) => Date.parse(iso) / 1000;
-      fs.utimesSync(oldFile, checkedAt('2026-11-22T08:00:00Z'), checkedAt('2026-11-22T08:00:00Z'));
-      fs.utimesSync(freshFile, checkedAt('2026-11-22T09:30:00Z'), checkedAt('2026-11-22T09:30:00Z'));
-      assert.equal(await purgeImportFiles(dataDir, Date.parse('2026-11-23T08:00:00Z')), 0, 'exactly 24 hours: still kept');
-      assert.ok(fs.existsSync(oldFile));
-      assert.equal(await purgeImportFiles(dataDir, Date.parse('2026-11-23T08:00:00.001Z')), 1);
-      assert.ok(!fs.existsSync(oldFile));
-      assert.ok(fs.existsSync(freshFile));
-      assert.equal((await getImportJob(db, hni, old, dataDir)).canCommit, false);
+      const checkedAt = (id: string, iso: string) => db.updateTable('registry_imports').set({ finished_at: new Date(iso) }).where('id', '=', id).execute();
+      await checkedAt(old, '2026-11-22T08:00:00Z');
+      await checkedAt(fresh, '2026-11-22T09:30:00Z');
+      // A working copy left behind by a process stopped mid-read on 22 November at 07:00.
+      const leftover = path.join(dataDir, 'imports', '00000000-0000-4000-8000-0000000000ff.csv');
+      fs.writeFileSync(leftover, HEADER);
+      fs.utimesSync(leftover, Date.parse('2026-11-22T07:00:00Z') / 1000, Date.parse('2026-11-22T07:00:00Z') / 1000);
+      assert.equal(await purgeImportFiles(db, dataDir, Date.parse('2026-11-23T08:00:00Z')), 1, 'exactly 24 hours: the checked file is still kept');
+      assert.ok(!fs.existsSync(leftover));
+      assert.deepEqual(await keptParts(old), [0]);
+      assert.equal(await purgeImportFiles(db, dataDir, Date.parse('2026-11-23T08:00:00.001Z')), 1);
+      assert.deepEqual(await keptParts(old), []);
+      assert.deepEqual(await keptParts(fresh), [0]);
+      assert.equal((await getImportJob(db, hni, old)).canCommit, false);
       await assert.rejects(commitChecked(db, hni, old, dataDir), isJobError('file_gone'));
     });
 
