@@ -9,7 +9,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('registry_import_files')
     .addColumn('import_id', 'uuid', (c) => c.notNull().references('registry_imports.id').onDelete('cascade'))
     .addColumn('part', 'integer', (c) => c.notNull())
-    .addColumn('bytes', 'bytea', (c) => c.notNull())
+    // Base64 text, not bytea: PGlite takes a 1 MB bytea parameter in about 1.5 s, the same bytes as text in 0.1 s.
+    .addColumn('content_base64', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('registry_import_files_pk', ['import_id', 'part'])
     .execute();
   await sql`alter table registry_imports add column instance_id text`.execute(db);

@@ -166,7 +166,7 @@ const hasCheckedFile = async (db: Kysely<Database>, id: string) =>
 async function keepCheckedFile(db: Kysely<Database>, id: string, file: string): Promise<void> {
   let part = 0;
   for await (const chunk of fs.createReadStream(file, { highWaterMark: PART_BYTES })) {
-    await db.insertInto('registry_import_files').values({ import_id: id, part: part++, bytes: chunk as Buffer }).execute();
+    await db.insertInto('registry_import_files').values({ import_id: id, part: part++, content_base64: (chunk as Buffer).toString('base64') }).execute();
   }
 }
 
@@ -176,9 +176,9 @@ async function restoreCheckedFile(db: Kysely<Database>, checkedId: string, dataD
   try {
     // One part in memory at a time: a checked file may be tens of megabytes.
     for (let part = 0; ; part++) {
-      const row = await db.selectFrom('registry_import_files').select('bytes').where('import_id', '=', checkedId).where('part', '=', part).executeTakeFirst();
+      const row = await db.selectFrom('registry_import_files').select('content_base64').where('import_id', '=', checkedId).where('part', '=', part).executeTakeFirst();
       if (!row) break;
-      await out.write(row.bytes);
+      await out.write(Buffer.from(row.content_base64, 'base64'));
     }
   } finally {
     await out.close();

@@ -411,5 +411,5 @@ export interface TrackingFailuresTable {
 export interface RegistryImportFilesTable {
   import_id: string;
   part: number;
-  bytes: Uint8Array;
+  content_base64: string;
 }
