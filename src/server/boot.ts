@@ -11,6 +11,7 @@ import { failInterruptedImports, purgeImportFiles } from './registry-import-jobs
 import { transportFromConfig } from './mail/transport.ts';
 import { startMailWorker } from './mail/worker.ts';
 import { migrateToLatest } from './migrate.ts';
+import { retryWhileUnavailable } from './database-unavailable.ts';
 
 export interface BootReport {
   handle: DbHandle;
@@ -47,7 +48,8 @@ export function boot(): Promise<BootReport> {
     const history = cfg.demoHistory ? await seedDemoHistory(handle.db) : null;
     if (cfg.demoData) await seedRegistryDemo(handle.db);
     if (cfg.demoData) await seedVaultDemo(handle.db, cfg.publicUrl);
-    holder[WORKER] = startMailWorker(handle.db, transportFromConfig(cfg), { from: cfg.mailFrom, log: (m) => console.error(m) });
+    // Kept when a later step fails and boot is tried again: one worker per process.
+    holder[WORKER] ??= startMailWorker(handle.db, transportFromConfig(cfg), { from: cfg.mailFrom, log: (m) => console.error(m) });
     await failInterruptedImports(handle.db);
     const purge = () => {
       purgeExpiredDrafts(handle.db).catch((err) => console.error('Draft purge failed:', err));
@@ -60,6 +62,14 @@ export function boot(): Promise<BootReport> {
     throw err;
   });
   return holder[KEY];
+}
+
+/**
+ * boot() for the start script: while PostgreSQL cannot be reached (started together with the portal, or
+ * restarting), tried again every 2 s for a minute, saying so; then it fails with the database's error.
+ */
+export function bootWhenDatabaseReady(): Promise<BootReport> {
+  return retryWhileUnavailable(boot, { forMs: 60_000, everyMs: 2000, log: (m) => console.error(`Starting: ${m}`) });
 }
 
 /** The booted database; what pages and server modules use. */
