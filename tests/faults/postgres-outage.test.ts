@@ -53,6 +53,9 @@ test('PostgreSQL stopped mid-load: 503 pages meanwhile, recovery without a resta
   const stopping = performance.now();
   await cluster.stop('fast');
   const stopped = performance.now();
+  // A staff member's page: the session look-up itself fails, and the 503 page still renders.
+  const staff = await fetch(`${portal.base}/can-bo`, { headers: { Cookie: `thads_staff=${'a'.repeat(24)}.${'b'.repeat(24)}` }, redirect: 'manual' });
+  const staffPage = await staff.text();
   await sleep(OUTAGE_MS);
   const restarting = performance.now();
   await cluster.start();
@@ -85,6 +88,9 @@ test('PostgreSQL stopped mid-load: 503 pages meanwhile, recovery without a resta
     assert.ok(e.body.includes(UNAVAILABLE_TITLE[e.locale]), `${e.step} (${e.locale}): not the ${e.locale} 503 page`);
     assert.ok(e.body.includes(`<html lang="${e.locale}"`), `${e.step}: page not in ${e.locale}`);
   }
+
+  assert.equal(staff.status, 503);
+  assert.ok(staffPage.includes(UNAVAILABLE_TITLE.vi));
 
   assert.ok(recoveredAt !== undefined, 'no application went through after PostgreSQL came back');
   const recoveryMs = recoveredAt - restarted;

@@ -14,7 +14,7 @@
  *   never the machine, so nothing committed is lost to a stop in immediate mode, and initdb/basebackup stay fast.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -157,7 +157,7 @@ export class PgCluster {
     ]);
     // The copied postgresql.conf carries the primary's port and socket dir; later lines win.
     appendFileSync(replica.confFile(), localSettings(replica, ['hot_standby = on', ...(options.settings ?? [])]));
-    await replica.start();
+    await startOrClean(replica);
     return replica;
   }
 
@@ -171,6 +171,17 @@ export class PgCluster {
 
   confFile(): string {
     return join(this.dataDir, 'postgresql.conf');
+  }
+}
+
+/** Starts a new cluster; if it cannot start (a port in use…), deletes its dir and says why, from the server log. */
+async function startOrClean(cluster: PgCluster): Promise<void> {
+  try {
+    await cluster.start();
+  } catch (err) {
+    const log = existsSync(cluster.logFile) ? readFileSync(cluster.logFile, 'utf8').trim().split('\n').slice(-5).join('\n') : '';
+    rmSync(cluster.dir, { recursive: true, force: true });
+    throw new Error(`PostgreSQL on port ${cluster.port} did not start: ${log || (err as Error).message}`);
   }
 }
 
@@ -213,6 +224,6 @@ export async function startCluster(options: PgClusterOptions = {}): Promise<PgCl
     const { uid, gid } = postgresUser();
     chownSync(join(cluster.dataDir, 'pg_hba.conf'), uid, gid);
   }
-  await cluster.start();
+  await startOrClean(cluster);
   return cluster;
 }
