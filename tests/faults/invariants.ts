@@ -91,7 +91,7 @@ export async function checkMailFiles(url: string, dataDir: string): Promise<{ pr
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const sent = (await client.query<{ id: number }>("select id from mail_outbox where status = 'sent'")).rows;
+    const sent = (await client.query<{ id: number }>("select id::int as id from mail_outbox where status = 'sent'")).rows;
     const dir = path.join(dataDir, 'mail');
     const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.eml')) : [];
     const counts = new Map<number, number>();

@@ -115,6 +115,8 @@ export interface Exchange {
   status: number;
   /** When the request was sent (ms, performance.now). */
   at: number;
+  /** When its answer had arrived in full (ms, performance.now). */
+  done: number;
   /** Response body for pages that are not redirects (the 503 page is checked for its language). */
   body: string;
   retryAfter: string | null;
@@ -162,12 +164,16 @@ const REQUEST_TIMEOUT_MS = 15_000;
 /**
  * Applies once: form → check page → send → confirmation. Stops at the first step that does not answer as a working
  * portal does; every exchange is recorded. A request that takes over 15 s fails the attempt with status 0 (a hang).
+ * With `draft`, starts at "send" with that draft, as a citizen who sends again after an answer that never came.
  */
-export async function apply(base: string, opts: { locale: Locale; ip: string; label: string; withFile: boolean; form?: FormData }): Promise<Attempt> {
+export async function apply(
+  base: string,
+  opts: { locale: Locale; ip: string; label: string; withFile: boolean; draft?: string },
+): Promise<Attempt> {
   const { locale, ip } = opts;
-  const attempt: Attempt = { locale, draft: null, code: null, exchanges: [] };
+  const attempt: Attempt = { locale, draft: opts.draft ?? null, code: null, exchanges: [] };
   const headers = { Origin: base, 'X-Forwarded-For': ip };
-  let cookie = '';
+  let cookie = opts.draft ? `thads_draft_XNKQ=${opts.draft}` : '';
   const send = async (step: Exchange['step'], url: string, init: RequestInit = {}) => {
     const at = performance.now();
     let res: Response | undefined;
@@ -183,25 +189,26 @@ export async function apply(base: string, opts: { locale: Locale; ip: string; la
     } catch {
       res = undefined;
     }
-    const exchange: Exchange = { step, locale, status: res?.status ?? 0, at, body: res && res.status !== 303 ? body : '', retryAfter: res?.headers.get('retry-after') ?? null };
+    const exchange: Exchange = { step, locale, status: res?.status ?? 0, at, done: performance.now(), body: res && res.status !== 303 ? body : '', retryAfter: res?.headers.get('retry-after') ?? null };
     attempt.exchanges.push(exchange);
     return { res, exchange };
   };
 
   const formPath = XNKQ.form[locale];
   const checkPath = `${formPath}/${XNKQ.check[locale]}`;
-  const saved = await send('form', `${formPath}?_action=saveApplication`, { method: 'POST', body: opts.form ?? xnkqForm(opts.label, opts.withFile) });
-  const draftCookie = saved.res?.headers.getSetCookie().find((c) => c.startsWith('thads_draft_XNKQ='));
-  if (saved.exchange.status !== 303 || !draftCookie) return attempt;
-  cookie = draftCookie.split(';')[0]!;
-  attempt.draft = cookie.slice('thads_draft_XNKQ='.length);
-
-  const check = await send('check', checkPath);
-  if (check.exchange.status !== 200) return attempt;
+  if (!opts.draft) {
+    const saved = await send('form', `${formPath}?_action=saveApplication`, { method: 'POST', body: xnkqForm(opts.label, opts.withFile) });
+    const draftCookie = saved.res?.headers.getSetCookie().find((c) => c.startsWith('thads_draft_XNKQ='));
+    if (saved.exchange.status !== 303 || !draftCookie) return attempt;
+    cookie = draftCookie.split(';')[0]!;
+    attempt.draft = cookie.slice('thads_draft_XNKQ='.length);
+    const check = await send('check', checkPath);
+    if (check.exchange.status !== 200) return attempt;
+  }
   const submitted = await send('submit', `${checkPath}?_action=submitApplication`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ procedure: 'XNKQ', draft: attempt.draft }).toString(),
+    body: new URLSearchParams({ procedure: 'XNKQ', draft: attempt.draft! }).toString(),
   });
   if (submitted.exchange.status !== 303) return attempt;
   const confirmation = await send('confirmation', `${formPath}/${XNKQ.confirmation[locale]}`);

@@ -60,7 +60,8 @@ async function pgRun(binary: string, args: string[]): Promise<string> {
   const path = join(pgBinDir(), binary);
   const [file, argv] = isRoot ? ['runuser', ['-u', 'postgres', '--', path, ...args]] : [path, args];
   try {
-    const { stdout } = await run(file, argv, { env: { ...process.env, LC_ALL: 'C.UTF-8' }, timeout: 120_000 });
+    // cwd: a directory the postgres user can enter (a checkout under /root may not be).
+    const { stdout } = await run(file, argv, { cwd: tmpdir(), env: { ...process.env, LC_ALL: 'C.UTF-8' }, timeout: 120_000 });
     return stdout;
   } catch (error) {
     const e = error as { stderr?: string; message: string };
