@@ -6,10 +6,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { demoStaff } from '../db/seed/demo.ts';
 import { HISTORY_PIN } from '../db/seed/history/index.ts';
-import { boot, stopBackgroundJobs } from '../src/server/boot.ts';
+import { bootWhenDatabaseReady, stopBackgroundJobs } from '../src/server/boot.ts';
 import { ConfigError, config } from '../src/server/config.ts';
 import { restrictNewFiles } from '../src/server/data-dir.ts';
 import { closeSharedDatabase, DatabaseLockedError } from '../src/server/db.ts';
+import { isDatabaseUnavailable } from '../src/server/database-unavailable.ts';
 import { coalesceWrites } from '../src/server/coalesce-writes.ts';
 import { applySecurityHeaders, securityHeaders } from '../src/server/security-headers.ts';
 
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
   restrictNewFiles();
   const cfg = config();
   if (process.env.SKIP_BUILD !== '1') buildIfStale();
-  const report = await boot();
+  const report = await bootWhenDatabaseReady();
   if (report.migrations.length) console.log(`Applied migrations: ${report.migrations.join(', ')}`);
   if (report.seeded.agencies || report.seeded.contacts || report.seeded.calendarDays)
     console.log(`Seeded ${report.seeded.agencies} agencies, the published contact details of ${report.seeded.contacts} and ${report.seeded.calendarDays} calendar days.`);
@@ -94,7 +95,7 @@ function warmStatistics(host: string, port: number) {
 }
 
 main().catch((err) => {
-  if (err instanceof ConfigError || err instanceof DatabaseLockedError) {
+  if (err instanceof ConfigError || err instanceof DatabaseLockedError || isDatabaseUnavailable(err)) {
     console.error(err.message);
     process.exit(1);
   }

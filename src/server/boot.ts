@@ -11,6 +11,7 @@ import { failExpiredImports, purgeImportFiles, SWEEP_MS } from './registry-impor
 import { transportFromConfig } from './mail/transport.ts';
 import { startMailWorker } from './mail/worker.ts';
 import { migrateToLatest } from './migrate.ts';
+import { retryWhileUnavailable } from './database-unavailable.ts';
 
 export interface BootReport {
   handle: DbHandle;
@@ -47,7 +48,8 @@ export function boot(): Promise<BootReport> {
     const history = cfg.demoHistory ? await seedDemoHistory(handle.db) : null;
     if (cfg.demoData) await seedRegistryDemo(handle.db);
     if (cfg.demoData) await seedVaultDemo(handle.db, cfg.publicUrl);
-    holder[WORKER] = startMailWorker(handle.db, transportFromConfig(cfg), { from: cfg.mailFrom, log: (m) => console.error(m) });
+    // Kept when a later step fails and boot is tried again: one worker per process.
+    holder[WORKER] ??= startMailWorker(handle.db, transportFromConfig(cfg), { from: cfg.mailFrom, log: (m) => console.error(m) });
     // Only jobs whose lease ran out: another instance may be reading a file right now.
     const sweepImports = () => failExpiredImports(handle.db).catch((err) => console.error('Import lease sweep failed:', err));
     await sweepImports();
@@ -63,6 +65,14 @@ export function boot(): Promise<BootReport> {
     throw err;
   });
   return holder[KEY];
+}
+
+/**
+ * boot() for the start script: while PostgreSQL cannot be reached (started together with the portal, or
+ * restarting), tried again every 2 s for a minute, saying so; then it fails with the database's error.
+ */
+export function bootWhenDatabaseReady(): Promise<BootReport> {
+  return retryWhileUnavailable(boot, { forMs: 60_000, everyMs: 2000, log: (m) => console.error(`Starting: ${m}`) });
 }
 
 /** The booted database; what pages and server modules use. */

@@ -14,7 +14,7 @@
  *   never the machine, so nothing committed is lost to a stop in immediate mode, and initdb/basebackup stay fast.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,7 +60,8 @@ async function pgRun(binary: string, args: string[]): Promise<string> {
   const path = join(pgBinDir(), binary);
   const [file, argv] = isRoot ? ['runuser', ['-u', 'postgres', '--', path, ...args]] : [path, args];
   try {
-    const { stdout } = await run(file, argv, { env: { ...process.env, LC_ALL: 'C.UTF-8' }, timeout: 120_000 });
+    // cwd: a directory the postgres user can enter (a checkout under /root may not be).
+    const { stdout } = await run(file, argv, { cwd: tmpdir(), env: { ...process.env, LC_ALL: 'C.UTF-8' }, timeout: 120_000 });
     return stdout;
   } catch (error) {
     const e = error as { stderr?: string; message: string };
@@ -157,7 +158,7 @@ export class PgCluster {
     ]);
     // The copied postgresql.conf carries the primary's port and socket dir; later lines win.
     appendFileSync(replica.confFile(), localSettings(replica, ['hot_standby = on', ...(options.settings ?? [])]));
-    await replica.start();
+    await startOrClean(replica);
     return replica;
   }
 
@@ -171,6 +172,17 @@ export class PgCluster {
 
   confFile(): string {
     return join(this.dataDir, 'postgresql.conf');
+  }
+}
+
+/** Starts a new cluster; if it cannot start (a port in use…), deletes its dir and says why, from the server log. */
+async function startOrClean(cluster: PgCluster): Promise<void> {
+  try {
+    await cluster.start();
+  } catch (err) {
+    const log = existsSync(cluster.logFile) ? readFileSync(cluster.logFile, 'utf8').trim().split('\n').slice(-5).join('\n') : '';
+    rmSync(cluster.dir, { recursive: true, force: true });
+    throw new Error(`PostgreSQL on port ${cluster.port} did not start: ${log || (err as Error).message}`);
   }
 }
 
@@ -213,6 +225,6 @@ export async function startCluster(options: PgClusterOptions = {}): Promise<PgCl
     const { uid, gid } = postgresUser();
     chownSync(join(cluster.dataDir, 'pg_hba.conf'), uid, gid);
   }
-  await cluster.start();
+  await startOrClean(cluster);
   return cluster;
 }
