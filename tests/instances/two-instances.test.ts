@@ -222,7 +222,7 @@ describe('two instances on one PostgreSQL', { timeout: 600_000 }, () => {
     assert.match(commit.instance_id, new RegExp(`:${b.process.pid}:`), 'written by B');
   });
 
-  it('a day off added by an administrator on A shortens the days left that B computes, at once', async () => {
+  it('a day off and agency contact details changed by an administrator on A are what B shows, at once', async () => {
     const admin = new Client('198.51.100.60');
     const head = new Client('198.51.100.61');
     await signIn(admin, a.base, 'admin');
@@ -252,5 +252,18 @@ describe('two instances on one PostgreSQL', { timeout: 600_000 }, () => {
     });
     assert.ok(added.status < 400, `the calendar form answered ${added.status}`);
     assert.equal(await daysLeft(), before - 1);
+
+    // The agency directory is read on each request too: contact details changed on A are on B's page at once.
+    const visitor = new Client('198.51.100.62');
+    assert.ok(!(await visitor.get(b.base, '/co-quan-thi-hanh-an?province=HNI')).text.includes('024 3999 1212'));
+    const contacts = await admin.post(a.base, `/can-bo/quan-tri/co-quan?_action=adminUpdateAgencyContacts&co-quan=HNI`, {
+      code: 'HNI',
+      address: 'Số 1 phố Thử Nghiệm, Hà Nội',
+      phone: '024 3999 1212',
+      email: 'thads.hanoi@moj.gov.vn',
+      head_name: 'Nguyễn Văn Thủ Trưởng',
+    });
+    assert.ok(contacts.status < 400, `the agency form answered ${contacts.status}`);
+    assert.ok((await visitor.get(b.base, '/co-quan-thi-hanh-an?province=HNI')).text.includes('024 3999 1212'));
   });
 });
