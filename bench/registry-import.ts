@@ -66,7 +66,7 @@ try {
   const checked = await startImport(handle.db, actor, { name: 'danh-sach.csv', stream: new Blob([text]).stream() }, { dryRun: true, dataDir });
   const saved = (performance.now() - t0) / 1000;
   const check = await follow(checked);
-  const dry = await getImportJob(handle.db, actor, checked, dataDir);
+  const dry = await getImportJob(handle.db, actor, checked);
   if (dry.errorCount > 0) throw new Error(`the generated file has ${dry.errorCount} problems, e.g. ${JSON.stringify(dry.errors.slice(0, 3))}`);
   const commit = await commitChecked(handle.db, actor, checked, dataDir);
   const write = await follow(commit);

@@ -7,10 +7,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { demoStaff } from '../db/seed/demo.ts';
 import { HISTORY_PIN } from '../db/seed/history/index.ts';
-import { boot, stopBackgroundJobs } from '../src/server/boot.ts';
+import { bootWhenDatabaseReady, stopBackgroundJobs } from '../src/server/boot.ts';
 import { ConfigError, config } from '../src/server/config.ts';
 import { restrictNewFiles } from '../src/server/data-dir.ts';
 import { closeSharedDatabase, DatabaseLockedError } from '../src/server/db.ts';
+import { isDatabaseUnavailable } from '../src/server/database-unavailable.ts';
 import { coalesceWrites } from '../src/server/coalesce-writes.ts';
 import { log } from '../src/server/log.ts';
 import { logRequests } from '../src/server/request-log.ts';
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
   restrictNewFiles();
   const cfg = config();
   if (process.env.SKIP_BUILD !== '1') buildIfStale();
-  const report = await boot();
+  const report = await bootWhenDatabaseReady();
   if (report.migrations.length) announce(`Applied migrations: ${report.migrations.join(', ')}`);
   if (report.seeded.agencies || report.seeded.contacts || report.seeded.calendarDays)
     announce(`Seeded ${report.seeded.agencies} agencies, the published contact details of ${report.seeded.contacts} and ${report.seeded.calendarDays} calendar days.`);
@@ -126,7 +127,7 @@ function warmStatistics(host: string, port: number) {
 }
 
 main().catch((err) => {
-  if (err instanceof ConfigError || err instanceof DatabaseLockedError) {
+  if (err instanceof ConfigError || err instanceof DatabaseLockedError || isDatabaseUnavailable(err)) {
     console.error(err.message);
     process.exit(1);
   }

@@ -3,10 +3,36 @@ import { getDb } from './server/boot.ts';
 import { validateSessionToken } from './server/auth/session.ts';
 import { deleteSessionCookie, sessionCookieValue } from './actions/staff-cookie.ts';
 import { routeLogging } from './route-logging.ts';
+import { databaseFailureInScope, watchDatabase } from './server/database-unavailable.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const STAFF_PREFIX = '/can-bo';
 const PUBLIC_STAFF_PATHS = new Set([`${STAFF_PREFIX}/dang-nhap`]);
+const ERROR_ROUTES = new Set(['/404', '/500']);
+
+/**
+ * The database out of reach answers 503 (src/pages/500.astro renders it from the error), wherever it surfaced: a
+ * page or endpoint that threw, or an action, whose error Astro reduces to a 500 result the page may render or rethrow.
+ * Only 500s are replaced: an answer a page chose (a 4xx, /healthz's own 503) stands. The 500 page passes through
+ * here as well, and is answered with 503 when it rendered a database failure.
+ */
+const databaseUnavailable = defineMiddleware((context, next) => {
+  if (context.isPrerendered) return next();
+  return watchDatabase(async () => {
+    let response: Response;
+    try {
+      response = await next();
+    } catch (err) {
+      throw databaseFailureInScope() ?? err;
+    }
+    const failure = databaseFailureInScope();
+    if (failure && response.status === 500) throw failure;
+    if (context.locals.serviceUnavailable && response.status === 500) {
+      return new Response(response.body, { status: 503, statusText: 'Service Unavailable', headers: response.headers });
+    }
+    return response;
+  });
+});
 
 /**
  * Astro's checkOrigin compares the Origin header; browsers also send Sec-Fetch-Site, which a page cannot forge, so a
@@ -30,7 +56,8 @@ const refuseCrossSite = defineMiddleware((context, next) => {
  * one), except the sign-in page. Pages and actions check roles themselves.
  */
 const staffSession = defineMiddleware(async (context, next) => {
-  if (context.isPrerendered) return next();
+  // Error pages need no session, and must render with the database down.
+  if (context.isPrerendered || ERROR_ROUTES.has(context.routePattern)) return next();
   const path = context.url.pathname;
   const isStaffPath = path === STAFF_PREFIX || path.startsWith(`${STAFF_PREFIX}/`);
   const token = sessionCookieValue(context.cookies);
@@ -57,4 +84,4 @@ const staffSession = defineMiddleware(async (context, next) => {
   return response;
 });
 
-export const onRequest = sequence(routeLogging, refuseCrossSite, staffSession);
+export const onRequest = sequence(routeLogging, databaseUnavailable, refuseCrossSite, staffSession);

@@ -738,4 +738,9 @@ export const en: Dictionary = {
     pinShownOnce: 'The PIN is shown only once, right after you apply, and was sent in the confirmation email. This page does not show it again.',
     pinShownOnceNoEmail: 'The PIN is shown only once, right after you apply. This page does not show it again.',
   },
+  serviceUnavailable: {
+    title: 'The service is briefly unavailable',
+    text: 'The portal is paused for a moment. Please try again in a few minutes.',
+    kept: 'Every dossier that was given a dossier code is kept safely. If you were applying and did not get a dossier code, send your application again in a few minutes.',
+  },
 };

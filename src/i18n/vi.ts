@@ -745,6 +745,11 @@ export const vi = {
     pinShownOnce: 'Mã PIN chỉ hiển thị một lần, ngay sau khi nộp, và đã được gửi trong thư điện tử xác nhận. Trang này không hiển thị lại mã PIN.',
     pinShownOnceNoEmail: 'Mã PIN chỉ hiển thị một lần, ngay sau khi nộp. Trang này không hiển thị lại mã PIN.',
   },
+  serviceUnavailable: {
+    title: 'Dịch vụ tạm thời gián đoạn',
+    text: 'Hệ thống đang tạm ngừng trong chốc lát. Vui lòng thử lại sau ít phút.',
+    kept: 'Những hồ sơ đã được cấp mã hồ sơ vẫn được lưu giữ đầy đủ. Nếu bạn đang nộp hồ sơ mà chưa nhận được mã hồ sơ, hãy gửi lại sau ít phút.',
+  },
 };
 
 export type Dictionary = typeof vi;

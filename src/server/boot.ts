@@ -5,13 +5,14 @@ import { seedRegistryDemo } from '../../db/seed/registry-demo.ts';
 import { seedVaultDemo } from '../../db/seed/vault-demo.ts';
 import { config } from './config.ts';
 import { secureDataDir } from './data-dir.ts';
-import { sharedDatabase, type DbHandle } from './db.ts';
+import { sharedDatabase, sharedReadDatabase, type DbHandle } from './db.ts';
 import { purgeExpiredDrafts } from './dossiers/drafts.ts';
-import { failInterruptedImports, purgeImportFiles } from './registry-import-jobs.ts';
+import { failExpiredImports, purgeImportFiles, SWEEP_MS } from './registry-import-jobs.ts';
 import { transportFromConfig } from './mail/transport.ts';
 import { startMailWorker } from './mail/worker.ts';
 import { log } from './log.ts';
 import { migrateToLatest } from './migrate.ts';
+import { retryWhileUnavailable } from './database-unavailable.ts';
 
 export interface BootReport {
   handle: DbHandle;
@@ -48,11 +49,15 @@ export function boot(): Promise<BootReport> {
     const history = cfg.demoHistory ? await seedDemoHistory(handle.db) : null;
     if (cfg.demoData) await seedRegistryDemo(handle.db);
     if (cfg.demoData) await seedVaultDemo(handle.db, cfg.publicUrl);
-    holder[WORKER] = startMailWorker(handle.db, transportFromConfig(cfg), { from: cfg.mailFrom, log: (m) => log().warn(m) });
-    await failInterruptedImports(handle.db);
+    // Kept when a later step fails and boot is tried again: one worker per process.
+    holder[WORKER] ??= startMailWorker(handle.db, transportFromConfig(cfg), { from: cfg.mailFrom, log: (m) => log().warn(m) });
+    // Only jobs whose lease ran out: another instance may be reading a file right now.
+    const sweepImports = () => failExpiredImports(handle.db).catch((err) => log().error({ err }, 'import lease sweep failed'));
+    await sweepImports();
+    setInterval(sweepImports, SWEEP_MS).unref();
     const purge = () => {
       purgeExpiredDrafts(handle.db).catch((err) => log().error({ err }, 'draft purge failed'));
-      purgeImportFiles(cfg.dataDir).catch((err) => log().error({ err }, 'import file purge failed'));
+      purgeImportFiles(handle.db, cfg.dataDir).catch((err) => log().error({ err }, 'import file purge failed'));
     };
     setInterval(purge, 60 * 60_000).unref();
     return { handle, migrations: results.map((r) => r.migrationName), seeded, demo, history };
@@ -63,9 +68,26 @@ export function boot(): Promise<BootReport> {
   return holder[KEY];
 }
 
+/**
+ * boot() for the start script: while PostgreSQL cannot be reached (started together with the portal, or
+ * restarting), tried again every 2 s for a minute, saying so; then it fails with the database's error.
+ */
+export function bootWhenDatabaseReady(): Promise<BootReport> {
+  return retryWhileUnavailable(boot, { forMs: 60_000, everyMs: 2000, log: (m) => log().warn(`Starting: ${m}`) });
+}
+
 /** The booted database; what pages and server modules use. */
 export async function getDb() {
   return (await boot()).handle.db;
+}
+
+/**
+ * The database for reading the public read-only pages (the public list and its entries, the statistics, the agency
+ * directory): the replica of DATABASE_READ_URL when set, else the primary. Writes never go through it.
+ */
+export async function getReadDb() {
+  await boot();
+  return (await sharedReadDatabase(config())).db;
 }
 
 /** The running mail worker, to kick after a transaction that queued mail. */

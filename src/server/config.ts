@@ -5,6 +5,8 @@ import { LOG_LEVELS } from './log.ts';
 /** Validated configuration from the environment; see README "Configuration". */
 export interface Config {
   databaseUrl: string | undefined;
+  /** A read-only replica for the public read-only pages (list, statistics, directory); unset: the primary. */
+  databaseReadUrl: string | undefined;
   smtpUrl: string | undefined;
   dataDir: string;
   publicUrl: string;
@@ -34,6 +36,7 @@ const urlWithProtocol = (protocols: string[], example: string) =>
 
 const envSchema = z.object({
   DATABASE_URL: urlWithProtocol(['postgres:', 'postgresql:'], 'postgres://user@127.0.0.1:5432/thads').optional(),
+  DATABASE_READ_URL: urlWithProtocol(['postgres:', 'postgresql:'], 'postgres://reader@replica.internal:5432/thads').optional(),
   SMTP_URL: urlWithProtocol(['smtp:', 'smtps:'], 'smtp://user:pass@mail.example.org:587').optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   PUBLIC_URL: urlWithProtocol(['http:', 'https:'], 'https://thads.example.gov.vn').optional(),
@@ -70,10 +73,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`));
   }
   const e = parsed.data;
+  if (e.DATABASE_READ_URL && !e.DATABASE_URL) {
+    throw new ConfigError(['DATABASE_READ_URL needs DATABASE_URL: a replica is of a PostgreSQL primary, not of the embedded database']);
+  }
   const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/+$/, '');
   const mailFrom = e.MAIL_FROM ?? `Cổng dịch vụ công THADS <no-reply@${mailDomain(publicUrl)}>`;
   return {
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
     smtpUrl: e.SMTP_URL,
     dataDir: path.resolve(e.DATA_DIR),
     publicUrl,

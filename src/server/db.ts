@@ -4,6 +4,7 @@ import { secureDataDir } from './data-dir.ts';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
+import { unavailableAware } from './unavailable-dialect.ts';
 
 /**
  * Driver differences are normalised here, once:
@@ -34,19 +35,33 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
+/**
+ * How long a request waits for a connection (a new one, or a free one of the pool) before it fails: with the server
+ * down or unreachable the citizen gets the 503 page at once instead of a page that hangs.
+ */
+export const CONNECT_TIMEOUT_MS = 3000;
+
 /** Opens PostgreSQL through a pg Pool. */
 export function openPostgres(url: string): DbHandle {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser },
   });
   // The portal runs many short queries at once: parallel workers cost more to start than they save, and take the
   // cores the other requests need (a name + address search spent 15 ms gathering workers for 3 ms of work).
   pool.on('connect', (client) => {
     client.query('set max_parallel_workers_per_gather = 0').catch(() => {});
+    // The server closing a connection (a restart, a fail-over) is an 'error' event on its client, which ends the
+    // process when nobody listens: pg-pool listens only while the client is idle, not while a request holds it.
+    // The request's next query then fails (→ 503), and the pool drops the client when it is released.
+    client.on('error', () => {});
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pool.on('error', (err) => {
+    console.error(`PostgreSQL: an idle connection was lost (${err.message}); new ones are opened on demand.`);
+  });
+  const db = new Kysely<Database>({ dialect: unavailableAware(new PostgresDialect({ pool })) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
@@ -150,10 +165,28 @@ export function sharedDatabase(opts: { databaseUrl?: string | undefined; dataDir
   return holder[KEY];
 }
 
-/** Closes the process-wide handle, if open. */
+// The replica's handle, beside the primary's (same reasons for globalThis).
+const READ_KEY = Symbol.for('thads.readDb');
+type ReadHolder = { [READ_KEY]?: DbHandle };
+
+/**
+ * The handle for the public read-only pages: a pool on `databaseReadUrl` (a streaming replica) when set, else the
+ * primary's. Only for reads: a standby refuses every write, and what those pages write (limits, counters) goes to
+ * the primary. A replica lags the primary by its replication delay, which public pages can afford.
+ */
+export async function sharedReadDatabase(opts: { databaseUrl?: string | undefined; databaseReadUrl?: string | undefined; dataDir: string }): Promise<DbHandle> {
+  if (!opts.databaseReadUrl) return sharedDatabase(opts);
+  const holder = globalThis as ReadHolder;
+  return (holder[READ_KEY] ??= openPostgres(opts.databaseReadUrl));
+}
+
+/** Closes the process-wide handles (primary and replica), if open. */
 export async function closeSharedDatabase(): Promise<void> {
-  const holder = globalThis as Holder;
+  const holder = globalThis as Holder & ReadHolder;
   const pending = holder[KEY];
+  const read = holder[READ_KEY];
   delete holder[KEY];
+  delete holder[READ_KEY];
+  await read?.close();
   if (pending) await (await pending).close();
 }

@@ -207,6 +207,11 @@ export interface RegistryImportsTable {
   failure: string | null;
   created_at: DefaultTimestamp;
   finished_at: Date | null;
+  /** The instance reading the file, and until when its lease holds (migration 20261202T0910_import_leases). */
+  instance_id: string | null;
+  lease_until: Date | null;
+  /** While running: bytes read so far, written with each heartbeat (`rows` holds the rows read so far). */
+  bytes_read: ColumnType<number, number | undefined, number>;
 }
 
 /** A denouncer's identity, encrypted (src/server/denouncers/vault.ts); one per denunciation dossier. */
@@ -282,6 +287,7 @@ export interface Database {
   signin_failures: SigninFailuresTable;
   staff_known_clients: StaffKnownClientsTable;
   tracking_failures: TrackingFailuresTable;
+  registry_import_files: RegistryImportFilesTable;
 }
 
 export type Agency = Selectable<AgenciesTable>;
@@ -399,4 +405,11 @@ export interface TrackingFailuresTable {
   locks: ColumnType<number, number | undefined, number>;
   locked_until: Date | null;
   last_failure_at: Date;
+}
+
+/** A clean dry run's file, in parts, until it is written or 24 hours pass (src/server/registry-import-jobs.ts). */
+export interface RegistryImportFilesTable {
+  import_id: string;
+  part: number;
+  content_base64: string;
 }

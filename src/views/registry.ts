@@ -6,7 +6,7 @@
 import type { AstroGlobal } from 'astro';
 import { dict, pathTo } from '../i18n/index.ts';
 import { agencyNames, type AgencyName } from '../server/agency-names.ts';
-import { getDb } from '../server/boot.ts';
+import { getReadDb } from '../server/boot.ts';
 import type { Locale } from '../server/catalog/types.ts';
 import { clientAddress, createRateLimiter } from '../server/ratelimit.ts';
 import { checkQuery, getPublishedEntry, searchRegistry, type PublicEntry, type RegistryQuery, type SearchResult } from '../server/registry.ts';
@@ -32,7 +32,7 @@ export interface RegistryProps extends SearchResult {
 }
 
 async function namesOf(codes: string[]): Promise<Record<string, AgencyName>> {
-  const all = await agencyNames(await getDb());
+  const all = await agencyNames(await getReadDb());
   return Object.fromEntries(codes.flatMap((c) => (all.has(c) ? [[c, all.get(c)!]] : [])));
 }
 
@@ -59,7 +59,7 @@ export async function loadRegistrySearch(Astro: AstroGlobal, locale: Locale): Pr
     Astro.response.headers.set('Retry-After', String(limited.retryAfterSeconds));
     return { ...empty, message: t.tooMany };
   }
-  const result = await searchRegistry(await getDb(), query, Number(p.get('trang') ?? '1'));
+  const result = await searchRegistry(await getReadDb(), query, Number(p.get('trang') ?? '1'));
   return { ...result, query, searched, message: undefined, messageField, agencyNames: await namesOf(result.entries.map((e) => e.agency_code)) };
 }
 
@@ -81,7 +81,7 @@ export async function loadRegistryEntry(Astro: AstroGlobal, locale: Locale): Pro
     const other: Locale = locale === 'vi' ? 'en' : 'vi';
     return { refused: dict(locale).publicList.entryTooMany, alternate: `${pathTo('registry', other)}/${Astro.params.id ?? ''}` };
   }
-  const entry = await getPublishedEntry(await getDb(), Astro.params.id ?? '');
+  const entry = await getPublishedEntry(await getReadDb(), Astro.params.id ?? '');
   if (!entry) return Astro.rewrite('/404');
   return { entry, agency: (await namesOf([entry.agency_code]))[entry.agency_code] };
 }

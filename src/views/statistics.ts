@@ -11,7 +11,7 @@ import type { APIContext, AstroGlobal } from 'astro';
 import { dict, formatDate, formatDecimal, formatNumber, formatPercent, pathTo } from '../i18n/index.ts';
 import type { SessionUser } from '../server/auth/session.ts';
 import { listAgencies } from '../server/agencies.ts';
-import { getDb } from '../server/boot.ts';
+import { getDb, getReadDb } from '../server/boot.ts';
 import { oneStopProcedures, procedureByCode } from '../server/catalog/index.ts';
 import type { Locale } from '../server/catalog/types.ts';
 import { statusLabel } from '../server/dossiers/lifecycle.ts';
@@ -339,7 +339,8 @@ async function buildPage(
   user?: SessionUser,
   client = 'unknown',
 ): Promise<{ status: number; form: FilterForm; filter: StatsFilter | null; errors: ErrorLink[]; sections: StatsSection[]; agencies: AgencyRow[]; today: string }> {
-  const db = await getDb();
+  // The public figures may come from the replica (DATABASE_READ_URL); the staff's are fresh from the primary.
+  const db = audience === 'public' ? await getReadDb() : await getDb();
   // Reference data, changed by the seed and administrators only: a minute-old copy is fine.
   const agencies = await cachedStats('agencies', () => listAgencies(db));
   const today = todayInVietnam();

@@ -87,3 +87,10 @@ test('LOG_LEVEL is one of the logger levels', () => {
     message: 'Invalid configuration:\n  - LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
   });
 });
+
+test('DATABASE_READ_URL: a PostgreSQL replica of DATABASE_URL, unset by default', () => {
+  assert.equal(loadConfig({ DATABASE_URL: 'postgres://u@db/thads' }).databaseReadUrl, undefined);
+  assert.equal(loadConfig({ DATABASE_URL: 'postgres://u@db/thads', DATABASE_READ_URL: 'postgres://r@replica:5432/thads' }).databaseReadUrl, 'postgres://r@replica:5432/thads');
+  assert.throws(() => loadConfig({ DATABASE_URL: 'postgres://u@db/thads', DATABASE_READ_URL: 'replica:5432' }), /DATABASE_READ_URL must be a URL starting with postgres:\/\//);
+  assert.throws(() => loadConfig({ DATABASE_READ_URL: 'postgres://r@replica/thads' }), /DATABASE_READ_URL needs DATABASE_URL/);
+});

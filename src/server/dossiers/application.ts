@@ -113,6 +113,12 @@ export async function processApplication(
     link?: Record<string, string>;
   },
 ): Promise<ApplicationResult> {
+  // One transaction: a post is saved whole or not at all, so a server killed halfway leaves no upload stored with
+  // a draft whose answers were not (the citizen's next post would store that file a second time).
+  return db.transaction().execute((trx) => saveApplicationPost(trx, input));
+}
+
+async function saveApplicationPost(db: Kysely<Database>, input: Parameters<typeof processApplication>[1]): Promise<ApplicationResult> {
   const { procedure, locale, form } = input;
   let draft = await openDraft(db, procedure, locale, input.draftId);
   const values: RawValues = { ...rawValues(procedure, form), ...input.link };

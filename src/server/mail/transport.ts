@@ -1,5 +1,6 @@
 /** Ways to hand a finished e-mail to the outside world: an SMTP relay, or `.eml` files for development. */
 import { randomBytes } from 'node:crypto';
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
@@ -69,6 +70,7 @@ export function smtpTransport(url: string, options: SMTPTransportOptions = {}): 
  * anything watching the directory never reads half a message.
  */
 export function fileTransport(dir: string): MailTransport {
+  sweepUnfinished(dir);
   const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(message) {
@@ -83,6 +85,25 @@ export function fileTransport(dir: string): MailTransport {
       await fs.rename(tmp, path.join(dir, name));
     },
   };
+}
+
+/** A message is written aside in well under a second; one older than this was cut off by a killed process. */
+const UNFINISHED_AFTER_MS = 10 * 60_000;
+
+/**
+ * Deletes the `.<name>.tmp` files a killed process left half-written. Their outbox rows were never marked sent, so
+ * the message is written again in full; the age keeps a write in progress in another process safe.
+ */
+export function sweepUnfinished(dir: string, now = Date.now()): number {
+  let removed = 0;
+  for (const name of fsSync.existsSync(dir) ? fsSync.readdirSync(dir) : []) {
+    if (!/^\..+\.eml\.tmp$/.test(name)) continue;
+    const file = path.join(dir, name);
+    if (now - fsSync.statSync(file).mtimeMs < UNFINISHED_AFTER_MS) continue;
+    fsSync.rmSync(file, { force: true });
+    removed++;
+  }
+  return removed;
 }
 
 /** SMTP when `SMTP_URL` is set, else `.eml` files under `$DATA_DIR/mail` so the portal works without a relay. */

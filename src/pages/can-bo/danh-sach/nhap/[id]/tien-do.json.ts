@@ -1,20 +1,21 @@
-/** The progress of an import job, polled by its page every second: memory only while it runs, then its status. */
+/**
+ * The progress of an import job, polled by its page every second: from memory on the instance reading the file, from
+ * the row (written with each heartbeat) on any other; a running job without a live lease is reported interrupted.
+ */
 import type { APIRoute } from 'astro';
 import { getDb } from '../../../../../server/boot.ts';
-import { getImportJob, ImportJobError, importProgress } from '../../../../../server/registry-import-jobs.ts';
+import { getImportJob, ImportJobError } from '../../../../../server/registry-import-jobs.ts';
 import { registryActorOf } from '../../_lib/registry.ts';
 
 export const GET: APIRoute = async ({ locals, params }) => {
   const actor = locals.staff ? registryActorOf(locals.staff.user) : undefined;
   if (!actor) return Response.json({ error: 'forbidden' }, { status: 403 });
   const headers = { 'Cache-Control': 'no-store' };
-  const id = params.id ?? '';
   try {
-    // Visibility is checked against the job's row; while the file is read, the numbers come from memory.
-    const job = await getImportJob(await getDb(), actor, id);
-    const live = importProgress(id);
+    const job = await getImportJob(await getDb(), actor, params.id ?? '');
+    const status = job.status === 'running' && !job.progress ? 'interrupted' : job.status;
     return Response.json(
-      { status: live ? 'running' : job.status, bytes: job.fileBytes, bytesRead: live?.bytesRead ?? job.fileBytes, rows: live?.rows ?? job.rows },
+      { status, bytes: job.fileBytes, bytesRead: job.progress?.bytesRead ?? job.fileBytes, rows: job.progress?.rows ?? job.rows },
       { headers },
     );
   } catch (err) {
