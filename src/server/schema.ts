@@ -282,6 +282,7 @@ export interface Database {
   signin_failures: SigninFailuresTable;
   staff_known_clients: StaffKnownClientsTable;
   tracking_failures: TrackingFailuresTable;
+  rate_limits: RateLimitsTable;
 }
 
 export type Agency = Selectable<AgenciesTable>;
@@ -399,4 +400,15 @@ export interface TrackingFailuresTable {
   locks: ColumnType<number, number | undefined, number>;
   locked_until: Date | null;
   last_failure_at: Date;
+}
+
+/**
+ * Abuse limits shared by every instance (src/server/ratelimit.ts): per hashed key, the times (ms since the epoch) of
+ * the allowed hits still within the window, oldest first. Unlogged.
+ */
+export interface RateLimitsTable {
+  key: Uint8Array;
+  hits: string[];
+  allowed: boolean;
+  expires_at: string;
 }
