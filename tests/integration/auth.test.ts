@@ -289,6 +289,28 @@ for (const target of testDatabases) {
         assert.deepEqual(results.map((r) => (r.ok ? 'ok' : r.reason)).sort(), ['invalid', 'throttled', 'throttled', 'throttled', 'throttled', 'throttled']);
       });
 
+      it('eight right-password sign-ins of one account at once, from unknown clients, all pass', async () => {
+        const user = await newUser();
+        const results = await Promise.all(Array.from({ length: 8 }, (_, i) => attempt(user.email, PASSWORD, `198.18.9.${i + 1}`, TT)));
+        assert.deepEqual(results.map((r) => (r.ok ? 'ok' : r.reason)), ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']);
+        // Nothing was left counted: a stranger still has five free tries.
+        for (let i = 0; i < 5; i++) assert.deepEqual(await attempt(user.email, `wrong ${i}`, '198.18.9.50', after_(1000)), { ok: false, reason: 'invalid' });
+        assert.deepEqual(await attempt(user.email, PASSWORD, '198.18.9.51', after_(2000)), { ok: false, reason: 'throttled', retryAfterSeconds: 59 });
+      });
+
+      it('twenty-five right-password sign-ins from one office address at once all pass (the address counts failures only)', async () => {
+        const staff = await Promise.all(Array.from({ length: 25 }, () => newUser()));
+        const results = await Promise.all(staff.map((u) => attempt(u.email, PASSWORD, '198.18.10.1', TT)));
+        assert.equal(results.filter((r) => r.ok).length, 25, JSON.stringify(results.filter((r) => !r.ok)));
+      });
+
+      it('right passwords in flight beside wrong ones: the right ones pass, the wrong ones are counted', async () => {
+        const user = await newUser();
+        const typed = [PASSWORD, 'wrong 1', PASSWORD, 'wrong 2', PASSWORD, 'wrong 3', PASSWORD, PASSWORD];
+        const results = await Promise.all(typed.map((password, i) => attempt(user.email, password, `198.18.11.${i + 1}`, TT)));
+        assert.deepEqual(results.map((r) => (r.ok ? 'ok' : r.reason)), ['ok', 'invalid', 'ok', 'invalid', 'ok', 'invalid', 'ok', 'ok']);
+      });
+
       it('is shared by every instance (the counters are in the database)', async () => {
         const user = await newUser();
         await fiveFailures(user.email, '198.18.8');
