@@ -381,6 +381,9 @@ export interface GeneralFeedbackTable {
 export interface SigninFailuresTable {
   key: string;
   failures: number;
+  /** Attempts whose password is being checked (neither success nor failure yet). */
+  in_flight: ColumnType<number, number | undefined, number>;
+  in_flight_at: Date | null;
   first_failure_at: Date;
   last_failure_at: Date;
 }

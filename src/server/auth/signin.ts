@@ -27,7 +27,7 @@ import {
   type Session,
   type SessionUser,
 } from './session.ts';
-import { accountKey, addressKey, isKnownClient, rememberClient, reserveAttempt, settleSuccess, sweepFailures } from './throttle.ts';
+import { accountKey, addressKey, isKnownClient, rememberClient, reserveAttempt, settleAttempt, sweepFailures } from './throttle.ts';
 import { findStaffByEmail, findStaffById, normaliseEmail } from './staff.ts';
 import { looksLikeRecoveryCode, useRecoveryCode, verifyTotpCode } from './totp.ts';
 
@@ -134,6 +134,8 @@ export function createSignIn(options: SignInOptions = {}): SignInService {
     }
 
     const passwordOk = await verifyPassword(user?.password_hash ?? (await decoy()), input.password);
+    // A disabled account's right password counts as a failure too: nobody gets in with it.
+    await settleAttempt(db, keys, user && passwordOk && !user.disabled_at ? 'success' : 'failure', now);
     if (!user || !passwordOk) {
       await recordAudit(db, { id: user?.id ?? null, email, ip }, {
         action: 'auth.signin_failed',
@@ -156,7 +158,6 @@ export function createSignIn(options: SignInOptions = {}): SignInService {
       return { ok: false, reason: 'disabled' };
     }
 
-    await settleSuccess(db, keys);
     const deviceToken = await rememberClient(db, user.id, { ip, deviceToken: input.deviceToken ?? null }, now);
     const totpEnabled = user.totp_key_encrypted !== null;
     const token = generateSessionToken();
@@ -241,11 +242,12 @@ export function createSignIn(options: SignInOptions = {}): SignInService {
       return { ok: false, reason: 'throttled', retryAfterSeconds: reservation.retryAfterSeconds };
     }
     const row = await findStaffById(db, user.id);
-    if (!row || !(await verifyPassword(row.password_hash, passwords.current))) {
+    const currentOk = row !== undefined && (await verifyPassword(row.password_hash, passwords.current));
+    await settleAttempt(db, keys, currentOk ? 'success' : 'failure', now);
+    if (!currentOk) {
       await recordAudit(db, actor, { action: 'auth.password_change_failed', ...audit, after: { reason: 'wrong_password' } });
       return { ok: false, reason: 'wrong_password' };
     }
-    await settleSuccess(db, keys);
     const problem = checkPasswordStrength(passwords.next, row.email);
     if (problem) return { ok: false, reason: problem };
     if (passwords.next.normalize('NFC') === passwords.current.normalize('NFC')) return { ok: false, reason: 'same_password' };
