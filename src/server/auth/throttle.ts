@@ -93,7 +93,7 @@ async function tryReserve(db: Kysely<Database>, keys: { account: string; address
     if (window && window.failures >= ADDRESS_FAILURE_LIMIT) {
       return { allowed: false, limit: 'ip', retryAfterSeconds: seconds(window.start.getTime() + ADDRESS_WINDOW_MS - t) };
     }
-    const addressBusy = address !== null && window !== null && address.in_flight > 0 && window.failures + address.in_flight >= ADDRESS_FAILURE_LIMIT;
+    const addressBusy = window !== null && address!.in_flight > 0 && window.failures + address!.in_flight >= ADDRESS_FAILURE_LIMIT;
     const account = await lockRow(trx, keys.account, opts.now);
     const failures = decayedFailures(account.failures, t - account.last_failure_at.getTime());
     const waitMs = account.last_failure_at.getTime() + accountDelayMs(failures) - t;
@@ -104,9 +104,7 @@ async function tryReserve(db: Kysely<Database>, keys: { account: string; address
 
     // Failures stay as stored: their decay is counted from the last failure, whenever they are next read.
     await saveRow(trx, { ...account, in_flight: account.in_flight + 1, in_flight_at: opts.now });
-    if (address && window) {
-      await saveRow(trx, { ...address, failures: window.failures, first_failure_at: window.start, in_flight: address.in_flight + 1, in_flight_at: opts.now });
-    }
+    if (address) await saveRow(trx, { ...address, in_flight: address.in_flight + 1, in_flight_at: opts.now });
     return { allowed: true };
   });
 }
@@ -148,8 +146,10 @@ export async function settleAttempt(db: Kysely<Database>, keys: { account: strin
     }
     if (address) {
       const window = addressWindow(address, now);
-      const failures = window.failures + (outcome === 'failure' ? 1 : 0);
-      await saveRow(trx, { ...address, failures, first_failure_at: window.start, last_failure_at: outcome === 'failure' ? now : address.last_failure_at, in_flight: Math.max(0, address.in_flight - 1) });
+      const inFlight = Math.max(0, address.in_flight - 1);
+      if (outcome === 'success') await saveRow(trx, { ...address, in_flight: inFlight });
+      // The window starts at its first failure.
+      else await saveRow(trx, { ...address, failures: window.failures + 1, first_failure_at: window.failures === 0 ? now : window.start, last_failure_at: now, in_flight: inFlight });
     }
   });
 }
