@@ -2,6 +2,7 @@ import { defineMiddleware, sequence } from 'astro:middleware';
 import { getDb } from './server/boot.ts';
 import { validateSessionToken } from './server/auth/session.ts';
 import { deleteSessionCookie, sessionCookieValue } from './actions/staff-cookie.ts';
+import { rpcRetryAfter } from './actions/rpc-retry-after.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const STAFF_PREFIX = '/can-bo';
@@ -56,4 +57,4 @@ const staffSession = defineMiddleware(async (context, next) => {
   return response;
 });
 
-export const onRequest = sequence(refuseCrossSite, staffSession);
+export const onRequest = sequence(refuseCrossSite, staffSession, rpcRetryAfter);

@@ -112,3 +112,12 @@ for (const [locale, path, expected] of [
     await expectRefusal(res, locale, TEN_MINUTES, ['class="site-header"', expected]);
   });
 }
+
+test('an action called directly at /_actions/<name> is refused with 429 and Retry-After too', async ({ request }) => {
+  const ip = clientIp();
+  const res = await overTheLimit(5, () => post(request, '/_actions/sendFeedback', ip, { topic: '', message: '' }));
+  expect(res.status()).toBe(429);
+  expect(Number(res.headers()['retry-after'])).toBeGreaterThanOrEqual(3540);
+  expect(Number(res.headers()['retry-after'])).toBeLessThanOrEqual(3600);
+  expect(await res.json()).toMatchObject({ code: 'TOO_MANY_REQUESTS', status: 429 });
+});
