@@ -3,15 +3,17 @@
  * sentence that says what happened and when to try again, in the page's language.
  */
 import type { AstroGlobal } from 'astro';
-import { isActionError } from 'astro:actions';
 import { dict } from '../i18n/index.ts';
 import type { Locale } from '../server/catalog/types.ts';
 
 export type LimitText = 'submission' | 'lookup' | 'feedback' | 'registrySearch' | 'registryEntry' | 'statistics';
 
-/** The wait an action's TOO_MANY_REQUESTS error carries (src/actions/guards.ts); a minute if it carries none. */
+/**
+ * The wait an action's TOO_MANY_REQUESTS error carries as its message (src/actions/guards.ts); a minute if it carries
+ * none. (Read as any Error's message: this module stays free of `astro:` imports, so tests can load the views.)
+ */
 export function retryAfterOf(error: unknown): number {
-  const seconds = isActionError(error) ? Number(error.message) : Number.NaN;
+  const seconds = error instanceof Error ? Number(error.message) : Number.NaN;
   return Number.isInteger(seconds) && seconds > 0 ? seconds : 60;
 }
 
