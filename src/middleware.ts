@@ -4,6 +4,7 @@ import { validateSessionToken } from './server/auth/session.ts';
 import { deleteSessionCookie, sessionCookieValue } from './actions/staff-cookie.ts';
 import { routeLogging } from './route-logging.ts';
 import { databaseFailureInScope, watchDatabase } from './server/database-unavailable.ts';
+import { rpcRetryAfter } from './actions/rpc-retry-after.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const STAFF_PREFIX = '/can-bo';
@@ -84,4 +85,4 @@ const staffSession = defineMiddleware(async (context, next) => {
   return response;
 });
 
-export const onRequest = sequence(routeLogging, databaseUnavailable, refuseCrossSite, staffSession);
+export const onRequest = sequence(routeLogging, databaseUnavailable, refuseCrossSite, staffSession, rpcRetryAfter);

@@ -17,6 +17,7 @@ import * as trackingFailures from './20261201T1700_tracking_failures.ts';
 import * as signinThrottle from './20261201T1710_signin_throttle.ts';
 import * as registryPublicIds from './20261201T1720_registry_public_ids.ts';
 import * as attachmentFlags from './20261201T1730_attachment_flags.ts';
+import * as rateLimits from './20261202T0900_rate_limits.ts';
 import * as importLeases from './20261202T0910_import_leases.ts';
 
 /**
@@ -42,5 +43,6 @@ export const migrations: Record<string, Migration> = {
   '20261201T1710_signin_throttle': signinThrottle,
   '20261201T1720_registry_public_ids': registryPublicIds,
   '20261201T1730_attachment_flags': attachmentFlags,
+  '20261202T0900_rate_limits': rateLimits,
   '20261202T0910_import_leases': importLeases,
 };

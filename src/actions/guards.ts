@@ -1,20 +1,17 @@
 import { ActionError, type ActionAPIContext } from 'astro:actions';
 import { FILE_LIMITS } from '../server/dossiers/files.ts';
-import { clientAddress, createRateLimiter } from '../server/ratelimit.ts';
+import { abuseLimits } from '../server/abuse-limits.ts';
+import { getDb } from '../server/boot.ts';
+import { clientAddress } from '../server/ratelimit.ts';
 
-// Per-process limits (see src/server/ratelimit.ts): generous for people, tight for scripts.
-const limiters = {
-  /** Form saves and submissions. */
-  submission: createRateLimiter({ limit: 120, windowMs: 10 * 60_000 }),
-  /** Dossier look-ups by code and PIN: each is a guess at a PIN. */
-  lookup: createRateLimiter({ limit: 20, windowMs: 10 * 60_000 }),
-  /** Anonymous general feedback: nothing else stands between the form and the table. */
-  feedback: createRateLimiter({ limit: 5, windowMs: 60 * 60_000 }),
-};
+type ActionLimit = 'submission' | 'lookup' | 'feedback';
 
-/** Refuses the action with 429 when this client has used up its allowance. */
-export function rateLimit(kind: keyof typeof limiters, ctx: ActionAPIContext): void {
-  const result = limiters[kind].hit(clientAddress(ctx.request, ctx.clientAddress));
+/**
+ * Refuses the action with 429 when this client has used up its allowance. The error's message is the Retry-After in
+ * seconds: the page that shows the form reads it back with `retryAfterOf` (src/views/too-many.ts).
+ */
+export async function rateLimit(kind: ActionLimit, ctx: ActionAPIContext): Promise<void> {
+  const result = await abuseLimits[kind].hit(await getDb(), clientAddress(ctx.request, ctx.clientAddress));
   if (!result.allowed) {
     throw new ActionError({ code: 'TOO_MANY_REQUESTS', message: String(result.retryAfterSeconds) });
   }

@@ -70,7 +70,7 @@ export const server = {
   saveApplication: defineAction({
     accept: 'form',
     handler: async (form: FormData, ctx) => {
-      rateLimit('submission', ctx);
+      await rateLimit('submission', ctx);
       const procedure = formProcedure(form);
       const flow = channelOf(form, ctx);
       const locale = localeOfPath(ctx.url.pathname);
@@ -91,7 +91,7 @@ export const server = {
   submitApplication: defineAction({
     accept: 'form',
     handler: async (form: FormData, ctx) => {
-      rateLimit('submission', ctx);
+      await rateLimit('submission', ctx);
       const procedure = formProcedure(form);
       const flow = channelOf(form, ctx);
       const draftId = ctx.cookies.get(flow.cookie(procedure.code))?.value;
@@ -124,7 +124,7 @@ export const server = {
       const pin = text(form, 'pin').slice(0, 12);
       const problems: string[] = checkLookupInput(code, pin);
       if (problems.length > 0) return { ok: false as const, problems, code };
-      rateLimit('lookup', ctx);
+      await rateLimit('lookup', ctx);
       const found = await lookUpDossier(await getDb(), code, pin, { publicUrl: config().publicUrl });
       if (found.mailed) mailWorker()?.kick();
       if (found.outcome === 'locked') return { ok: false as const, problems: ['locked'], code, lockedUntil: found.until.toISOString() };
@@ -138,7 +138,7 @@ export const server = {
   sendSupplement: defineAction({
     accept: 'form',
     handler: async (form: FormData, ctx) => {
-      rateLimit('submission', ctx);
+      await rateLimit('submission', ctx);
       const db = await getDb();
       const dossier = await dossierOfCookie(db, form, ctx);
       if (!dossier) return { ok: false as const, problems: ['expired'] as string[] };
@@ -159,7 +159,7 @@ export const server = {
   withdrawDossier: defineAction({
     accept: 'form',
     handler: async (form: FormData, ctx) => {
-      rateLimit('submission', ctx);
+      await rateLimit('submission', ctx);
       const db = await getDb();
       const dossier = await dossierOfCookie(db, form, ctx);
       if (!dossier) return { ok: false as const, problem: 'expired' };

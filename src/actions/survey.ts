@@ -11,7 +11,7 @@ export const surveyActions = {
   submitSurvey: defineAction({
     accept: 'form',
     handler: async (form: FormData, ctx) => {
-      rateLimit('submission', ctx);
+      await rateLimit('submission', ctx);
       const answers: Record<string, string> = {};
       for (const [name, value] of form.entries()) {
         if (name.startsWith('q-') && typeof value === 'string') answers[name.slice(2)] = value;
@@ -27,7 +27,7 @@ export const surveyActions = {
   sendFeedback: defineAction({
     accept: 'form',
     handler: async (form: FormData, ctx) => {
-      rateLimit('feedback', ctx);
+      await rateLimit('feedback', ctx);
       const input = { agencyCode: text(form, 'agency').slice(0, 20), topic: text(form, 'topic').slice(0, 30), rating: text(form, 'rating').slice(0, 2), message: text(form, 'message').slice(0, 10_000) };
       const result = await sendFeedback(await getDb(), input, localeOfPath(ctx.url.pathname));
       return { ...result, values: input };

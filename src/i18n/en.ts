@@ -94,7 +94,6 @@ export const en: Dictionary = {
     documentsLead: 'Up to 5 files, each under 10 MB. Your application is what you fill in on this page; you do not need to attach it.',
     continue: 'Continue',
     startApplication: 'Apply online',
-    tooManyRequests: 'You have sent too many requests in a short time. Try again in a few minutes.',
     badRequest: 'Your session has expired or the form was not valid. Fill in the form again.',
     checkTitle: 'Check your answers before sending your application',
     checkLead: 'Read your answers below. Select "Change" to correct one.',
@@ -196,7 +195,6 @@ export const en: Dictionary = {
     pinHint: '6 digits',
     submit: 'Track',
     notFound: 'No application matches this dossier code and PIN. Check both and try again.',
-    tooMany: 'You have tried too many times. Try again in a few minutes.',
     status: 'Status',
     submittedAt: 'Sent on',
     receivedAt: 'Received on',
@@ -309,7 +307,6 @@ export const en: Dictionary = {
     search: 'Search',
     emptyQuery: 'Enter a name, an address or a judgment or decision number to search.',
     tooShort: 'A name needs at least 2 letters; an address at least 3 characters.',
-    tooMany: 'You have searched too many times. Try again in a few minutes.',
     results: (n: number, capped: boolean) => (n === 0 ? 'Nobody matches.' : `${capped ? 'More than ' : ''}${n} ${n === 1 ? 'result' : 'results'}${capped ? ' — narrow your search (add an address or province)' : ''}.`),
     similarHeading: 'Similar names (one letter different)',
     similarNote: 'The names below differ from what you typed by one letter. You may have mistyped, or this may be someone else: check the address and judgment carefully.',
@@ -515,7 +512,6 @@ export const en: Dictionary = {
     expiredText: 'A survey link works for 30 days after the dossier is closed. You can still send us general feedback.',
     invalidTitle: 'This survey link is not right',
     invalidText: 'The link may have been copied only in part. Open it again from the e-mail or from the dossier’s tracking page.',
-    tooMany: 'You have sent too many times. Please try again in a few minutes.',
     badRequest: 'The form you sent could not be read. Please try again.',
     feedbackLink: 'Send general feedback',
     backHome: 'Go to the home page',
@@ -564,7 +560,6 @@ export const en: Dictionary = {
       order: '“To” must not be before “From”',
       tooLong: 'The period must not be longer than 5 years',
       agencyUnknown: 'Choose an agency from the list',
-      tooMany: 'You have asked for many different periods in a few minutes. Please try again in 10 minutes, or see the default figures.',
     },
     scope: (agency: string, from: string, to: string) => `${agency}, ${from} to ${to}`,
     scopeAll: 'All civil judgment enforcement agencies',
@@ -727,7 +722,6 @@ export const en: Dictionary = {
   publicList: {
     noLetters: 'A name or an address needs at least one letter or digit.',
     entryTooManyTitle: 'You have opened too many entries',
-    entryTooMany: 'You have opened too many entries of the list in a short time. Try again in a few minutes.',
   },
   counterIntake: {
     otherAgency: 'The counter takes dossiers only for your agency and its regional offices. Choose an agency from the list; a dossier for another agency is received by that agency.',
@@ -742,5 +736,24 @@ export const en: Dictionary = {
     title: 'The service is briefly unavailable',
     text: 'The portal is paused for a moment. Please try again in a few minutes.',
     kept: 'Every dossier that was given a dossier code is kept safely. If you were applying and did not get a dossier code, send your application again in a few minutes.',
+  },
+  /** Abuse limits shared by every instance (issue 12): the 429 answers. */
+  abuseLimits: {
+    title: 'Too many requests',
+    tryAgainIn: (seconds: number) => {
+      if (seconds < 60) return `Try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`;
+      const minutes = Math.ceil(seconds / 60);
+      const m = (n: number) => `${n} ${n === 1 ? 'minute' : 'minutes'}`;
+      if (minutes < 60) return `Try again in ${m(minutes)}.`;
+      const hours = Math.floor(minutes / 60);
+      const rest = minutes % 60;
+      return `Try again in ${hours} ${hours === 1 ? 'hour' : 'hours'}${rest ? ` ${m(rest)}` : ''}.`;
+    },
+    submission: 'You have sent too many requests in a short time.',
+    lookup: 'You have looked up too many times in a short time.',
+    feedback: 'You have sent too many times in a short time.',
+    registrySearch: 'You have searched the list too many times in a short time.',
+    registryEntry: 'You have opened too many entries of the list in a short time.',
+    statistics: 'You have asked for many different periods in a few minutes; the default figures can still be seen now.',
   },
 };

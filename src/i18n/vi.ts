@@ -93,7 +93,6 @@ export const vi = {
     documentsLead: 'Tối đa 5 tệp, mỗi tệp dưới 10 MB. Đơn của bạn là nội dung điền trên trang này, không cần đính kèm.',
     continue: 'Tiếp tục',
     startApplication: 'Nộp hồ sơ trực tuyến',
-    tooManyRequests: 'Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Hãy thử lại sau ít phút.',
     badRequest: 'Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. Hãy điền lại biểu mẫu.',
     checkTitle: 'Kiểm tra thông tin trước khi gửi',
     checkLead: 'Hãy đọc lại các thông tin dưới đây. Bấm "Thay đổi" để sửa.',
@@ -200,7 +199,6 @@ export const vi = {
     pinHint: '6 chữ số',
     submit: 'Tra cứu',
     notFound: 'Không tìm thấy hồ sơ với mã hồ sơ và mã PIN này. Hãy kiểm tra lại cả hai.',
-    tooMany: 'Bạn đã tra cứu quá nhiều lần. Hãy thử lại sau ít phút.',
     status: 'Trạng thái',
     submittedAt: 'Ngày nộp',
     receivedAt: 'Ngày tiếp nhận',
@@ -313,7 +311,6 @@ export const vi = {
     search: 'Tìm kiếm',
     emptyQuery: 'Hãy nhập họ tên, địa chỉ hoặc số bản án, quyết định để tra cứu.',
     tooShort: 'Họ tên cần ít nhất 2 chữ cái; địa chỉ ít nhất 3 ký tự.',
-    tooMany: 'Bạn đã tra cứu quá nhiều lần. Hãy thử lại sau ít phút.',
     results: (n: number, capped: boolean) => (n === 0 ? 'Không tìm thấy ai phù hợp.' : `${capped ? 'Hơn ' : ''}${n} kết quả${capped ? ' — hãy thu hẹp tìm kiếm (thêm địa chỉ hoặc tỉnh)' : ''}.`),
     similarHeading: 'Tên gần giống (khác một chữ cái)',
     similarNote: 'Những người dưới đây có họ tên khác tên bạn nhập một chữ cái. Có thể bạn gõ nhầm, cũng có thể đây là người khác: hãy đối chiếu kỹ địa chỉ và bản án.',
@@ -520,7 +517,6 @@ export const vi = {
     expiredText: 'Đường dẫn đánh giá chỉ dùng được trong 30 ngày kể từ khi hồ sơ kết thúc. Ông/bà vẫn có thể gửi góp ý chung.',
     invalidTitle: 'Đường dẫn đánh giá không đúng',
     invalidText: 'Đường dẫn có thể bị sao chép thiếu. Hãy mở lại đường dẫn trong thư điện tử hoặc trên trang tra cứu hồ sơ.',
-    tooMany: 'Ông/bà đã gửi quá nhiều lần. Hãy thử lại sau ít phút.',
     badRequest: 'Không đọc được phiếu đã gửi. Hãy thử lại.',
     feedbackLink: 'Gửi góp ý chung',
     backHome: 'Về trang chủ',
@@ -569,7 +565,6 @@ export const vi = {
       order: 'Đến ngày không được trước từ ngày',
       tooLong: 'Khoảng thời gian không được dài quá 5 năm',
       agencyUnknown: 'Chọn một cơ quan trong danh sách',
-      tooMany: 'Bạn đã xem quá nhiều khoảng thời gian khác nhau trong ít phút. Vui lòng thử lại sau 10 phút, hoặc xem số liệu mặc định.',
     },
     scope: (agency: string, from: string, to: string) => `${agency}, từ ${from} đến ${to}`,
     scopeAll: 'Tất cả cơ quan thi hành án',
@@ -733,7 +728,6 @@ export const vi = {
   publicList: {
     noLetters: 'Họ tên và địa chỉ cần có ít nhất một chữ cái hoặc chữ số.',
     entryTooManyTitle: 'Bạn đã xem quá nhiều mục',
-    entryTooMany: 'Bạn đã xem quá nhiều mục của danh sách trong thời gian ngắn. Hãy thử lại sau ít phút.',
   },
   /** Counter intake held to the officer's agency (issue 12). */
   counterIntake: {
@@ -749,6 +743,24 @@ export const vi = {
     title: 'Dịch vụ tạm thời gián đoạn',
     text: 'Hệ thống đang tạm ngừng trong chốc lát. Vui lòng thử lại sau ít phút.',
     kept: 'Những hồ sơ đã được cấp mã hồ sơ vẫn được lưu giữ đầy đủ. Nếu bạn đang nộp hồ sơ mà chưa nhận được mã hồ sơ, hãy gửi lại sau ít phút.',
+  },
+  /** Abuse limits shared by every instance (issue 12): the 429 answers. */
+  abuseLimits: {
+    title: 'Quá nhiều yêu cầu',
+    /** The wait, rounded up to whole minutes from a minute on (never earlier than the real time). */
+    tryAgainIn: (seconds: number) => {
+      if (seconds < 60) return `Hãy thử lại sau ${seconds} giây.`;
+      const minutes = Math.ceil(seconds / 60);
+      if (minutes < 60) return `Hãy thử lại sau ${minutes} phút.`;
+      const rest = minutes % 60;
+      return `Hãy thử lại sau ${Math.floor(minutes / 60)} giờ${rest ? ` ${rest} phút` : ''}.`;
+    },
+    submission: 'Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn.',
+    lookup: 'Bạn đã tra cứu quá nhiều lần trong thời gian ngắn.',
+    feedback: 'Ông/bà đã gửi quá nhiều lần trong thời gian ngắn.',
+    registrySearch: 'Bạn đã tìm kiếm trong danh sách quá nhiều lần trong thời gian ngắn.',
+    registryEntry: 'Bạn đã xem quá nhiều mục của danh sách trong thời gian ngắn.',
+    statistics: 'Bạn đã xem quá nhiều khoảng thời gian khác nhau trong ít phút; số liệu mặc định vẫn xem được ngay.',
   },
 };
 

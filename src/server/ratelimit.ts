@@ -1,18 +1,30 @@
 /**
- * Per-key rate limits for login, tracking look-ups and submissions.
+ * Abuse limits (sign-in's second factor, tracking look-ups, the public list, submissions, feedback, statistics), in
+ * PostgreSQL so that every instance behind the load balancer counts the same hits. Sign-in failures and wrong PINs
+ * per dossier code have counters of their own (auth/throttle.ts, dossiers/pin-lockout.ts).
  *
- * Counters live in memory, per process: several instances behind a load balancer each keep their own counters, so
- * the effective limit is `limit × instances` (and a restart forgets them). That is acceptable for one node process;
- * share the counters (e.g. a PostgreSQL table) before scaling out.
+ * Algorithm: a sliding-window log, kept in one row per key of an unlogged table (migration 20261202T0900). The row
+ * holds the times of the allowed hits still inside the window, so "5 per 15 minutes" means exactly that at every
+ * instant. A two-bucket approximation (this window's count plus the previous window's, weighted by the overlap)
+ * would be a fixed two numbers per key, but it assumes the previous window's hits were spread evenly: hits bunched
+ * at the end of one window let close to 2 × limit through in the following minutes, and its Retry-After is a guess.
+ * The log costs at most `limit` numbers per key (5 to 120 here, under a kilobyte), and gives an exact Retry-After:
+ * the time until the oldest logged hit leaves the window. Refused hits are not logged, so a citizen who waits
+ * `retryAfterSeconds` gets in however often they pressed the button meanwhile.
  *
- * Algorithm: a sliding-window log. Each key keeps the times of its allowed hits within the last `windowMs`, so "5 per
- * 15 minutes" means exactly that at every instant, with no burst of 2 × limit across a window boundary (a fixed
- * window) and no estimate (a weighted previous window assumes evenly spread hits, which an attacker need not
- * honour). The cost is at most `limit` numbers per key, which is small for the limits used here (tens, not
- * thousands). Refused hits are not logged: a citizen who waits `retryAfterSeconds` gets in, however often they
- * pressed the button meanwhile.
+ * One round trip per hit: a single `insert … on conflict do update … returning` drops the hits that left the window,
+ * appends this one when there is room, and returns the verdict. The row lock of the upsert orders concurrent hits
+ * of one key, on one instance or several. Rows whose every hit has left the window are deleted at most once a
+ * minute per instance by a plain delete (no index: the table holds only the keys of the last hour, and an index on
+ * a column every hit rewrites would cost each hit more than the sweep saves).
+ *
+ * Keys are SHA-256 hashes of the limit's name and the caller's key: bounded, and no address is kept in clear.
+ * Times are wall-clock milliseconds (`Date.now()`), the one clock instances share; tests pass their own.
  */
+import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema.ts';
 
 /** The outcome of one hit. */
 export type RateLimitResult = {
@@ -24,73 +36,63 @@ export type RateLimitResult = {
 };
 
 export type RateLimiter = {
+  readonly name: string;
+  readonly limit: number;
+  readonly windowMs: number;
   /** Counts a hit for `key` when it is within the limit, and says whether it was. */
-  hit(key: string): RateLimitResult;
-  /** Forgets `key` (e.g. after a successful login, so the citizen starts afresh). */
-  reset(key: string): void;
-  /** Keys currently tracked (for monitoring and tests). */
-  readonly size: number;
+  hit(db: Kysely<Database>, key: string): Promise<RateLimitResult>;
+  /** Forgets `key` (e.g. after a successful second factor, so the person starts afresh). */
+  reset(db: Kysely<Database>, key: string): Promise<void>;
 };
 
 export type RateLimiterOptions = {
+  /** Names the limit; two limiters with one name share their counters. */
+  name: string;
   /** Hits allowed per key within any `windowMs`. */
   limit: number;
   windowMs: number;
-  /** Clock in milliseconds; defaults to the monotonic `performance.now()` so wall-clock changes do not matter. */
+  /** Wall clock in milliseconds since the epoch; `Date.now` by default. */
   now?: () => number;
-  /** Most keys tracked at once; beyond it the least recently hit keys are dropped. Default 50,000. */
-  maxKeys?: number;
 };
 
-/** Creates an in-memory sliding-window-log rate limiter (see the module comment). */
+const SWEEP_EVERY_MS = 60_000;
+
+const hashKey = (name: string, key: string) => createHash('sha256').update(`${name}\n${key}`).digest();
+
+/** Creates a limiter whose counters live in the `rate_limits` table (see the module comment). */
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
-  const { limit, windowMs, now = () => performance.now(), maxKeys = 50_000 } = options;
+  const { name, limit, windowMs, now = Date.now } = options;
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer: ${limit}`);
-  if (!(windowMs > 0) || !Number.isFinite(windowMs)) throw new RangeError(`windowMs must be positive: ${windowMs}`);
-  if (!Number.isInteger(maxKeys) || maxKeys < 1) throw new RangeError(`maxKeys must be a positive integer: ${maxKeys}`);
-
-  // Times of allowed hits, oldest first. The Map's insertion order is kept as "least recently hit first" by
-  // re-inserting a key on every hit, so both eviction and the sweep work from the front.
-  const log = new Map<string, number[]>();
-
-  /** Drops keys whose newest hit has left the window, from the front, stopping at the first live key. */
-  function sweep(t: number): void {
-    for (const [key, times] of log) {
-      const newest = times[times.length - 1];
-      if (newest !== undefined && newest + windowMs > t) break;
-      log.delete(key);
-    }
-  }
+  if (!Number.isInteger(windowMs) || windowMs < 1) throw new RangeError(`windowMs must be a positive integer: ${windowMs}`);
+  let nextSweepAt = 0;
 
   return {
-    hit(key) {
+    name,
+    limit,
+    windowMs,
+    async hit(db, key) {
       const t = now();
-      sweep(t);
-      const times = log.get(key) ?? [];
-      log.delete(key);
-      let expired = 0;
-      while (expired < times.length && times[expired]! + windowMs <= t) expired++;
-      times.splice(0, expired);
-
-      const allowed = times.length < limit;
-      if (allowed) times.push(t);
-      log.set(key, times);
-      // The hard bound on memory: the sweep cannot free keys that are still within their window.
-      for (const oldest of log.keys()) {
-        if (log.size <= maxKeys) break;
-        log.delete(oldest);
+      if (t >= nextSweepAt) {
+        nextSweepAt = t + SWEEP_EVERY_MS;
+        await db.deleteFrom('rate_limits').where('expires_at', '<=', sql<string>`${t}::bigint`).execute();
       }
-
-      if (allowed) return { allowed, remaining: limit - times.length, retryAfterSeconds: 0 };
-      // The oldest logged hit leaving the window frees one slot.
-      const waitMs = times[0]! + windowMs - t;
-      return { allowed, remaining: 0, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+      // In the update, `r` is the row as it was: `live` is its hits still inside the window, oldest first.
+      const { rows } = await sql<{ allowed: boolean; used: number; wait_ms: number }>`
+        insert into rate_limits as r (key, hits, allowed, expires_at)
+        values (${hashKey(name, key)}, array[${t}::bigint], true, ${t + windowMs}::bigint)
+        on conflict (key) do update set (hits, allowed, expires_at) = (
+          select case when cardinality(live) < ${limit}::int then live || ${t}::bigint else live end,
+                 cardinality(live) < ${limit}::int,
+                 case when cardinality(live) < ${limit}::int then ${t + windowMs}::bigint else r.expires_at end
+          from (select array(select h from unnest(r.hits) h where h > ${t - windowMs}::bigint order by h) as live) s
+        )
+        returning allowed, cardinality(hits) as used, (hits[1] + ${windowMs}::bigint - ${t}::bigint)::int as wait_ms`.execute(db);
+      const row = rows[0]!;
+      if (row.allowed) return { allowed: true, remaining: limit - row.used, retryAfterSeconds: 0 };
+      return { allowed: false, remaining: 0, retryAfterSeconds: Math.max(1, Math.ceil(row.wait_ms / 1000)) };
     },
-    reset(key) {
-      log.delete(key);
-    },
-    get size() {
-      return log.size;
+    async reset(db, key) {
+      await db.deleteFrom('rate_limits').where('key', '=', hashKey(name, key)).execute();
     },
   };
 }

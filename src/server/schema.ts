@@ -288,6 +288,7 @@ export interface Database {
   staff_known_clients: StaffKnownClientsTable;
   tracking_failures: TrackingFailuresTable;
   registry_import_files: RegistryImportFilesTable;
+  rate_limits: RateLimitsTable;
 }
 
 export type Agency = Selectable<AgenciesTable>;
@@ -386,6 +387,9 @@ export interface GeneralFeedbackTable {
 export interface SigninFailuresTable {
   key: string;
   failures: number;
+  /** Attempts whose password is being checked (neither success nor failure yet). */
+  in_flight: ColumnType<number, number | undefined, number>;
+  in_flight_at: Date | null;
   first_failure_at: Date;
   last_failure_at: Date;
 }
@@ -412,4 +416,15 @@ export interface RegistryImportFilesTable {
   import_id: string;
   part: number;
   content_base64: string;
+}
+
+/**
+ * Abuse limits shared by every instance (src/server/ratelimit.ts): per hashed key, the times (ms since the epoch) of
+ * the allowed hits still within the window, oldest first. Unlogged.
+ */
+export interface RateLimitsTable {
+  key: Uint8Array;
+  hits: string[];
+  allowed: boolean;
+  expires_at: string;
 }

@@ -4,6 +4,7 @@
  */
 import type { AstroGlobal } from 'astro';
 import { actions, isActionError } from 'astro:actions';
+import { refuseTooMany, retryAfterOf } from './too-many.ts';
 import { counterDraftCookie, draftCookie } from '../actions/draft-cookie.ts';
 import { dict, flowWords, pathTo } from '../i18n/index.ts';
 import { getDb } from '../server/boot.ts';
@@ -57,10 +58,7 @@ export const counterFlow: ApplyFlow = {
 function refusal(Astro: AstroGlobal, error: unknown, locale: Locale): string {
   const t = dict(locale);
   const code = isActionError(error) ? error.code : 'INTERNAL_SERVER_ERROR';
-  if (code === 'TOO_MANY_REQUESTS') {
-    Astro.response.status = 429;
-    return t.apply.tooManyRequests;
-  }
+  if (code === 'TOO_MANY_REQUESTS') return refuseTooMany(Astro, locale, 'submission', retryAfterOf(error));
   if (code === 'CONTENT_TOO_LARGE') {
     Astro.response.status = 413;
     return errorText('file.bodyTooLarge', locale);

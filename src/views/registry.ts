@@ -8,14 +8,11 @@ import { dict, pathTo } from '../i18n/index.ts';
 import { agencyNames, type AgencyName } from '../server/agency-names.ts';
 import { getReadDb } from '../server/boot.ts';
 import type { Locale } from '../server/catalog/types.ts';
-import { clientAddress, createRateLimiter } from '../server/ratelimit.ts';
+import { abuseLimits } from '../server/abuse-limits.ts';
+import { clientAddress } from '../server/ratelimit.ts';
 import { checkQuery, getPublishedEntry, searchRegistry, type PublicEntry, type RegistryQuery, type SearchResult } from '../server/registry.ts';
 import { provinceByCode } from '../server/provinces.ts';
-
-// Generous for a person, tight for a script harvesting the list (no bulk dump).
-const searches = createRateLimiter({ limit: 60, windowMs: 10 * 60_000 });
-// A person opens a few entries per search: twice the searches' allowance, far from a walk through the list.
-const entryViews = createRateLimiter({ limit: 120, windowMs: 10 * 60_000 });
+import { refuseTooMany } from './too-many.ts';
 
 /** Neither the list nor its entries belong in a search engine's index (a name would lead strangers to a debtor). */
 function keepOutOfIndexes(Astro: AstroGlobal): void {
@@ -53,12 +50,9 @@ export async function loadRegistrySearch(Astro: AstroGlobal, locale: Locale): Pr
     const messages = { empty: t.emptyQuery, noLetters: dict(locale).publicList.noLetters, tooShort: t.tooShort, tooLong: t.tooShort };
     return { ...empty, message: messages[problem] };
   }
-  const limited = searches.hit(clientAddress(Astro.request, Astro.clientAddress));
-  if (!limited.allowed) {
-    Astro.response.status = 429;
-    Astro.response.headers.set('Retry-After', String(limited.retryAfterSeconds));
-    return { ...empty, message: t.tooMany };
-  }
+  // The limit is counted on the primary (a replica is read-only); the search reads the replica when there is one.
+  const limited = await abuseLimits.registrySearch.hit(await getDb(), clientAddress(Astro.request, Astro.clientAddress));
+  if (!limited.allowed) return { ...empty, message: refuseTooMany(Astro, locale, 'registrySearch', limited.retryAfterSeconds) };
   const result = await searchRegistry(await getReadDb(), query, Number(p.get('trang') ?? '1'));
   return { ...result, query, searched, message: undefined, messageField, agencyNames: await namesOf(result.entries.map((e) => e.agency_code)) };
 }
@@ -74,12 +68,11 @@ export type RegistryEntryProps =
  */
 export async function loadRegistryEntry(Astro: AstroGlobal, locale: Locale): Promise<Response | RegistryEntryProps> {
   keepOutOfIndexes(Astro);
-  const limited = entryViews.hit(clientAddress(Astro.request, Astro.clientAddress));
+  const db = await getDb();
+  const limited = await abuseLimits.registryEntry.hit(db, clientAddress(Astro.request, Astro.clientAddress));
   if (!limited.allowed) {
-    Astro.response.status = 429;
-    Astro.response.headers.set('Retry-After', String(limited.retryAfterSeconds));
     const other: Locale = locale === 'vi' ? 'en' : 'vi';
-    return { refused: dict(locale).publicList.entryTooMany, alternate: `${pathTo('registry', other)}/${Astro.params.id ?? ''}` };
+    return { refused: refuseTooMany(Astro, locale, 'registryEntry', limited.retryAfterSeconds), alternate: `${pathTo('registry', other)}/${Astro.params.id ?? ''}` };
   }
   const entry = await getPublishedEntry(await getReadDb(), Astro.params.id ?? '');
   if (!entry) return Astro.rewrite('/404');

@@ -16,7 +16,8 @@ import { oneStopProcedures, procedureByCode } from '../server/catalog/index.ts';
 import type { Locale } from '../server/catalog/types.ts';
 import { statusLabel } from '../server/dossiers/lifecycle.ts';
 import { parseDate } from '../server/registry-admin.ts';
-import { clientAddress, createRateLimiter } from '../server/ratelimit.ts';
+import { abuseLimits } from '../server/abuse-limits.ts';
+import { clientAddress } from '../server/ratelimit.ts';
 import { cachedStats, hasCachedStats } from '../server/stats/cache.ts';
 import type { OneStopCounts, StatsFilter } from '../server/stats/one-stop.ts';
 import { DRILL_PAGE_SIZE, figureDossiers, figureRefParams, parseFigureRef, statisticsData, type DrillDossier, type FigureRef, type StatisticsData } from '../server/stats/statistics.ts';
@@ -25,15 +26,10 @@ import { todayInVietnam } from '../server/validation/dates.ts';
 import { nameIn, scopeName, scopeText, t, type AgencyRow, type Audience, type SectionBuilder, type SectionContext } from './statistics-context.ts';
 import { enforcementSection } from './statistics-enforcement.ts';
 import { satisfactionSection } from './statistics-satisfaction.ts';
+import { tooManyText } from './too-many.ts';
 
 type ErrorLink = { href: string; text: string };
 type Option = { value: string; label: string };
-
-/**
- * Figures nobody asked for in the last minutes cost a pass over the period's dossiers: a person trying filters is far
- * below this, a script asking for every possible period is not. Pages already computed are never limited.
- */
-const computations = createRateLimiter({ limit: 30, windowMs: 10 * 60_000 });
 
 /** The longest period one request may ask for: every figure reads each dossier of the period. */
 const MAX_PERIOD_DAYS = 5 * 366;
@@ -338,7 +334,7 @@ async function buildPage(
   params: URLSearchParams,
   user?: SessionUser,
   client = 'unknown',
-): Promise<{ status: number; form: FilterForm; filter: StatsFilter | null; errors: ErrorLink[]; sections: StatsSection[]; agencies: AgencyRow[]; today: string }> {
+): Promise<{ status: number; retryAfterSeconds?: number; form: FilterForm; filter: StatsFilter | null; errors: ErrorLink[]; sections: StatsSection[]; agencies: AgencyRow[]; today: string }> {
   // The public figures may come from the replica (DATABASE_READ_URL); the staff's are fresh from the primary.
   const db = audience === 'public' ? await getReadDb() : await getDb();
   // Reference data, changed by the seed and administrators only: a minute-old copy is fine.
@@ -349,8 +345,12 @@ async function buildPage(
   if (!filter) return { status: 400, form, filter, errors, sections: [], agencies, today };
   // The public sections are the same for everyone: built (and suppressed) once per language and filter.
   const key = `sections|${locale}|${filter.agencyCode}|${filter.from}|${filter.to}|${today}`;
-  if (audience === 'public' && !hasCachedStats(key) && !computations.hit(client).allowed) {
-    return { status: 429, form, filter: null, errors: [{ href: '#stats-from', text: t(locale).errors.tooMany }], sections: [], agencies, today };
+  if (audience === 'public' && !hasCachedStats(key)) {
+    const limited = await abuseLimits.statistics.hit(await getDb(), client);
+    if (!limited.allowed) {
+      const text = tooManyText(locale, 'statistics', limited.retryAfterSeconds);
+      return { status: 429, retryAfterSeconds: limited.retryAfterSeconds, form, filter: null, errors: [{ href: '#stats-from', text }], sections: [], agencies, today };
+    }
   }
   const sections =
     audience === 'public'
@@ -406,6 +406,7 @@ function agencyOptionsOf(locale: Locale, agencies: AgencyRow[], withAll: boolean
 export async function loadPublicStatistics(Astro: AstroGlobal, locale: Locale): Promise<StatisticsProps> {
   const page = await buildPage(locale, 'public', Astro.url.searchParams, undefined, clientAddress(Astro.request, Astro.clientAddress));
   Astro.response.status = page.status;
+  if (page.retryAfterSeconds) Astro.response.headers.set('Retry-After', String(page.retryAfterSeconds));
   Astro.response.headers.set('Cache-Control', page.status !== 200 ? 'no-store' : Astro.request.headers.has('cookie') ? 'private, max-age=60' : 'public, max-age=60');
   const other: Locale = locale === 'vi' ? 'en' : 'vi';
   return {
@@ -461,7 +462,8 @@ export async function statisticsFile(ctx: APIContext, locale: Locale, audience: 
   if (audience === 'staff' && !user) return new Response('Không có quyền', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   const match = /^([a-z0-9-]{1,60})\.(csv|json)$/.exec(ctx.params.file ?? '');
   const page = await buildPage(locale, audience, ctx.url.searchParams, audience === 'staff' ? user : undefined, clientAddress(ctx.request, ctx.clientAddress));
-  const text = (status: number, body: string) => new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  const text = (status: number, body: string) =>
+    new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...(page.retryAfterSeconds ? { 'Retry-After': String(page.retryAfterSeconds) } : {}) } });
   if (!page.filter) return text(page.status, page.errors.map((e) => e.text).join('\n'));
   const table = match ? page.sections.flatMap((s) => s.tables).find((tb) => tb.id === match[1]) : undefined;
   if (!match || !table) return text(404, dict(locale).errorPages.notFoundTitle);

@@ -7,6 +7,7 @@
  */
 import type { AstroGlobal } from 'astro';
 import { actions, isActionError } from 'astro:actions';
+import { refuseTooMany, retryAfterOf } from './too-many.ts';
 import { dict, pathTo } from '../i18n/index.ts';
 import { type SurveyCriterion } from '../server/catalog/survey-criteria.ts';
 import type { Locale } from '../server/catalog/types.ts';
@@ -48,8 +49,11 @@ export async function loadSurvey(Astro: AstroGlobal, locale: Locale): Promise<Re
   if (posted?.error) {
     const code = isActionError(posted.error) ? posted.error.code : '';
     if (code !== 'TOO_MANY_REQUESTS' && code !== 'BAD_REQUEST') throw posted.error;
-    Astro.response.status = code === 'TOO_MANY_REQUESTS' ? 429 : 400;
-    errors.push({ href: '#survey-form', text: code === 'TOO_MANY_REQUESTS' ? st.tooMany : st.badRequest });
+    if (code === 'TOO_MANY_REQUESTS') errors.push({ href: '#survey-form', text: refuseTooMany(Astro, locale, 'submission', retryAfterOf(posted.error)) });
+    else {
+      Astro.response.status = 400;
+      errors.push({ href: '#survey-form', text: st.badRequest });
+    }
   } else if (posted?.data) {
     const result = posted.data;
     if (result.ok) return Astro.redirect(pathTo('surveyThanks', locale), 303);
@@ -100,8 +104,11 @@ export async function loadFeedback(Astro: AstroGlobal, locale: Locale): Promise<
   if (posted?.error) {
     const code = isActionError(posted.error) ? posted.error.code : '';
     if (code !== 'TOO_MANY_REQUESTS' && code !== 'BAD_REQUEST') throw posted.error;
-    Astro.response.status = code === 'TOO_MANY_REQUESTS' ? 429 : 400;
-    errors.push({ href: '#f-message', text: code === 'TOO_MANY_REQUESTS' ? dict(locale).survey.tooMany : dict(locale).survey.badRequest });
+    if (code === 'TOO_MANY_REQUESTS') errors.push({ href: '#f-message', text: refuseTooMany(Astro, locale, 'feedback', retryAfterOf(posted.error)) });
+    else {
+      Astro.response.status = 400;
+      errors.push({ href: '#f-message', text: dict(locale).survey.badRequest });
+    }
   } else if (posted?.data) {
     if (posted.data.ok) return Astro.redirect(pathTo('feedbackThanks', locale), 303);
     values = posted.data.values;

@@ -8,6 +8,7 @@
  */
 import type { AstroGlobal } from 'astro';
 import { actions, isActionError } from 'astro:actions';
+import { refuseTooMany, retryAfterOf } from './too-many.ts';
 import { dict, pathTo, trackedDossierPath } from '../i18n/index.ts';
 import { errorText } from '../server/catalog/index.ts';
 import { formatVietnamTime } from '../server/format.ts';
@@ -51,8 +52,11 @@ export function loadTrack(Astro: AstroGlobal, locale: Locale): Response | TrackP
   if (lookup?.error) {
     const tooMany = isActionError(lookup.error) && lookup.error.code === 'TOO_MANY_REQUESTS';
     if (!tooMany && !(isActionError(lookup.error) && lookup.error.code === 'BAD_REQUEST')) throw lookup.error;
-    Astro.response.status = tooMany ? 429 : 400;
-    errors.push({ href: '#f-code', text: tooMany ? tt.tooMany : tt.notFound });
+    if (tooMany) errors.push({ href: '#f-code', text: refuseTooMany(Astro, locale, 'lookup', retryAfterOf(lookup.error)) });
+    else {
+      Astro.response.status = 400;
+      errors.push({ href: '#f-code', text: tt.notFound });
+    }
   } else if (lookup?.data) {
     if (lookup.data.ok) return Astro.redirect(trackedDossierPath(locale, lookup.data.code), 303);
     code = lookup.data.code;
@@ -128,8 +132,7 @@ export async function loadTrackedDossier(Astro: AstroGlobal, locale: Locale): Pr
   if (refused) {
     const code = isActionError(refused) ? refused.code : '';
     if (code === 'TOO_MANY_REQUESTS') {
-      Astro.response.status = 429;
-      errors.push({ href: '#main', text: tt.tooMany });
+      errors.push({ href: '#main', text: refuseTooMany(Astro, locale, 'submission', retryAfterOf(refused)) });
     } else if (code === 'CONTENT_TOO_LARGE') {
       Astro.response.status = 413;
       errors.push({ href: '#f-files', text: errorText('file.bodyTooLarge', locale) });

@@ -7,6 +7,7 @@ import { verifyPasswordHash } from '../../src/server/auth/password.ts';
 import { createStaffUser } from '../../src/server/auth/staff.ts';
 import { createSession, generateSessionToken, validateSessionToken } from '../../src/server/auth/session.ts';
 import { createSignIn, type SignInService } from '../../src/server/auth/signin.ts';
+import { accountKey, addressKey, reserveAttempt } from '../../src/server/auth/throttle.ts';
 import {
   beginTotpSetup,
   decryptKey,
@@ -44,10 +45,11 @@ const ARGON2_PARAMETERS = 'argon2id$v=19$m=19456,t=2,p=1';
  */
 function signInWithClock() {
   const clock = { t: 0 };
-  const now = () => clock.t;
+  // The counters are rows in the database, kept in wall-clock milliseconds: the test's clock starts at TT.
+  const now = () => TT.getTime() + clock.t;
   const verifiedAgainst: string[] = [];
   const service = createSignIn({
-    secondFactorLimit: createRateLimiter({ limit: 5, windowMs: FIFTEEN_MINUTES, now }),
+    secondFactorLimit: createRateLimiter({ name: 'second-factor', limit: 5, windowMs: FIFTEEN_MINUTES, now }),
     verifyPassword: (hash, password) => {
       verifiedAgainst.push(hash);
       return verifyPasswordHash(hash, password);
@@ -275,10 +277,11 @@ for (const target of testDatabases) {
         for (let i = 0; i < 19; i++) await attempt(`guess.${i}@thads.gov.vn`, 'x', ip, after_(MINUTE));
         assert.ok((await attempt(staff[0]!.email, PASSWORD, ip, after_(MINUTE))).ok, '19 failures: still allowed');
         assert.deepEqual(await attempt('guess.x@thads.gov.vn', 'x', ip, after_(MINUTE)), { ok: false, reason: 'invalid' }, 'the 20th failure');
-        assert.deepEqual(await attempt(staff[1]!.email, PASSWORD, ip, after_(2 * MINUTE)), { ok: false, reason: 'throttled', retryAfterSeconds: 13 * 60 });
+        // The window started at the first failure (1 min), not at the first sign-in: 14 minutes left at 2 min.
+        assert.deepEqual(await attempt(staff[1]!.email, PASSWORD, ip, after_(2 * MINUTE)), { ok: false, reason: 'throttled', retryAfterSeconds: 14 * 60 });
         assert.deepEqual((await audits({ action: 'auth.signin_throttled', actorId: staff[1]!.id })).at(-1)?.after, { limit: 'ip' });
         assert.ok((await attempt(staff[1]!.email, PASSWORD, '198.18.6.2', after_(2 * MINUTE))).ok, 'another address is not affected');
-        assert.ok((await attempt(staff[1]!.email, PASSWORD, ip, after_(15 * MINUTE))).ok, 'the window (from the first failure) is over');
+        assert.ok((await attempt(staff[1]!.email, PASSWORD, ip, after_(16 * MINUTE))).ok, 'the window (from the first failure) is over');
       });
 
       it('concurrent attempts cannot all slip through while the password is checked', async () => {
@@ -286,6 +289,39 @@ for (const target of testDatabases) {
         await fiveFailures(user.email, '198.18.7');
         const results = await Promise.all(Array.from({ length: 6 }, (_, i) => attempt(user.email, `wrong ${i}`, `198.18.7.${50 + i}`, after_(MINUTE))));
         assert.deepEqual(results.map((r) => (r.ok ? 'ok' : r.reason)).sort(), ['invalid', 'throttled', 'throttled', 'throttled', 'throttled', 'throttled']);
+      });
+
+      it('eight right-password sign-ins of one account at once, from unknown clients, all pass', async () => {
+        const user = await newUser();
+        const results = await Promise.all(Array.from({ length: 8 }, (_, i) => attempt(user.email, PASSWORD, `198.18.9.${i + 1}`, TT)));
+        assert.deepEqual(results.map((r) => (r.ok ? 'ok' : r.reason)), ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']);
+        // Nothing was left counted: a stranger still has five free tries.
+        for (let i = 0; i < 5; i++) assert.deepEqual(await attempt(user.email, `wrong ${i}`, '198.18.9.50', after_(1000)), { ok: false, reason: 'invalid' });
+        assert.deepEqual(await attempt(user.email, PASSWORD, '198.18.9.51', after_(2000)), { ok: false, reason: 'throttled', retryAfterSeconds: 59 });
+      });
+
+      it('twenty-five right-password sign-ins from one office address at once all pass (the address counts failures only)', async () => {
+        const staff = await Promise.all(Array.from({ length: 25 }, () => newUser()));
+        const results = await Promise.all(staff.map((u) => attempt(u.email, PASSWORD, '198.18.10.1', TT)));
+        assert.equal(results.filter((r) => r.ok).length, 25, JSON.stringify(results.filter((r) => !r.ok)));
+      });
+
+      it('right passwords in flight beside wrong ones: the right ones pass, the wrong ones are counted', async () => {
+        const user = await newUser();
+        const typed = [PASSWORD, 'wrong 1', PASSWORD, 'wrong 2', PASSWORD, 'wrong 3', PASSWORD, PASSWORD];
+        const results = await Promise.all(typed.map((password, i) => attempt(user.email, password, `198.18.11.${i + 1}`, TT)));
+        assert.deepEqual(results.map((r) => (r.ok ? 'ok' : r.reason)), ['ok', 'invalid', 'ok', 'invalid', 'ok', 'invalid', 'ok', 'ok']);
+      });
+
+      it('attempts left in flight for over a minute (a process died mid-check) count as failures', async () => {
+        const user = await newUser();
+        const keys = { account: accountKey(user.email), address: addressKey('198.18.12.1') };
+        await fiveFailures(user.email, '198.18.12');
+        // The sixth attempt, a minute later, is reserved and never settled.
+        assert.deepEqual(await reserveAttempt(db, keys, { now: after_(MINUTE), trusted: false }), { allowed: true });
+        // A minute and a second on, it counts as the sixth failure (at 1 min): the next attempt waits 2 minutes from then.
+        assert.deepEqual(await attempt(user.email, PASSWORD, '198.18.12.2', after_(MINUTE + 61_000)), { ok: false, reason: 'throttled', retryAfterSeconds: 59 });
+        assert.ok((await attempt(user.email, PASSWORD, '198.18.12.2', after_(3 * MINUTE))).ok);
       });
 
       it('is shared by every instance (the counters are in the database)', async () => {

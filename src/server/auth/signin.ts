@@ -3,8 +3,8 @@
  *
  * Throttling: per account and per address in PostgreSQL, shared by every instance (throttle.ts: progressive delays
  * per account that the right password from a known client passes, failures only per address); the second factor, 5
- * attempts in 15 minutes per account (in memory, ratelimit.ts). `createSignIn()` makes a set of functions with their
- * own second-factor counter (tests); the functions exported at the bottom share one default set.
+ * attempts in 15 minutes per account (abuse-limits.ts, in PostgreSQL too). `createSignIn()` takes another
+ * second-factor limiter (tests, with their own clock); the functions exported at the bottom use the default one.
  *
  * An unknown e-mail and a wrong password look the same from outside: both say 'invalid', and both run one argon2
  * verification (against a decoy hash when the e-mail is unknown), so the time taken does not tell them apart. A
@@ -13,7 +13,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit.ts';
-import { createRateLimiter, type RateLimiter } from '../ratelimit.ts';
+import { abuseLimits } from '../abuse-limits.ts';
+import type { RateLimiter } from '../ratelimit.ts';
 import type { Database } from '../schema.ts';
 import { checkPasswordStrength, hashPassword, verifyPasswordHash, type PasswordProblem } from './password.ts';
 import {
@@ -26,11 +27,9 @@ import {
   type Session,
   type SessionUser,
 } from './session.ts';
-import { accountKey, addressKey, isKnownClient, rememberClient, reserveAttempt, settleSuccess, sweepFailures } from './throttle.ts';
+import { accountKey, addressKey, isKnownClient, rememberClient, reserveAttempt, settleAttempt, sweepFailures } from './throttle.ts';
 import { findStaffByEmail, findStaffById, normaliseEmail } from './staff.ts';
 import { looksLikeRecoveryCode, useRecoveryCode, verifyTotpCode } from './totp.ts';
-
-const FIFTEEN_MINUTES = 15 * 60 * 1000;
 
 export interface SignInInput {
   email: string;
@@ -105,11 +104,11 @@ async function isTrustedClient(db: Kysely<Database>, userId: number, input: Sign
   return isKnownClient(db, userId, { ip: input.ip, deviceToken: input.deviceToken ?? null }, now);
 }
 
-/** Creates the sign-in functions with their own rate-limit counters (defaults as in the module comment). */
+/** Creates the sign-in functions (the second-factor limiter and password check as given, else the defaults). */
 export function createSignIn(options: SignInOptions = {}): SignInService {
   const verifyPassword = options.verifyPassword ?? verifyPasswordHash;
   const limiters: SignInLimiters = {
-    secondFactorLimit: options.secondFactorLimit ?? createRateLimiter({ limit: 5, windowMs: FIFTEEN_MINUTES }),
+    secondFactorLimit: options.secondFactorLimit ?? abuseLimits.secondFactor,
   };
   // Start hashing the decoy now, so the first unknown e-mail does not take one hash longer than the others.
   decoy().catch(() => {});
@@ -135,6 +134,8 @@ export function createSignIn(options: SignInOptions = {}): SignInService {
     }
 
     const passwordOk = await verifyPassword(user?.password_hash ?? (await decoy()), input.password);
+    // A disabled account's right password counts as a failure too: nobody gets in with it.
+    await settleAttempt(db, keys, user && passwordOk && !user.disabled_at ? 'success' : 'failure', now);
     if (!user || !passwordOk) {
       await recordAudit(db, { id: user?.id ?? null, email, ip }, {
         action: 'auth.signin_failed',
@@ -157,7 +158,6 @@ export function createSignIn(options: SignInOptions = {}): SignInService {
       return { ok: false, reason: 'disabled' };
     }
 
-    await settleSuccess(db, keys);
     const deviceToken = await rememberClient(db, user.id, { ip, deviceToken: input.deviceToken ?? null }, now);
     const totpEnabled = user.totp_key_encrypted !== null;
     const token = generateSessionToken();
@@ -200,7 +200,7 @@ export function createSignIn(options: SignInOptions = {}): SignInService {
       recordAudit(db, actor, { action, entityType: 'staff_user', entityId: user.id, agencyCode: user.agency_code, after });
     if (session.userId !== user.id) throw new Error('The session does not belong to this user');
 
-    const limit = limiters.secondFactorLimit.hit(`user:${user.id}`);
+    const limit = await limiters.secondFactorLimit.hit(db, `user:${user.id}`);
     if (!limit.allowed) {
       await audit('auth.2fa_throttled', null);
       return { ok: false, reason: 'throttled', retryAfterSeconds: limit.retryAfterSeconds };
@@ -211,7 +211,7 @@ export function createSignIn(options: SignInOptions = {}): SignInService {
       await audit('auth.2fa_failed', { method });
       return { ok: false, reason: 'invalid' };
     }
-    limiters.secondFactorLimit.reset(`user:${user.id}`);
+    await limiters.secondFactorLimit.reset(db, `user:${user.id}`);
     // A new token once the second factor passes: whoever saw the pre-2FA one (it was usable only on this page) holds
     // nothing now.
     const token = generateSessionToken();
@@ -242,11 +242,12 @@ export function createSignIn(options: SignInOptions = {}): SignInService {
       return { ok: false, reason: 'throttled', retryAfterSeconds: reservation.retryAfterSeconds };
     }
     const row = await findStaffById(db, user.id);
-    if (!row || !(await verifyPassword(row.password_hash, passwords.current))) {
+    const currentOk = row !== undefined && (await verifyPassword(row.password_hash, passwords.current));
+    await settleAttempt(db, keys, currentOk ? 'success' : 'failure', now);
+    if (!currentOk) {
       await recordAudit(db, actor, { action: 'auth.password_change_failed', ...audit, after: { reason: 'wrong_password' } });
       return { ok: false, reason: 'wrong_password' };
     }
-    await settleSuccess(db, keys);
     const problem = checkPasswordStrength(passwords.next, row.email);
     if (problem) return { ok: false, reason: problem };
     if (passwords.next.normalize('NFC') === passwords.current.normalize('NFC')) return { ok: false, reason: 'same_password' };

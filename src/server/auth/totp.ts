@@ -8,7 +8,7 @@
  *   (with a new recovery code);
  * - a code is accepted for the current 30-second step and one step either side (clock drift), and each step only
  *   once per account: a code seen over someone's shoulder cannot be replayed. The "last used step" is kept in memory,
- *   per process (like the rate limits): several instances each keep their own.
+ *   per process: several instances each keep their own (unlike the rate limits, which are in PostgreSQL).
  *
  * Setting up: `beginTotpSetup(email)` gives a key and the otpauth:// URI for the QR code; the page keeps the key
  * until the user types the first code (e.g. `encryptKey(key, { aad: 'setup:' + userId })` in a hidden field) and then

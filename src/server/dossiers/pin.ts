@@ -3,7 +3,7 @@
  * to follow it. Only an argon2id hash is stored.
  *
  * Six digits are a million values: the hash slows an offline guess but cannot stop it, so the real defence is the
- * rate limit on look-ups (`ratelimit.ts`), per address and per dossier code.
+ * limit on look-ups: per address (`abuse-limits.ts`, shared by every instance) and per dossier code (`pin-lockout.ts`).
  */
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
