@@ -21,8 +21,10 @@ const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTU
 // SQLSTATEs of a server that is going away or not taking sessions: class 08 (connection exception), 53300
 // too_many_connections, 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now.
 const SERVER_CODES = new Set(['53300', '57P01', '57P02', '57P03']);
-// pg and pg-pool report a lost or never-made connection by message only.
-const LOST_CONNECTION = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|Postgres connection has been discarded)/;
+// pg and pg-pool report a lost or never-made connection by message only ('timeout expired': the client's connect
+// timeout; 'timeout exceeded…': the pool's wait for a free connection).
+const LOST_CONNECTION =
+  /^(Connection terminated|timeout expired$|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|Postgres connection has been discarded)/;
 
 /** Whether `err` (or an error it wraps, through `cause`) says the database cannot be reached right now. */
 export function isDatabaseUnavailable(err: unknown): boolean {

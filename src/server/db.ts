@@ -36,17 +36,31 @@ export interface DbHandle {
 }
 
 /**
- * How long a request waits for a connection (a new one, or a free one of the pool) before it fails: with the server
- * down or unreachable the citizen gets the 503 page at once instead of a page that hangs.
+ * A new connection that takes longer than this fails: the server is unreachable or not answering, and the citizen
+ * gets the 503 page instead of a page that hangs (a stopped server refuses at once).
  */
 export const CONNECT_TIMEOUT_MS = 3000;
+/**
+ * A request waiting this long for a free connection of the pool fails (503) rather than hang behind a stuck server;
+ * long enough that a burst of load queues instead of failing.
+ */
+export const POOL_WAIT_MS = 10_000;
+
+// pg-pool applies its one `connectionTimeoutMillis` both to opening a connection and to waiting for a free one; the
+// client's own setting, shorter, ends a slow opening first.
+class QuickConnectClient extends pg.Client {
+  constructor(config: pg.ClientConfig = {}) {
+    super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  }
+}
 
 /** Opens PostgreSQL through a pg Pool. */
 export function openPostgres(url: string): DbHandle {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    Client: QuickConnectClient,
+    connectionTimeoutMillis: POOL_WAIT_MS,
     types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser },
   });
   // The portal runs many short queries at once: parallel workers cost more to start than they save, and take the

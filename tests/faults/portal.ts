@@ -47,6 +47,8 @@ export class Portal {
         DATA_DIR: this.dataDir,
         DATABASE_URL: this.#options.databaseUrl,
         DEMO_DATA: 'no',
+        // Mail as .eml files under DATA_DIR, which the kill test checks, whatever the caller's environment says.
+        SMTP_URL: '',
         // Each citizen below sends its own X-Forwarded-For, as citizens behind the proxy would: the per-address rate
         // limits stay on and are not what these tests measure.
         TRUST_PROXY: '1',

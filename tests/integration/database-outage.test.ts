@@ -1,6 +1,7 @@
 // The PostgreSQL handle across a server stop and start, on a throwaway cluster (the shared server cannot be stopped):
 // connection failures come out as DatabaseUnavailableError, fast; other errors unchanged; the same handle works again.
 import assert from 'node:assert/strict';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { openPostgres, type DbHandle } from '../../src/server/db.ts';
@@ -51,4 +52,24 @@ test('other errors pass unchanged: a unique violation keeps its SQLSTATE', async
       return true;
     },
   );
+});
+
+test('a server that accepts connections but never answers fails the query after the 3 s connect timeout, not never', async (t) => {
+  const sockets: Socket[] = [];
+  const silent = createServer((socket) => void sockets.push(socket));
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  t.after(() => {
+    for (const s of sockets) s.destroy();
+    silent.close();
+  });
+  const stuck = openPostgres(`postgres://postgres@127.0.0.1:${(silent.address() as AddressInfo).port}/thads`);
+  t.after(() => stuck.close());
+  const started = performance.now();
+  await assert.rejects(sql`select 1`.execute(stuck.db), (err: Error) => {
+    assert.ok(err instanceof DatabaseUnavailableError);
+    assert.match(err.message, /^The database is unavailable: timeout expired$/);
+    return true;
+  });
+  const waited = performance.now() - started;
+  assert.ok(waited >= 2900 && waited < 6000, `failed after ${Math.round(waited)} ms`);
 });

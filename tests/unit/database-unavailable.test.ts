@@ -20,6 +20,7 @@ test('connection failures count as the database unavailable; query errors do not
     pgError('53300', 'sorry, too many clients already'),
     new Error('Connection terminated unexpectedly'),
     new Error('timeout exceeded when trying to connect'),
+    new Error('timeout expired'),
     new Error('Migration (unknown) failed', { cause: pgError('ECONNREFUSED', 'connect ECONNREFUSED') }),
   ]) {
     assert.equal(isDatabaseUnavailable(err), true, err.message);
@@ -28,6 +29,7 @@ test('connection failures count as the database unavailable; query errors do not
     pgError('23505', 'duplicate key value violates unique constraint "dossiers_code_key"'),
     pgError('42P01', 'relation "nope" does not exist'),
     new Error('The draft is missing, expired, or its answers have not passed validation'),
+    new Error('Statement timeout expired while importing'),
     undefined,
     'ECONNREFUSED',
   ]) {
