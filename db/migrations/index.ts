@@ -19,6 +19,7 @@ import * as registryPublicIds from './20261201T1720_registry_public_ids.ts';
 import * as attachmentFlags from './20261201T1730_attachment_flags.ts';
 import * as rateLimits from './20261202T0900_rate_limits.ts';
 import * as importLeases from './20261202T0910_import_leases.ts';
+import * as totpLastStep from './20261202T0940_totp_last_step.ts';
 
 /**
  * Every migration, keyed by its timestamped name (applied in key order).
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '20261201T1730_attachment_flags': attachmentFlags,
   '20261202T0900_rate_limits': rateLimits,
   '20261202T0910_import_leases': importLeases,
+  '20261202T0940_totp_last_step': totpLastStep,
 };

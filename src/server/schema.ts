@@ -127,6 +127,8 @@ export interface StaffUsersTable {
   password_changed_at: DefaultTimestamp;
   totp_key_encrypted: string | null;
   totp_recovery_hash: string | null;
+  /** The last 30-second step whose code was used (replay guard shared by every instance). */
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
   disabled_at: NullableTimestamp;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;

@@ -6,7 +6,7 @@
 import type { AstroGlobal } from 'astro';
 import { dict, pathTo } from '../i18n/index.ts';
 import { agencyNames, type AgencyName } from '../server/agency-names.ts';
-import { getReadDb } from '../server/boot.ts';
+import { getDb, getReadDb } from '../server/boot.ts';
 import type { Locale } from '../server/catalog/types.ts';
 import { abuseLimits } from '../server/abuse-limits.ts';
 import { clientAddress } from '../server/ratelimit.ts';

@@ -90,9 +90,7 @@ describe('two instances on one PostgreSQL', { timeout: 600_000 }, () => {
     assert.ok(Number(onB.headers.get('retry-after')) > 0);
   });
 
-  // The public list's search limit is kept in each process until branch issue12-limits (every limit in PostgreSQL)
-  // is merged: then this passes, and the `todo` comes off.
-  it('the public list search limit reached on A applies on B', { todo: 'enable after the merge of issue12-limits' }, async () => {
+  it('the public list search limit reached on A applies on B', async () => {
     const harvester = new Client('198.51.100.30');
     let searches = 0;
     await until('the limit on A', async () => {

@@ -383,6 +383,24 @@ for (const target of testDatabases) {
         assert.equal((await db.selectFrom('staff_users').select('totp_key_encrypted').where('id', '=', user.id).executeTakeFirstOrThrow()).totp_key_encrypted, null);
       });
 
+      it('the used step is kept in the account row: one code passes once, however many instances or requests see it', async () => {
+        const user = await userWithTotp();
+        const lastStep = async () => (await db.selectFrom('staff_users').select('totp_last_step').where('id', '=', user.id).executeTakeFirstOrThrow()).totp_last_step;
+        // Setting up at T0 used T0's step (59,846,760 = 03:00:10 UTC on 23/11/2026 in 30-second steps).
+        assert.equal(await lastStep(), 59846760);
+        const later = at(120);
+        const code = generateTotpCode(user.key, later);
+        // Five requests with one code at once, as from five instances: the conditional update lets exactly one through.
+        const results = await Promise.all([1, 2, 3, 4, 5].map(() => verifyTotpCode(db, user.id, code, later)));
+        assert.deepEqual(results.filter(Boolean).length, 1);
+        assert.equal(await lastStep(), 59846764);
+        // Nothing of it lives in this process: the row alone refuses the replay.
+        await db.updateTable('staff_users').set({ totp_last_step: 59846770 }).where('id', '=', user.id).execute();
+        assert.equal(await verifyTotpCode(db, user.id, generateTotpCode(user.key, at(180)), at(180)), false, 'a step before the recorded one');
+        assert.equal(await disableTotp(db, user.id, { now: later }), true);
+        assert.equal(await lastStep(), null);
+      });
+
       it('verifyTotpCode accepts a current code once, refuses old and replayed codes', async () => {
         const user = await userWithTotp();
         // Set up at T0 (03:00:10, step 0 of this test); two minutes on is step 4.

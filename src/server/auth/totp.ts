@@ -7,8 +7,9 @@
  * - one recovery code, shown once, stored as an argon2 hash; using it turns TOTP off, so the user sets it up again
  *   (with a new recovery code);
  * - a code is accepted for the current 30-second step and one step either side (clock drift), and each step only
- *   once per account: a code seen over someone's shoulder cannot be replayed. The "last used step" is kept in memory,
- *   per process: several instances each keep their own (unlike the rate limits, which are in PostgreSQL).
+ *   once per account: a code seen over someone's shoulder cannot be replayed. The last used step is kept in the
+ *   account's row (`totp_last_step`) and advanced by a conditional update, so it holds across instances and
+ *   against two requests racing with one code.
  *
  * Setting up: `beginTotpSetup(email)` gives a key and the otpauth:// URI for the QR code; the page keeps the key
  * until the user types the first code (e.g. `encryptKey(key, { aad: 'setup:' + userId })` in a hidden field) and then
@@ -85,9 +86,6 @@ export function matchTotpStep(key: Uint8Array, code: string, now: Date = new Dat
   return match;
 }
 
-/** The last step each account used, per process (see the module comment). */
-const lastUsedStep = new Map<number, bigint>();
-
 // ---------------------------------------------------------------------------------------------------------------
 // Recovery codes
 
@@ -152,7 +150,7 @@ export async function enableTotp(
   const enabled = await db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('staff_users')
-      .set({ totp_key_encrypted: encryptKey(key, { aad: accountAad(userId) }), totp_recovery_hash: recoveryHash, updated_at: ctx.now ?? new Date() })
+      .set({ totp_key_encrypted: encryptKey(key, { aad: accountAad(userId) }), totp_recovery_hash: recoveryHash, totp_last_step: Number(step), updated_at: ctx.now ?? new Date() })
       .where('id', '=', userId)
       .where('totp_key_encrypted', 'is', null)
       .executeTakeFirst();
@@ -168,13 +166,12 @@ export async function enableTotp(
     return true;
   });
   if (!enabled) return { ok: false, reason: 'already_enabled' };
-  lastUsedStep.set(userId, step);
   return { ok: true, recoveryCode };
 }
 
 /** Whether `code` is a current TOTP code of `userId`, not used before. False when TOTP is off. */
 export async function verifyTotpCode(db: Kysely<Database>, userId: number, code: string, now: Date = new Date()): Promise<boolean> {
-  const user = await db.selectFrom('staff_users').select(['totp_key_encrypted']).where('id', '=', userId).executeTakeFirst();
+  const user = await db.selectFrom('staff_users').select(['totp_key_encrypted', 'totp_last_step']).where('id', '=', userId).executeTakeFirst();
   if (!user?.totp_key_encrypted) return false;
   let key: Uint8Array;
   try {
@@ -184,10 +181,16 @@ export async function verifyTotpCode(db: Kysely<Database>, userId: number, code:
     log().error({ staffUserId: userId, err }, 'TOTP key cannot be decrypted (SECRET_KEY changed?)');
     return false;
   }
-  const step = matchTotpStep(key, code, now, lastUsedStep.get(userId));
+  const step = matchTotpStep(key, code, now, user.totp_last_step === null ? undefined : BigInt(user.totp_last_step));
   if (step === null) return false;
-  lastUsedStep.set(userId, step);
-  return true;
+  // Only the request that moves the step forward passes: the same code on two instances at once is accepted once.
+  const advanced = await db
+    .updateTable('staff_users')
+    .set({ totp_last_step: Number(step) })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', Number(step))]))
+    .executeTakeFirst();
+  return Number(advanced.numUpdatedRows) === 1;
 }
 
 /**
@@ -203,12 +206,11 @@ export async function useRecoveryCode(db: Kysely<Database>, userId: number, code
     // Only the request that clears this very hash wins: two concurrent uses of one code cannot both pass.
     const cleared = await trx
       .updateTable('staff_users')
-      .set({ totp_key_encrypted: null, totp_recovery_hash: null, updated_at: ctx.now ?? new Date() })
+      .set({ totp_key_encrypted: null, totp_recovery_hash: null, totp_last_step: null, updated_at: ctx.now ?? new Date() })
       .where('id', '=', userId)
       .where('totp_recovery_hash', '=', user.totp_recovery_hash!)
       .executeTakeFirst();
     if (Number(cleared.numUpdatedRows) !== 1) return false;
-    lastUsedStep.delete(userId);
     await recordAudit(trx, { id: userId, email: user.email, ip: ctx.ip }, {
       action: 'auth.recovery_code_used',
       entityType: 'staff_user',
@@ -235,10 +237,9 @@ export async function disableTotp(
     if (!user?.totp_key_encrypted) return false;
     await trx
       .updateTable('staff_users')
-      .set({ totp_key_encrypted: null, totp_recovery_hash: null, updated_at: ctx.now ?? new Date() })
+      .set({ totp_key_encrypted: null, totp_recovery_hash: null, totp_last_step: null, updated_at: ctx.now ?? new Date() })
       .where('id', '=', userId)
       .execute();
-    lastUsedStep.delete(userId);
     const actor = ctx.actor ?? { id: userId, email: user.email };
     await recordAudit(trx, { ...actor, ip: ctx.ip }, {
       action: 'auth.totp_disabled',
