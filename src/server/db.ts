@@ -5,6 +5,7 @@ import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import { unavailableAware } from './unavailable-dialect.ts';
+import { log } from './log.ts';
 
 /**
  * Driver differences are normalised here, once:
@@ -73,7 +74,7 @@ export function openPostgres(url: string): DbHandle {
     client.on('error', () => {});
   });
   pool.on('error', (err) => {
-    console.error(`PostgreSQL: an idle connection was lost (${err.message}); new ones are opened on demand.`);
+    log().warn({ err }, 'PostgreSQL: an idle connection was lost; new ones are opened on demand');
   });
   const db = new Kysely<Database>({ dialect: unavailableAware(new PostgresDialect({ pool })) });
   return { db, kind: 'postgres', close: () => db.destroy() };
