@@ -6,7 +6,8 @@
  * (409), expired (410), not a link we made (404).
  */
 import type { AstroGlobal } from 'astro';
-import { actions, isActionError } from 'astro:actions';
+import { actions } from 'astro:actions';
+import { refusalStatus } from './action-refusal.ts';
 import { dict, pathTo } from '../i18n/index.ts';
 import { type SurveyCriterion } from '../server/catalog/survey-criteria.ts';
 import type { Locale } from '../server/catalog/types.ts';
@@ -46,10 +47,8 @@ export async function loadSurvey(Astro: AstroGlobal, locale: Locale): Promise<Re
   const fieldErrors: Record<string, string> = {};
   let values = { answers: {} as Record<string, string>, helpedBy: '', comment: '' };
   if (posted?.error) {
-    const code = isActionError(posted.error) ? posted.error.code : '';
-    if (code !== 'TOO_MANY_REQUESTS' && code !== 'BAD_REQUEST') throw posted.error;
-    Astro.response.status = code === 'TOO_MANY_REQUESTS' ? 429 : 400;
-    errors.push({ href: '#survey-form', text: code === 'TOO_MANY_REQUESTS' ? st.tooMany : st.badRequest });
+    Astro.response.status = refusalStatus(posted.error);
+    errors.push({ href: '#survey-form', text: Astro.response.status === 429 ? st.tooMany : st.badRequest });
   } else if (posted?.data) {
     const result = posted.data;
     if (result.ok) return Astro.redirect(pathTo('surveyThanks', locale), 303);
@@ -98,10 +97,8 @@ export async function loadFeedback(Astro: AstroGlobal, locale: Locale): Promise<
   const fieldErrors: Record<string, string> = {};
   let values = { agencyCode: '', topic: '', rating: '', message: '' };
   if (posted?.error) {
-    const code = isActionError(posted.error) ? posted.error.code : '';
-    if (code !== 'TOO_MANY_REQUESTS' && code !== 'BAD_REQUEST') throw posted.error;
-    Astro.response.status = code === 'TOO_MANY_REQUESTS' ? 429 : 400;
-    errors.push({ href: '#f-message', text: code === 'TOO_MANY_REQUESTS' ? dict(locale).survey.tooMany : dict(locale).survey.badRequest });
+    Astro.response.status = refusalStatus(posted.error);
+    errors.push({ href: '#f-message', text: Astro.response.status === 429 ? dict(locale).survey.tooMany : dict(locale).survey.badRequest });
   } else if (posted?.data) {
     if (posted.data.ok) return Astro.redirect(pathTo('feedbackThanks', locale), 303);
     values = posted.data.values;

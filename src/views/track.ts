@@ -8,6 +8,7 @@
  */
 import type { AstroGlobal } from 'astro';
 import { actions, isActionError } from 'astro:actions';
+import { refusalStatus } from './action-refusal.ts';
 import { dict, pathTo, trackedDossierPath } from '../i18n/index.ts';
 import { errorText } from '../server/catalog/index.ts';
 import { formatVietnamTime } from '../server/format.ts';
@@ -49,10 +50,8 @@ export function loadTrack(Astro: AstroGlobal, locale: Locale): Response | TrackP
   if (params.get('lydo') === reasons.receipt) notice = tt.receiptUnavailable;
 
   if (lookup?.error) {
-    const tooMany = isActionError(lookup.error) && lookup.error.code === 'TOO_MANY_REQUESTS';
-    if (!tooMany && !(isActionError(lookup.error) && lookup.error.code === 'BAD_REQUEST')) throw lookup.error;
-    Astro.response.status = tooMany ? 429 : 400;
-    errors.push({ href: '#f-code', text: tooMany ? tt.tooMany : tt.notFound });
+    Astro.response.status = refusalStatus(lookup.error);
+    errors.push({ href: '#f-code', text: Astro.response.status === 429 ? tt.tooMany : tt.notFound });
   } else if (lookup?.data) {
     if (lookup.data.ok) return Astro.redirect(trackedDossierPath(locale, lookup.data.code), 303);
     code = lookup.data.code;
