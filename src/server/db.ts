@@ -4,6 +4,7 @@ import { secureDataDir } from './data-dir.ts';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
+import { NulFreePlugin } from './nul-free.ts';
 
 /**
  * Driver differences are normalised here, once:
@@ -46,7 +47,7 @@ export function openPostgres(url: string): DbHandle {
   pool.on('connect', (client) => {
     client.query('set max_parallel_workers_per_gather = 0').catch(() => {});
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new NulFreePlugin()] });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
@@ -67,7 +68,7 @@ export async function openPglite(dataDir: string): Promise<DbHandle> {
     });
     // A new database is unpacked with mode 0666 whatever the umask; what PostgreSQL creates later honours the umask.
     if (!inMemory) secureDataDir(path.join(dataDir, 'db'));
-    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), plugins: [new NulFreePlugin()] });
     return {
       db,
       kind: 'pglite',

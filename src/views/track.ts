@@ -51,7 +51,8 @@ export function loadTrack(Astro: AstroGlobal, locale: Locale): Response | TrackP
 
   if (lookup?.error) {
     Astro.response.status = refusalStatus(lookup.error);
-    errors.push({ href: '#f-code', text: Astro.response.status === 429 ? tt.tooMany : tt.notFound });
+    const status = Astro.response.status;
+    errors.push({ href: '#f-code', text: status === 429 ? tt.tooMany : status === 400 ? tt.notFound : dict(locale).apply.badRequest });
   } else if (lookup?.data) {
     if (lookup.data.ok) return Astro.redirect(trackedDossierPath(locale, lookup.data.code), 303);
     code = lookup.data.code;

@@ -136,11 +136,11 @@ async function fuzzEndpoint(b: Browsers, endpoint: string, templates: Template[]
 function report(startedAt: number): void {
   const all = new Map<number, number>();
   const rows = [...tallies].sort(([a], [b]) => a.localeCompare(b));
-  console.log('\nCases per endpoint (statuses of every request made for it):');
+  console.log('\nCases per endpoint, mean time per case, statuses of every request made for it:');
   for (const [endpoint, t] of rows) {
     for (const [s, n] of t.statuses) all.set(s, (all.get(s) ?? 0) + n);
     const hist = [...t.statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ');
-    console.log(`  ${String(t.cases).padStart(6)}  ${endpoint}  [${hist}]`);
+    console.log(`  ${String(t.cases).padStart(6)}  ${(t.cases ? t.ms / t.cases : 0).toFixed(0).padStart(5)} ms  ${endpoint}  [${hist}]`);
   }
   const total = rows.reduce((n, [, t]) => n + t.cases, 0);
   const seconds = (Date.now() - startedAt) / 1000;
