@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { fieldValue, goodPdf, hostileText, hostileUpload, liveMarkup, type FormValue } from './hostile.ts';
-import { encodeBody, encodings, nextIp, send, type Encoding, type Field, type Jar, type Received, type Sent } from './http.ts';
+import { encodeBody, encodings, nextIp, percentEncode, send, type Encoding, type Field, type Jar, type Received, type Sent } from './http.ts';
 import type { FormField, PageForm } from './forms.ts';
 
 /** A form to fuzz, found on a page as `role` sees it (the role's signed-in cookies are sent with every case). */
@@ -17,6 +17,8 @@ export interface Template {
 
 export interface FieldPlan {
   field: FormField;
+  /** The value kept when the case mutates another field only. */
+  good: FormValue;
   /** 'keep' the page's value, 'mutate' it, leave it 'out', or 'repeat' it with several values. */
   how: 'keep' | 'mutate' | 'out' | 'repeat';
   values: FormValue[];
@@ -33,6 +35,11 @@ export interface Case {
   crossSite: boolean;
   /** For a page of one dossier, entry or token: a hostile last path segment instead of the real one (or null). */
   segment: string | null;
+  /**
+   * When set, only this field's plan applies and every other field keeps its good value: one hostile value in an
+   * otherwise valid form gets past the first check to the code behind it (a complete application is submitted).
+   */
+  focus: number | null;
 }
 
 /** A plausible value for a field the page left empty, by its type and name (so a case gets past the first check). */
@@ -54,12 +61,13 @@ const text = (value: string): FormValue => ({ kind: 'text', value });
 function planOf(field: FormField, examples: Record<string, unknown>): fc.Arbitrary<FieldPlan> {
   const good = goodValues(field, examples);
   const goodArb = fc.constantFrom(...good);
+  const kept: FormValue = field.type === 'file' ? goodPdf : text(good[0]!);
   const valueArb = field.type === 'file' ? hostileUpload.map((file): FormValue => ({ kind: 'file', file })) : fieldValue(goodArb);
   return fc.oneof(
-    { arbitrary: (field.type === 'file' ? fc.constant('') : goodArb).map((v): FieldPlan => ({ field, how: 'keep', values: [field.type === 'file' ? goodPdf : text(v)] })), weight: 6 },
-    { arbitrary: valueArb.map((v): FieldPlan => ({ field, how: 'mutate', values: [v] })), weight: 4 },
-    { arbitrary: fc.constant<FieldPlan>({ field, how: 'out', values: [] }), weight: 1 },
-    { arbitrary: fc.array(valueArb, { minLength: 2, maxLength: 4 }).map((values): FieldPlan => ({ field, how: 'repeat', values })), weight: 1 },
+    { arbitrary: (field.type === 'file' ? fc.constant('') : goodArb).map((v): FieldPlan => ({ field, good: kept, how: 'keep', values: [field.type === 'file' ? goodPdf : text(v)] })), weight: 6 },
+    { arbitrary: valueArb.map((v): FieldPlan => ({ field, good: kept, how: 'mutate', values: [v] })), weight: 4 },
+    { arbitrary: fc.constant<FieldPlan>({ field, good: kept, how: 'out', values: [] }), weight: 1 },
+    { arbitrary: fc.array(valueArb, { minLength: 2, maxLength: 4 }).map((values): FieldPlan => ({ field, good: kept, how: 'repeat', values })), weight: 1 },
   );
 }
 
@@ -85,6 +93,7 @@ export function caseOf(templates: Template[], examples: (t: Template) => Record<
       cut: fc.double({ min: 0.05, max: 0.95, noNaN: true }),
       crossSite: t.form.method === 'POST' ? fc.integer({ min: 0, max: 29 }).map((n) => n === 0) : fc.constant(false),
       segment: t.form.method === 'GET' && t.form.fields.length === 0 ? fc.option(hostileText, { freq: 2 }) : fc.constant(null),
+      focus: t.form.fields.length ? fc.option(fc.nat(t.form.fields.length - 1), { freq: 2 }) : fc.constant(null),
     });
   });
 }
@@ -92,14 +101,17 @@ export function caseOf(templates: Template[], examples: (t: Template) => Record<
 /** The case's fields in order, as a browser would post them. */
 export function fieldsOf(c: Case): Field[] {
   const out: Field[] = [];
-  for (const p of c.plan) for (const v of p.values) out.push([p.field.name, v]);
+  c.plan.forEach((p, i) => {
+    const values = c.focus === null || c.focus === i ? p.values : [p.good];
+    for (const v of values) out.push([p.field.name, v]);
+  });
   return [...out, ...c.extra];
 }
 
 /** The request a case makes, from its template; the same-origin headers unless the case is a cross-site one. */
 export function requestOf(c: Case, t: Template, jar: Jar | undefined): Sent {
   const url = new URL(t.form.action, 'http://portal');
-  if (c.segment !== null) url.pathname = url.pathname.replace(/[^/]+$/, encodeURIComponent(c.segment.slice(0, 3000)));
+  if (c.segment !== null) url.pathname = url.pathname.replace(/[^/]+$/, percentEncoded(c.segment.slice(0, 3000)));
   for (const [k, v] of c.query) url.searchParams.append(k, v);
   const fields = fieldsOf(c);
   if (t.form.method === 'GET') {
@@ -114,7 +126,10 @@ export function requestOf(c: Case, t: Template, jar: Jar | undefined): Sent {
   return { method: 'POST', url: url.pathname + url.search, body: encodeBody(fields, c.encoding, c.cut), jar, ip: nextIp(), origin: c.crossSite ? 'cross' : 'same' };
 }
 
-const MAX_QUERY = 64 * 1024;
+const MAX_QUERY = 12 * 1024;
+
+/** A path segment of any text (a lone surrogate as U+FFFD, where encodeURIComponent throws). */
+const percentEncoded = (s: string) => percentEncode(Buffer.from(s, 'utf8'));
 
 export class PropertyFailure extends Error {}
 

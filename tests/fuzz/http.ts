@@ -77,10 +77,13 @@ function multipart(fields: Field[], boundary: string, opts: { final?: boolean; b
   return concat(parts);
 }
 
+/** Bytes percent-encoded but for letters, digits and `*-._` (any bytes: invalid UTF-8 travels as it is). */
+export const percentEncode = (b: Uint8Array) =>
+  Array.from(b, (x) => (/[A-Za-z0-9*\-._]/.test(String.fromCharCode(x)) ? String.fromCharCode(x) : `%${x.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+
 /** application/x-www-form-urlencoded: a file travels as its name (as a browser sends a file input in such a form). */
 function urlencoded(fields: Field[]): Uint8Array {
-  const pct = (b: Uint8Array) => Array.from(b, (x) => (/[A-Za-z0-9*\-._]/.test(String.fromCharCode(x)) ? String.fromCharCode(x) : `%${x.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
-  return enc.encode(fields.map(([n, v]) => `${pct(enc.encode(n))}=${pct(v.kind === 'file' ? enc.encode(v.file.name) : bytesOf(v))}`).join('&'));
+  return enc.encode(fields.map(([n, v]) => `${percentEncode(enc.encode(n))}=${percentEncode(v.kind === 'file' ? enc.encode(v.file.name) : bytesOf(v))}`).join('&'));
 }
 
 export interface Body {
@@ -186,7 +189,7 @@ export async function send(base: string, req: Sent): Promise<Received> {
   if (cookie) headers.Cookie = cookie;
   if (req.body?.contentType) headers['Content-Type'] = req.body.contentType;
   try {
-    const res = await fetch(base + req.url, { method: req.method, headers, body: req.method === 'POST' ? (req.body?.bytes ?? new Uint8Array(0)) : undefined, redirect: 'manual' });
+    const res = await fetch(base + req.url, { method: req.method, headers, body: req.method === 'POST' ? Buffer.from(req.body?.bytes ?? new Uint8Array(0)) : undefined, redirect: 'manual' });
     req.jar?.take(res);
     const text = await res.text();
     return { status: res.status, headers: res.headers, contentType: res.headers.get('content-type') ?? '', text };

@@ -7,6 +7,7 @@
  *   FUZZ_ONLY          run only endpoints whose name contains this text
  *   FUZZ_PATH          fast-check path of a failure to replay (with FUZZ_SEED and FUZZ_ONLY)
  *   FUZZ_CONCURRENCY   endpoints fuzzed at once (default 4)
+ *   FUZZ_MINUTES       a time budget: each endpoint stops early at its share of it (the report says how many ran)
  *   FUZZ_PORT / FUZZ_SMTP_PORT   the server's and the SMTP sink's ports (default 4397 / 2527)
  *   DATABASE_URL       a PostgreSQL server: the run gets a database of its own there; unset: the embedded database
  */
@@ -20,7 +21,7 @@ import { formsOf, actionOf } from './forms.ts';
 import { Jar, nextIp, send, encodeBody, type Received, type Sent } from './http.ts';
 import { checkInvariants } from './invariants.ts';
 import { startServer } from './server.ts';
-import { endpointOf, prepareBrowsers, readTemplates, signIn, type Browsers } from './setup.ts';
+import { endpointOf, pagesToRead, prepareBrowsers, readTemplates, signIn, type Browsers } from './setup.ts';
 import { fuzzTargets } from './coverage.ts';
 
 const env = process.env;
@@ -29,6 +30,7 @@ const seed = env.FUZZ_SEED ? Number(env.FUZZ_SEED) : Math.floor(Math.random() * 
 const only = env.FUZZ_ONLY;
 const replayPath = env.FUZZ_PATH;
 const concurrency = Number(env.FUZZ_CONCURRENCY ?? 4);
+const budgetMs = env.FUZZ_MINUTES ? Number(env.FUZZ_MINUTES) * 60_000 : undefined;
 
 interface Tally {
   cases: number;
@@ -120,13 +122,13 @@ interface Failure {
   path: string | undefined;
 }
 
-async function fuzzEndpoint(b: Browsers, endpoint: string, templates: Template[], failures: Failure[]): Promise<void> {
+async function fuzzEndpoint(b: Browsers, endpoint: string, templates: Template[], failures: Failure[], timeLimit: number | undefined): Promise<void> {
   const examples = (t: Template) => {
     const code = t.form.fields.find((f) => f.name === 'procedure')?.values[0];
     return (code && procedureByCode(code)?.example) || {};
   };
   const property = fc.asyncProperty(caseOf(templates, examples), (c) => runCase(b, templates, c));
-  const details = await fc.check(property, { numRuns: runs, seed, path: replayPath, endOnFailure: true });
+  const details = await fc.check(property, { numRuns: runs, seed, path: replayPath, endOnFailure: true, interruptAfterTimeLimit: timeLimit, markInterruptAsFailure: false });
   if (details.failed) {
     const err = details.errorInstance as Error | undefined;
     failures.push({ endpoint, message: err?.message ?? String(details.errorInstance), seed: details.seed, path: details.counterexamplePath ?? undefined });
@@ -163,10 +165,24 @@ async function main(): Promise<void> {
     const since = new Date();
     const queue = [...byEndpoint].filter(([e]) => !only || e.includes(only));
     console.log(`${queue.length} endpoints, from ${[...byEndpoint.values()].reduce((n, l) => n + l.length, 0)} forms.`);
+    const share = budgetMs === undefined ? undefined : Math.floor((budgetMs * concurrency) / queue.length);
     const workers = Array.from({ length: concurrency }, async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) await fuzzEndpoint(b, next[0], next[1], failures);
+      for (let next = queue.shift(); next; next = queue.shift()) await fuzzEndpoint(b, next[0], next[1], failures, share);
     });
     await Promise.all(workers);
+    // Stored payloads: every page read before the run is read again, now showing what the cases wrote (the queue,
+    // lists, logs, the dossiers' pages), and held to the same properties.
+    if (!only) {
+      for (const page of pagesToRead(b)) {
+        try {
+          const name = `${endpointOf('GET', page.path)} (after the run)`;
+          tally(name).cases++;
+          await hit(server.base, name, { method: 'GET', url: page.path, jar: b.jars.get(page.role)!.clone(), ip: nextIp(), origin: 'same' });
+        } catch (err) {
+          failures.push({ endpoint: `GET ${page.path} (after the run)`, message: (err as Error).message, seed, path: undefined });
+        }
+      }
+    }
     report(startedAt);
     await server.stop();
     const handle = await openDatabase({ databaseUrl: server.databaseUrl, dataDir: server.dataDir });

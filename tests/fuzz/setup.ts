@@ -165,11 +165,13 @@ const RESULTS_HEADER = 'agency_code,statistical_year,period_end,cases_total,case
 const REGISTRY_HEADER = 'debtor_name,debtor_address,province_code,agency_code,judgment_number,judgment_date,judgment_court,decision_number,decision_date,obligation,reason,reason_detail,verified_on,published_on';
 const registryRow = 'Nguyễn Văn Kiểm Thử,"Số 12 phố Huế, phường Hai Bà Trưng, thành phố Hà Nội",HNI,HNI,45/2023/DS-ST,2023-03-15,Tòa án nhân dân khu vực 1 – Hà Nội,120/QĐ-THADS,2023-05-02,"Trả nợ 150.000.000 đồng",no_means,Không có thu nhập,2026-06-01,2026-06-03';
 
+type PageToRead = { role: string; path: string; follow?: RegExp[] };
+
 /** The pages each browser opens, and links followed once from them (a detail page of each list). */
-function pagesToRead(b: Browsers & { demo: DemoDossier[] }): { role: string; path: string; follow?: RegExp[] }[] {
+export function pagesToRead(b: Browsers & { demo: DemoDossier[] }): PageToRead[] {
   const hanoi = b.demo.filter((d) => d.code.startsWith('01-'));
   const denunciation = hanoi.find((d) => d.procedure === 'TC')!;
-  const pages: { role: string; path: string; follow?: RegExp[] }[] = [
+  const pages: PageToRead[] = [
     { role: 'citizen', path: '/tra-cuu-ho-so' },
     { role: 'citizen', path: '/en/track' },
     { role: 'citizen', path: '/gop-y' },
@@ -252,7 +254,8 @@ export async function readTemplates(b: Browsers & { demo: DemoDossier[] }): Prom
     { method: 'POST' as const, action: '/can-bo/tai-khoan?_action=staffDisableTotp', multipart: false, fields: [{ name: 'password', type: 'password', values: ['sai-mat-khau'] }] },
   ];
   for (const form of twoFactorOnly) byEndpoint.set(endpointOf('POST', form.action), [{ endpoint: endpointOf('POST', form.action), role: 'sink', form }]);
-  for (const page of [...pagesToRead(b), ...(await preparePreviews(b))]) {
+  const pages: PageToRead[] = [...pagesToRead(b), ...(await preparePreviews(b))];
+  for (const page of pages) {
     const jar = b.jars.get(page.role)!;
     const res = await get(b.base, page.path, jar.clone());
     if (res.status !== 200) throw new Error(`Reading ${page.path} as ${page.role} answered ${res.status}`);
