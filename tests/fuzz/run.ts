@@ -85,8 +85,20 @@ async function followApplication(base: string, jar: Jar, location: string): Prom
   }
 }
 
-/** One case: the request, its properties, and what follows a success worth following. */
-async function runCase(b: Browsers, templates: Template[], c: Case): Promise<void> {
+let sinkQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * One case: the request, its properties, and what follows a success worth following. The throw-away account's cases
+ * run one at a time: one of them signing it out everywhere must not end another's session half-way.
+ */
+function runCase(b: Browsers, templates: Template[], c: Case): Promise<void> {
+  if (templates[c.template]!.role !== 'sink') return runOneCase(b, templates, c);
+  const run = sinkQueue.then(() => runOneCase(b, templates, c));
+  sinkQueue = run.catch(() => {});
+  return run;
+}
+
+async function runOneCase(b: Browsers, templates: Template[], c: Case): Promise<void> {
   const t = templates[c.template]!;
   const started = performance.now();
   const jar = t.role === 'citizen' ? new Jar() : b.jars.get(t.role)!.clone();
