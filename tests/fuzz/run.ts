@@ -10,6 +10,7 @@
  *   FUZZ_MINUTES       a time budget: each endpoint stops early at its share of it (the report says how many ran)
  *   FUZZ_PORT / FUZZ_SMTP_PORT   the server's and the SMTP sink's ports (default 4397 / 2527)
  *   DATABASE_URL       a PostgreSQL server: the run gets a database of its own there; unset: the embedded database
+ *   FUZZ_KEEP_DB       keep that database afterwards, to look into it
  */
 import fs from 'node:fs';
 import path from 'node:path';
