@@ -56,8 +56,18 @@ const draftsOf = (jar: Jar) => [...jar.cookies].filter(([name]) => /^thads_(draf
 /** Draft ids whose submission the portal acknowledged (303 to the confirmation). */
 const acknowledged = new Set<string>();
 
+/** Requests whose pooled keep-alive connection was closed under them, and that were answered when sent again. */
+let resent = 0;
+
 async function hit(base: string, endpoint: string, sent: Sent): Promise<Received> {
-  const got = await send(base, sent);
+  let got = await send(base, sent);
+  // A pooled connection the server closed as idle just as the client reused it looks like a reset; the request is
+  // sent once more. A real failure (a render cut mid-stream, a crash) fails again, and the server logs it.
+  if (got.networkError && (sent.body?.bytes.length ?? 0) <= 51 * 1024 * 1024) {
+    const again = await send(base, sent);
+    if (!again.networkError) resent++;
+    got = again;
+  }
   const t = tally(endpoint);
   t.statuses.set(got.status, (t.statuses.get(got.status) ?? 0) + 1);
   checkResponse(sent, got);
@@ -160,7 +170,7 @@ function report(startedAt: number): void {
   const total = rows.reduce((n, [, t]) => n + t.cases, 0);
   const seconds = (Date.now() - startedAt) / 1000;
   console.log(`\nStatus histogram: ${[...all].sort(([a], [b]) => a - b).map(([s, n]) => `${s}: ${n}`).join(', ')}`);
-  console.log(`${total} cases on ${rows.length} endpoints in ${seconds.toFixed(0)} s (${(total / seconds).toFixed(1)} cases/s).`);
+  console.log(`${total} cases on ${rows.length} endpoints in ${seconds.toFixed(0)} s (${(total / seconds).toFixed(1)} cases/s); ${resent} requests sent again after a closed keep-alive connection.`);
 }
 
 async function main(): Promise<void> {
