@@ -10,6 +10,7 @@ import { DraftNotReadyError, submitDraft } from '../server/dossiers/submit.ts';
 import { lookUpDossier } from '../server/dossiers/pin-lockout.ts';
 import { checkLookupInput, sendSupplement, trackedDossier, withdrawDossier } from '../server/dossiers/tracking.ts';
 import { normaliseDossierCode } from '../server/dossiers/code.ts';
+import { TransitionError } from '../server/dossiers/transition.ts';
 import { secondComplaintOfCookie, setTrackingCookie, trackedDossierId } from './tracking-cookie.ts';
 import { localeOfPath } from '../server/routes.ts';
 import { counterDraftCookie, draftCookie, setDraftCookie } from './draft-cookie.ts';
@@ -149,7 +150,14 @@ export const server = {
           .filter((f): f is File => typeof f !== 'string')
           .map(readUpload),
       );
-      const problems = await sendSupplement(db, dossier, { files, note: text(form, 'note'), publicUrl: config().publicUrl });
+      let problems: string[];
+      try {
+        problems = await sendSupplement(db, dossier, { files, note: text(form, 'note'), publicUrl: config().publicUrl });
+      } catch (err) {
+        // Staff moved the dossier on between the check above and the transition (found by tests/fuzz: a 500).
+        if (err instanceof TransitionError && err.reason === 'not_allowed') return { ok: false as const, problems: ['notAllowed'] as string[] };
+        throw err;
+      }
       if (problems.length === 0) mailWorker()?.kick();
       return { ok: problems.length === 0, problems: problems as string[] };
     },
@@ -165,7 +173,12 @@ export const server = {
       if (!dossier) return { ok: false as const, problem: 'expired' };
       if (text(form, 'confirm') !== 'yes') return { ok: false as const, problem: 'confirm' };
       if (!dossier.canWithdraw) return { ok: false as const, problem: 'notAllowed' };
-      await withdrawDossier(db, dossier, config().publicUrl);
+      try {
+        await withdrawDossier(db, dossier, config().publicUrl);
+      } catch (err) {
+        if (err instanceof TransitionError && err.reason === 'not_allowed') return { ok: false as const, problem: 'notAllowed' };
+        throw err;
+      }
       mailWorker()?.kick();
       return { ok: true as const, problem: null };
     },

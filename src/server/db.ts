@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { Database } from './schema.ts';
 import { unavailableAware } from './unavailable-dialect.ts';
 import { log } from './log.ts';
+import { NulFreePlugin } from './nul-free.ts';
 
 /**
  * Driver differences are normalised here, once:
@@ -76,7 +77,7 @@ export function openPostgres(url: string): DbHandle {
   pool.on('error', (err) => {
     log().warn({ err }, 'PostgreSQL: an idle connection was lost; new ones are opened on demand');
   });
-  const db = new Kysely<Database>({ dialect: unavailableAware(new PostgresDialect({ pool })) });
+  const db = new Kysely<Database>({ dialect: unavailableAware(new PostgresDialect({ pool })), plugins: [new NulFreePlugin()] });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
@@ -91,7 +92,7 @@ export async function openPglite(dataDir: string): Promise<DbHandle> {
     const pglite = await createPglite(inMemory ? dataDir : path.join(dataDir, 'db'));
     // A new database is unpacked with mode 0666 whatever the umask; what PostgreSQL creates later honours the umask.
     if (!inMemory) secureDataDir(path.join(dataDir, 'db'));
-    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), plugins: [new NulFreePlugin()] });
     return {
       db,
       kind: 'pglite',

@@ -6,7 +6,8 @@
  * (409), expired (410), not a link we made (404).
  */
 import type { AstroGlobal } from 'astro';
-import { actions, isActionError } from 'astro:actions';
+import { actions } from 'astro:actions';
+import { refusalStatus } from './action-refusal.ts';
 import { refuseTooMany, retryAfterOf } from './too-many.ts';
 import { dict, pathTo } from '../i18n/index.ts';
 import { type SurveyCriterion } from '../server/catalog/survey-criteria.ts';
@@ -47,11 +48,10 @@ export async function loadSurvey(Astro: AstroGlobal, locale: Locale): Promise<Re
   const fieldErrors: Record<string, string> = {};
   let values = { answers: {} as Record<string, string>, helpedBy: '', comment: '' };
   if (posted?.error) {
-    const code = isActionError(posted.error) ? posted.error.code : '';
-    if (code !== 'TOO_MANY_REQUESTS' && code !== 'BAD_REQUEST') throw posted.error;
-    if (code === 'TOO_MANY_REQUESTS') errors.push({ href: '#survey-form', text: refuseTooMany(Astro, locale, 'submission', retryAfterOf(posted.error)) });
+    const status = refusalStatus(posted.error);
+    if (status === 429) errors.push({ href: '#survey-form', text: refuseTooMany(Astro, locale, 'submission', retryAfterOf(posted.error)) });
     else {
-      Astro.response.status = 400;
+      Astro.response.status = status;
       errors.push({ href: '#survey-form', text: st.badRequest });
     }
   } else if (posted?.data) {
@@ -102,11 +102,10 @@ export async function loadFeedback(Astro: AstroGlobal, locale: Locale): Promise<
   const fieldErrors: Record<string, string> = {};
   let values = { agencyCode: '', topic: '', rating: '', message: '' };
   if (posted?.error) {
-    const code = isActionError(posted.error) ? posted.error.code : '';
-    if (code !== 'TOO_MANY_REQUESTS' && code !== 'BAD_REQUEST') throw posted.error;
-    if (code === 'TOO_MANY_REQUESTS') errors.push({ href: '#f-message', text: refuseTooMany(Astro, locale, 'feedback', retryAfterOf(posted.error)) });
+    const status = refusalStatus(posted.error);
+    if (status === 429) errors.push({ href: '#f-message', text: refuseTooMany(Astro, locale, 'feedback', retryAfterOf(posted.error)) });
     else {
-      Astro.response.status = 400;
+      Astro.response.status = status;
       errors.push({ href: '#f-message', text: dict(locale).survey.badRequest });
     }
   } else if (posted?.data) {

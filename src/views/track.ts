@@ -9,6 +9,7 @@
 import type { AstroGlobal } from 'astro';
 import { actions, isActionError } from 'astro:actions';
 import { refuseTooMany, retryAfterOf } from './too-many.ts';
+import { refusalStatus } from './action-refusal.ts';
 import { dict, pathTo, trackedDossierPath } from '../i18n/index.ts';
 import { errorText } from '../server/catalog/index.ts';
 import { formatVietnamTime } from '../server/format.ts';
@@ -50,12 +51,11 @@ export function loadTrack(Astro: AstroGlobal, locale: Locale): Response | TrackP
   if (params.get('lydo') === reasons.receipt) notice = tt.receiptUnavailable;
 
   if (lookup?.error) {
-    const tooMany = isActionError(lookup.error) && lookup.error.code === 'TOO_MANY_REQUESTS';
-    if (!tooMany && !(isActionError(lookup.error) && lookup.error.code === 'BAD_REQUEST')) throw lookup.error;
-    if (tooMany) errors.push({ href: '#f-code', text: refuseTooMany(Astro, locale, 'lookup', retryAfterOf(lookup.error)) });
+    const status = refusalStatus(lookup.error);
+    if (status === 429) errors.push({ href: '#f-code', text: refuseTooMany(Astro, locale, 'lookup', retryAfterOf(lookup.error)) });
     else {
-      Astro.response.status = 400;
-      errors.push({ href: '#f-code', text: tt.notFound });
+      Astro.response.status = status;
+      errors.push({ href: '#f-code', text: status === 400 ? tt.notFound : dict(locale).apply.badRequest });
     }
   } else if (lookup?.data) {
     if (lookup.data.ok) return Astro.redirect(trackedDossierPath(locale, lookup.data.code), 303);

@@ -79,3 +79,11 @@ test('the island’s calendar window counts exactly as the server’s calendar, 
   // Outside the window the island has no answer rather than a wrong one.
   assert.throws(() => lastDayToComplain({ round: 'first', subject: 'coercion', dateLearned: '2025-11-01' }, island), OutsideWindow);
 });
+
+test('a day that does not exist has no last day, on the server and in the island (it threw mid-render before)', () => {
+  const island = windowCalendar(calendarWindow(cal, '2026-12-01'));
+  for (const dateLearned of ['2026-01-32', '2026-11-31', '2026-02-30', '2026-00-10']) {
+    assert.equal(lastDayToComplain({ round: 'second', subject: 'coercion', firstDecisionReceivedOn: dateLearned }, island), null, dateLearned);
+    assert.equal(last({ round: 'first', subject: 'coercion', dateLearned }), undefined, dateLearned);
+  }
+});

@@ -96,7 +96,13 @@ export interface LastDay {
   rules: ComplaintLimitRules;
 }
 
-const isDate = (v: unknown): v is DateISO => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v));
+// A day that exists: Date.parse alone takes "2026-01-32" (its fallback parser rolls it over) while the same day at
+// midnight UTC is NaN, which made the complaint form's deadline throw mid-render (found by tests/fuzz).
+const isDate = (v: unknown): v is DateISO => {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const t = Date.parse(`${v}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === v;
+};
 
 /**
  * The last day a complaint may be made, or null when the answers do not say enough (no subject, no date). Calendar
