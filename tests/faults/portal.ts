@@ -26,8 +26,8 @@ export class Portal {
   readonly #options: PortalOptions & { port: number };
   #child: ChildProcess | undefined;
   #exited: Promise<void> = Promise.resolve();
-  /** What the server wrote on stderr (start-up problems, logged errors), for failure messages. */
-  stderr = '';
+  /** What the server wrote on stdout and stderr (its log lines, start-up problems), for checks and failure messages. */
+  output = '';
 
   constructor(options: PortalOptions & { port: number }) {
     this.#options = options;
@@ -35,9 +35,9 @@ export class Portal {
     this.dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'thads-faults-'));
   }
 
-  /** Starts the server; resolves once it answers /healthz with 200 (within `timeoutMs`). */
+  /** Starts the server; resolves once it answers /readyz with 200 (within `timeoutMs`). */
   async start(timeoutMs = 60_000): Promise<void> {
-    this.stderr = '';
+    this.output = '';
     const child = spawn(process.execPath, [path.join(root, 'scripts/start.ts')], {
       env: {
         ...process.env,
@@ -54,22 +54,24 @@ export class Portal {
         TRUST_PROXY: '1',
         ...this.#options.env,
       },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
-      this.stderr = (this.stderr + chunk).slice(-200_000);
-    });
+    const keep = (chunk: string) => {
+      this.output = (this.output + chunk).slice(-200_000);
+    };
+    child.stdout!.setEncoding('utf8').on('data', keep);
+    child.stderr!.setEncoding('utf8').on('data', keep);
     this.#child = child;
     this.#exited = new Promise((resolve) => child.once('exit', () => resolve()));
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`The portal exited with ${child.exitCode}:\n${this.stderr}`);
-      const ok = await fetch(`${this.base}/healthz`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+      if (child.exitCode !== null) throw new Error(`The portal exited with ${child.exitCode}:\n${this.output}`);
+      const ok = await fetch(`${this.base}/readyz`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
       if (ok) return;
       await new Promise((r) => setTimeout(r, 100));
     }
     await this.kill();
-    throw new Error(`The portal did not answer within ${timeoutMs} ms:\n${this.stderr}`);
+    throw new Error(`The portal did not answer within ${timeoutMs} ms:\n${this.output}`);
   }
 
   get pid(): number | undefined {

@@ -75,7 +75,7 @@ test('PostgreSQL stopped mid-load: 503 pages meanwhile, recovery without a resta
   const statuses = (list: Exchange[]) => Object.entries(Object.groupBy(list, (e) => String(e.status))).map(([s, l]) => `${s}×${l!.length}`).join(' ');
   t.diagnostic(`all answers: ${statuses(exchanges)}; while down: ${statuses(during)}`);
 
-  if (exchanges.some((e) => e.status === 0 || e.status === 500)) t.diagnostic(`server log (end): ${portal.stderr.slice(-4000)}`);
+  if (exchanges.some((e) => e.status === 0 || e.status === 500)) t.diagnostic(`server log (end): ${portal.output.slice(-4000)}`);
   // Never a 500, a reset connection or a hang (status 0), before, during or after.
   assert.deepEqual(exchanges.filter((e) => ![200, 303, 503].includes(e.status)).map((e) => `${e.step} ${e.status}`), []);
   // While the server is down, only the 503 page, in the language of the URL, with Retry-After.
@@ -115,8 +115,8 @@ test('a portal started while PostgreSQL is down waits for it, then serves', asyn
   t.after(() => portal.remove());
   const starting = portal.start();
   // It says why it waits, and keeps waiting.
-  while (!portal.stderr.includes('trying again in 2 s')) await sleep(50);
-  assert.match(portal.stderr, /Starting: .*The database is unavailable: connect ECONNREFUSED/);
+  while (!portal.output.includes('trying again in 2 s')) await sleep(50);
+  assert.match(portal.output, /Starting: .*The database is unavailable: connect ECONNREFUSED/);
   await cluster.start();
   await starting;
   const attempt = await apply(portal.base, { locale: 'vi', ip: '2001:db8::ffff', label: 'late-start', withFile: false });
