@@ -39,7 +39,9 @@ export async function sendFeedback(db: Kysely<Database>, input: FeedbackInput, l
   else if (!(feedbackTopics as readonly string[]).includes(topic)) problems.push({ field: 'topic', problem: 'invalid' });
   const rating = input.rating.trim();
   if (rating !== '' && !/^[1-5]$/.test(rating)) problems.push({ field: 'rating', problem: 'invalid' });
-  const message = input.message.trim();
+  // The database drops NUL characters (src/server/nul-free.ts): a message of nothing else would pass as written here
+  // and reach the table empty, which its check refuses with a 500. Validate what will be stored.
+  const message = input.message.replaceAll('\u0000', '').trim();
   if (message === '') problems.push({ field: 'message', problem: 'required' });
   else if (message.length > MESSAGE_MAX) problems.push({ field: 'message', problem: 'tooLong' });
   if (problems.length > 0) return { ok: false, problems };
