@@ -38,7 +38,7 @@ export async function seedVaultDemo(db: Kysely<Database>, publicUrl: string, now
   }) as Record<string, unknown>;
   const { row, data } = redactIdentity(answers);
   const pin = generatePin();
-  const pinHash = await hashPin(pin);
+  const pinHash = hashPin(pin);
   await db.transaction().execute(async (trx) => {
     // Submitted two days ago through the dossier service, like any denunciation; only the code is fixed.
     await submitByTransition(

@@ -5,8 +5,8 @@
  * same lifecycle tables and deadline functions instead, and tests check the result with the real deadline report.
  *
  * Like an import of the records an agency kept before the portal, the history carries no audit entries and queues
- * no e-mail (a year of mail would go out on the first start). Its dossiers share one tracking PIN,
- * HISTORY_PIN: hashing thousands of PINs with argon2 would take longer than the whole start.
+ * no e-mail (a year of mail would go out on the first start). Its dossiers share one tracking PIN, HISTORY_PIN, so a
+ * demo can track any of them; each row still gets its own salt, as a submission would.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { loadCalendar } from '../../../src/server/calendar-store.ts';
@@ -76,7 +76,6 @@ async function nextIds(trx: Transaction<Database>, table: string, n: number): Pr
 
 /** Writes a generated history; returns what it wrote. */
 export async function writeHistory(db: Kysely<Database>, history: GeneratedHistory): Promise<HistoryReport> {
-  const pinHash = await hashPin(HISTORY_PIN);
   return db.transaction().execute(async (trx) => {
     const { dossiers, visits } = history;
     const dossierIds = await nextIds(trx, 'dossiers', dossiers.length);
@@ -95,7 +94,7 @@ export async function writeHistory(db: Kysely<Database>, history: GeneratedHisto
     dossiers.forEach((d, i) => {
       const id = dossierIds[i]!;
       const r = d.timeline.row;
-      dossierRows.push({ id, ...r, pin_hash: pinHash });
+      dossierRows.push({ id, ...r, pin_hash: hashPin(HISTORY_PIN) });
       const firstEvent = e;
       const firstAttachment = a;
       for (const ev of d.timeline.events) {

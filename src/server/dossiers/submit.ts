@@ -58,9 +58,8 @@ export async function submitDraft(
   opts: SubmitActor & { publicUrl: string; now?: Date },
 ): Promise<SubmitResult> {
   const now = opts.now ?? new Date();
-  // Hashing is slow on purpose; do it before the transaction so the row lock is held briefly.
   const pin = generatePin();
-  const pinHash = await hashPin(pin);
+  const pinHash = hashPin(pin);
   const calendar = await loadCalendar(db);
 
   for (let attempt = 0; ; attempt++) {

@@ -11,7 +11,7 @@ import { checkUpload, FILE_LIMITS } from './files.ts';
 import { internalActions, isAllowed, type DossierAction, type DossierStatus } from './lifecycle.ts';
 import { agencyDocumentIds, issuedNotices, type NoticeKind } from './notices.ts';
 import { isValidDossierCode, normaliseDossierCode } from './code.ts';
-import { hashPin, normalisePin, verifyPin } from './pin.ts';
+import { hashPin, isLegacyPinHash, normalisePin, verifyPin } from './pin.ts';
 import { transition } from './transition.ts';
 import type { ErrorKey } from '../catalog/errors.ts';
 
@@ -62,10 +62,15 @@ export function checkLookupInput(codeInput: string, pinInput: string): LookupPro
   return problems;
 }
 
-// Verifying against this keeps the time of a look-up for an unknown code close to that of a known one.
-let decoyHash: Promise<string> | undefined;
+// Verifying against this (one HMAC, like a real check) keeps the time of a look-up for an unknown code close to that of
+// a known one.
+let decoyHash: string | undefined;
 
-/** The dossier id for this code and PIN, or null — for an unknown code and a wrong PIN alike. */
+/**
+ * The dossier id for this code and PIN, or null — for an unknown code and a wrong PIN alike. A right PIN against a
+ * hash of the old argon2id form rewrites it in the HMAC form (`pin.ts`); the update is conditional on the old hash,
+ * so two look-ups at once write it once and a PIN hash changed meanwhile is left alone.
+ */
 export async function findDossierByCodeAndPin(db: Kysely<Database>, codeInput: string, pinInput: string): Promise<number | null> {
   const pin = normalisePin(pinInput);
   if (!isValidDossierCode(codeInput) || !pin) return null;
@@ -73,10 +78,14 @@ export async function findDossierByCodeAndPin(db: Kysely<Database>, codeInput: s
   const row = await db.selectFrom('dossiers').select(['id', 'pin_hash']).where('code', '=', code).executeTakeFirst();
   if (!row) {
     decoyHash ??= hashPin('000000');
-    await verifyPin(await decoyHash, pin);
+    await verifyPin(decoyHash, pin);
     return null;
   }
-  return (await verifyPin(row.pin_hash, pin)) ? row.id : null;
+  if (!(await verifyPin(row.pin_hash, pin))) return null;
+  if (isLegacyPinHash(row.pin_hash)) {
+    await db.updateTable('dossiers').set({ pin_hash: hashPin(pin) }).where('id', '=', row.id).where('pin_hash', '=', row.pin_hash).execute();
+  }
+  return row.id;
 }
 
 /** The dossier for this code and PIN, or null (see `findDossierByCodeAndPin`). */
