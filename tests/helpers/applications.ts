@@ -2,6 +2,7 @@
  * Builders for application tests: a migrated and seeded database, FormData filled from a procedure's catalog example,
  * uploads with real file signatures, and a complete draft ready to submit.
  */
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { seedReferenceData } from '../../db/seed/index.ts';
 import type { Locale, Procedure } from '../../src/server/catalog/types.ts';
@@ -12,6 +13,10 @@ import type { Database } from '../../src/server/schema.ts';
 import type { TestDatabase } from './databases.ts';
 
 export const PUBLIC_URL = 'http://portal.test';
+
+// Every submission hashes its PIN under the server key: these tests use a key of their own, never the checkout's
+// $DATA_DIR/secret.key (a test file may still set SECRET_KEY itself; the key is read on first use).
+process.env.SECRET_KEY ||= randomBytes(32).toString('base64');
 
 /** Opens a fresh database of `target`, with every migration applied and the reference data (agencies, calendar). */
 export async function openSeeded(target: TestDatabase) {

@@ -8,7 +8,7 @@ import { checkSymbol, isValidDossierCode } from '../../src/server/dossiers/code.
 import { createDraft, getDraft, newDraftId } from '../../src/server/dossiers/drafts.ts';
 import { verifyPin } from '../../src/server/dossiers/pin.ts';
 import { DraftNotReadyError, submitDraft, type SubmitResult } from '../../src/server/dossiers/submit.ts';
-import { findTrackedDossier, sendSupplement, withdrawDossier, type TrackedDossier } from '../../src/server/dossiers/tracking.ts';
+import { findDossierByCodeAndPin, findTrackedDossier, sendSupplement, withdrawDossier, type TrackedDossier } from '../../src/server/dossiers/tracking.ts';
 import { transition, TransitionError, type Actor } from '../../src/server/dossiers/transition.ts';
 import { closeAndDrop, completeDraft, exampleForm, openSeeded, pdfBytes, PUBLIC_URL } from '../helpers/applications.ts';
 import { testDatabases } from '../helpers/databases.ts';
@@ -95,6 +95,7 @@ for (const target of testDatabases) {
         assert.deepEqual(row.data, draft.answers);
         assert.deepEqual(row.data, YCTHA_EXAMPLE_ANSWERS);
         assert.notEqual(row.pin_hash, result.pin, 'the PIN is stored hashed');
+        assert.match(row.pin_hash, /^hmac-sha256\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/, 'as an HMAC under the server key, with its own salt');
         assert.equal(await verifyPin(row.pin_hash, result.pin), true);
         assert.equal(await verifyPin(row.pin_hash, wrongPin(result.pin)), false);
 
@@ -281,6 +282,49 @@ for (const target of testDatabases) {
         for (const malformed of [badCheck, 'ABC', '', `${submitted.code}X`, "01-261123-' or 1=1"]) {
           assert.equal(await findTrackedDossier(handle.db, malformed, submitted.pin), null, malformed);
         }
+      });
+
+      describe('with a PIN hash of the argon2id form stored before', () => {
+        // Written by the previous hashPin (argon2id, memoryCost 19456, timeCost 2, parallelism 1) for the PIN 004217.
+        const LEGACY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$DyvQ1w0KtD5Qm0LJ+j6o4w$AagebZhKCBDIYzdDBhlnCbKhSPd3ygHf690Vb9Xp3Zs';
+        const PIN = '004217';
+        const storedHash = async (id: number) =>
+          (await handle.db.selectFrom('dossiers').select('pin_hash').where('id', '=', id).executeTakeFirstOrThrow()).pin_hash;
+        async function legacyDossier() {
+          const { result } = await submitExample();
+          await handle.db.updateTable('dossiers').set({ pin_hash: LEGACY_HASH }).where('id', '=', result.dossierId).execute();
+          return result;
+        }
+
+        it('finds it by code and PIN, rewrites the hash in the HMAC form, and finds it again by the same PIN', async () => {
+          const dossier = await legacyDossier();
+          assert.equal(await findDossierByCodeAndPin(handle.db, dossier.code, PIN), dossier.dossierId);
+          const rekeyed = await storedHash(dossier.dossierId);
+          assert.match(rekeyed, /^hmac-sha256\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
+          assert.equal(await verifyPin(rekeyed, PIN), true);
+
+          assert.equal((await findTrackedDossier(handle.db, dossier.code, '004 217'))?.id, dossier.dossierId);
+          assert.equal(await findDossierByCodeAndPin(handle.db, dossier.code, '004218'), null);
+          assert.equal(await storedHash(dossier.dossierId), rekeyed, 'a hash of the HMAC form is not rewritten');
+        });
+
+        it('leaves the hash alone on a wrong PIN', async () => {
+          const dossier = await legacyDossier();
+          assert.equal(await findDossierByCodeAndPin(handle.db, dossier.code, '004218'), null);
+          assert.equal(await findDossierByCodeAndPin(handle.db, dossier.code, '000000'), null);
+          assert.equal(await storedHash(dossier.dossierId), LEGACY_HASH);
+          assert.equal(await findDossierByCodeAndPin(handle.db, dossier.code, PIN), dossier.dossierId, 'the right PIN still works after');
+        });
+
+        it('finds it on two look-ups at once, and keeps one HMAC hash that verifies', async () => {
+          const dossier = await legacyDossier();
+          const found = await Promise.all([findDossierByCodeAndPin(handle.db, dossier.code, PIN), findDossierByCodeAndPin(handle.db, dossier.code, PIN)]);
+          assert.deepEqual(found, [dossier.dossierId, dossier.dossierId]);
+          const rekeyed = await storedHash(dossier.dossierId);
+          assert.match(rekeyed, /^hmac-sha256\$/);
+          assert.equal(await verifyPin(rekeyed, PIN), true);
+          assert.equal(await findDossierByCodeAndPin(handle.db, dossier.code, PIN), dossier.dossierId);
+        });
       });
     });
 
