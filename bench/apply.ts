@@ -2,7 +2,7 @@
 // Astro page from the same build (the ratio is what this portal's work costs on top of Astro's floor).
 //   form page      GET the XNKQ form (catalog → fields, agencies from the database)
 //   form post      POST the form with valid answers (new draft, schema validation, draft saved)
-//   submission     POST "send" for a complete draft (argon2id PIN hash, one transaction, outbox row)
+//   submission     POST "send" for a complete draft (HMAC PIN hash, one transaction, outbox row)
 // Usage: npm run build && npm run bench:apply [-- --seconds 10 --connections 16 --submissions 300]
 import os from 'node:os';
 import { parseArgs } from 'node:util';

@@ -8,6 +8,9 @@
  *   one machine; back the file up with the database (losing it means every staff member sets up TOTP again), and
  *   move its content into `SECRET_KEY` before adding a second instance.
  *
+ * Keys derived from it (`purposeKey` in `../cipher.ts`) also seal denouncers' identities and key the stored tracking
+ * PINs (`../dossiers/pin.ts`): with another key, those identities do not decrypt and no stored PIN verifies.
+ *
  * The key is read once per process (`secretKey()`); `loadSecretKey()` reads it afresh (tests, tools).
  */
 import { randomBytes } from 'node:crypto';
