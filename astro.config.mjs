@@ -17,6 +17,8 @@ export default defineConfig({
   // No Markdown code blocks: Shiki's inline styles would break the strict CSP.
   markdown: { syntaxHighlight: false },
   trailingSlash: 'ignore',
+  // Pages the same for everyone are rendered once until what they show changes (src/page-cache-provider.ts).
+  cache: { provider: { name: 'thads-pages', entrypoint: new URL('./src/page-cache-provider.ts', import.meta.url), config: { max: 500 } } },
   build: { inlineStylesheets: 'never' },
   security: {
     checkOrigin: true,

@@ -52,8 +52,8 @@ const budget = Number(values.budget) * 1000;
 const ilikeBudget = Number(values['ilike-budget']) * 1000;
 const connections = Number(values.connections);
 const seed = Number(values.seed);
-const SQL_TARGET_P95 = 30;
-const PAGE_TARGET_P95 = 80;
+const SQL_TARGET_P95 = 15;
+const PAGE_TARGET_P95 = 60;
 const root = path.resolve(import.meta.dirname, '..');
 const PAGE = '/danh-sach-chua-co-dieu-kien-thi-hanh';
 

@@ -20,6 +20,7 @@ import * as attachmentFlags from './20261201T1730_attachment_flags.ts';
 import * as rateLimits from './20261202T0900_rate_limits.ts';
 import * as importLeases from './20261202T0910_import_leases.ts';
 import * as totpLastStep from './20261202T0940_totp_last_step.ts';
+import * as referenceNotify from './20261203T0900_reference_notify.ts';
 
 /**
  * Every migration, keyed by its timestamped name (applied in key order).
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '20261202T0900_rate_limits': rateLimits,
   '20261202T0910_import_leases': importLeases,
   '20261202T0940_totp_last_step': totpLastStep,
+  '20261203T0900_reference_notify': referenceNotify,
 };

@@ -1,16 +1,26 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { MailContacts } from './mail/templates.ts';
 import type { Agency, Database } from './schema.ts';
+import { cachedReference } from './reference-cache.ts';
 
 export interface AgencyWithOffices extends Agency {
   offices: Agency[];
 }
 
+/**
+ * Every agency in the official order, with its contact details: reference data, kept in the process while every
+ * change is heard (reference-cache.ts). The rows are shared: callers must not change them.
+ */
+export function allAgencies(db: Kysely<Database>): Promise<readonly Agency[]> {
+  return cachedReference(db, 'agencies', 'all', () => db.selectFrom('agencies').selectAll().orderBy('sort_order').execute());
+}
+
 /** Provincial agencies in the official order, each with its regional offices; optionally one province only. */
-export async function listAgencies(db: Kysely<Database>, opts: { province?: string } = {}): Promise<AgencyWithOffices[]> {
-  let query = db.selectFrom('agencies').selectAll().orderBy('sort_order');
-  if (opts.province) query = query.where('province_code', '=', opts.province);
-  const rows = await query.execute();
+export function listAgencies(db: Kysely<Database>, opts: { province?: string } = {}): Promise<AgencyWithOffices[]> {
+  return cachedReference(db, 'agencies', `offices\n${opts.province ?? ''}`, async () => withOffices((await allAgencies(db)).filter((a) => !opts.province || a.province_code === opts.province)));
+}
+
+function withOffices(rows: readonly Agency[]): AgencyWithOffices[] {
   const offices = new Map<string, Agency[]>();
   for (const row of rows) {
     if (!row.parent_code) continue;

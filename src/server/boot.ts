@@ -13,6 +13,7 @@ import { startMailWorker } from './mail/worker.ts';
 import { log } from './log.ts';
 import { migrateToLatest } from './migrate.ts';
 import { retryWhileUnavailable } from './database-unavailable.ts';
+import { REFERENCE_CHANNEL, watchReference } from './reference-cache.ts';
 
 export interface BootReport {
   handle: DbHandle;
@@ -29,7 +30,8 @@ type Worker = ReturnType<typeof startMailWorker>;
 // Kept on globalThis so the start script and the server bundle (or Vite's reloads) boot once per process.
 const KEY = Symbol.for('thads.boot');
 const WORKER = Symbol.for('thads.mailWorker');
-type Holder = { [KEY]?: Promise<BootReport>; [WORKER]?: Worker };
+const REFERENCE = Symbol.for('thads.referenceWatch');
+type Holder = { [KEY]?: Promise<BootReport>; [WORKER]?: Worker; [REFERENCE]?: Promise<() => Promise<void>> };
 
 /**
  * Makes the data directory owner-only, opens the database, applies pending migrations, seeds reference data, and starts the background jobs (the mail
@@ -49,6 +51,10 @@ export function boot(): Promise<BootReport> {
     const history = cfg.demoHistory ? await seedDemoHistory(handle.db) : null;
     if (cfg.demoData) await seedRegistryDemo(handle.db);
     if (cfg.demoData) await seedVaultDemo(handle.db, cfg.publicUrl);
+    // Reference data is read through the primary only: a replica replays a change after the primary announced it,
+    // and a copy reloaded from it in between would keep the old rows.
+    holder[REFERENCE] ??= watchReference(handle.notifications(REFERENCE_CHANNEL), [handle.db], { warn: (message, err) => log().warn({ err }, message) });
+    await holder[REFERENCE];
     // Kept when a later step fails and boot is tried again: one worker per process.
     holder[WORKER] ??= startMailWorker(handle.db, transportFromConfig(cfg), { from: cfg.mailFrom, log: (m) => log().warn(m) });
     // Only jobs whose lease ran out: another instance may be reading a file right now.
@@ -97,5 +103,9 @@ export function mailWorker(): Worker | undefined {
 
 /** Stops the background jobs (on shutdown), letting a send in progress finish. */
 export async function stopBackgroundJobs(): Promise<void> {
-  await (globalThis as Holder)[WORKER]?.stop();
+  const holder = globalThis as Holder;
+  await holder[WORKER]?.stop();
+  const stopWatching = holder[REFERENCE];
+  delete holder[REFERENCE];
+  await (await stopWatching)?.();
 }

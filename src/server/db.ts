@@ -7,6 +7,7 @@ import type { Database } from './schema.ts';
 import { unavailableAware } from './unavailable-dialect.ts';
 import { log } from './log.ts';
 import { NulFreePlugin } from './nul-free.ts';
+import type { ReferenceNotifications } from './reference-cache.ts';
 
 /**
  * Driver differences are normalised here, once:
@@ -34,6 +35,8 @@ export class DatabaseLockedError extends Error {
 export interface DbHandle {
   db: Kysely<Database>;
   kind: 'postgres' | 'pglite';
+  /** The notifications of one channel (LISTEN), for caches that must hear about every change (reference-cache.ts). */
+  notifications(channel: string): ReferenceNotifications;
   close(): Promise<void>;
 }
 
@@ -78,7 +81,43 @@ export function openPostgres(url: string): DbHandle {
     log().warn({ err }, 'PostgreSQL: an idle connection was lost; new ones are opened on demand');
   });
   const db = new Kysely<Database>({ dialect: unavailableAware(new PostgresDialect({ pool })), plugins: [new NulFreePlugin()] });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return { db, kind: 'postgres', notifications: (channel) => postgresNotifications(url, channel), close: () => db.destroy() };
+}
+
+/**
+ * LISTEN on a connection of its own (a pooled one would be handed to other queries). TCP keep-alive notices a peer
+ * that vanished without closing; a server that closes, restarts or fails over is an 'error' or 'end' at once.
+ */
+function postgresNotifications(url: string, channel: string): ReferenceNotifications {
+  return {
+    async subscribe(heard, lost) {
+      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
+      let ended = false;
+      const fail = (err: unknown) => {
+        if (ended) return;
+        ended = true;
+        client.end().catch(() => {});
+        lost(err);
+      };
+      client.on('error', fail);
+      client.on('end', () => fail(new Error('listening connection closed')));
+      client.on('notification', (message) => {
+        if (message.channel === channel) heard(message.payload ?? '');
+      });
+      try {
+        await client.connect();
+        await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+      } catch (err) {
+        ended = true;
+        await client.end().catch(() => {});
+        throw err;
+      }
+      return async () => {
+        ended = true;
+        await client.end().catch(() => {});
+      };
+    },
+  };
 }
 
 /**
@@ -96,6 +135,13 @@ export async function openPglite(dataDir: string): Promise<DbHandle> {
     return {
       db,
       kind: 'pglite',
+      // In the process itself: it cannot be lost, and a notification is delivered right after the committing query.
+      notifications: (channel) => ({
+        subscribe: async (heard) => {
+          const unlisten = await pglite.listen(channel, heard);
+          return () => unlisten();
+        },
+      }),
       close: async () => {
         await db.destroy();
         release();

@@ -5,8 +5,9 @@
  */
 import type { AstroGlobal } from 'astro';
 import { listAgencies, type AgencyWithOffices } from '../server/agencies.ts';
-import { getReadDb } from '../server/boot.ts';
+import { getDb } from '../server/boot.ts';
 import { provinceByCode } from '../server/provinces.ts';
+import { cacheForEveryone } from './cache-for-everyone.ts';
 
 export interface AgenciesProps {
   /** The province filtered on ('' for every province). */
@@ -18,5 +19,8 @@ export async function loadAgencies(Astro: AstroGlobal): Promise<AgenciesProps> {
   // Unknown codes are ignored rather than rejected: the filter is a convenience, the full list is always valid.
   const requested = Astro.url.searchParams.get('province') ?? '';
   const selected = provinceByCode(requested) ? requested : '';
-  return { selected, agencies: await listAgencies(await getReadDb(), { province: selected || undefined }) };
+  // The primary's, kept in the process (src/server/reference-cache.ts): a replica could hand back rows older than a change just announced.
+  const agencies = await listAgencies(await getDb(), { province: selected || undefined });
+  cacheForEveryone(Astro, ['agencies']);
+  return { selected, agencies };
 }

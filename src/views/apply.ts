@@ -8,6 +8,7 @@ import { refuseTooMany, retryAfterOf } from './too-many.ts';
 import { counterDraftCookie, draftCookie } from '../actions/draft-cookie.ts';
 import { dict, flowWords, pathTo } from '../i18n/index.ts';
 import { getDb } from '../server/boot.ts';
+import { allAgencies } from '../server/agencies.ts';
 import { errorText, fieldErrorText } from '../server/catalog/index.ts';
 import type { Locale, Procedure } from '../server/catalog/types.ts';
 import { fileFieldName, uploadableDocuments, type FieldError } from '../server/dossiers/application.ts';
@@ -20,6 +21,7 @@ import { todayInVietnam } from '../server/calendar.ts';
 import { competentAgency, type Routing, type RoutingReason } from '../server/dossiers/competent-agency.ts';
 import { calendarWindow, lastDayToComplain, type CalendarWindow, type LastDay } from '../server/catalog/complaint-limits.ts';
 import { receiptElsewhere } from './track.ts';
+import { cacheForEveryone } from './cache-for-everyone.ts';
 import { counterAgencies } from '../server/dossiers/counter-scope.ts';
 import { secondComplaintOfCookie } from '../actions/tracking-cookie.ts';
 import type { SecondComplaintOffer } from '../server/dossiers/second-complaint.ts';
@@ -83,7 +85,7 @@ async function draftOf(Astro: AstroGlobal, procedure: Procedure, flow: ApplyFlow
 export interface ApplyProps {
   draft: Draft | undefined;
   prefill: Record<string, string>;
-  agencies: Agency[];
+  agencies: readonly Agency[];
   errors: FieldError[];
   summary: { href: string; text: string }[];
   /** A second complaint against the decision on the complaint this browser tracks: the form is linked to it. */
@@ -114,7 +116,7 @@ export async function loadApply(Astro: AstroGlobal, procedure: Procedure, locale
   // At the counter, only the agencies the officer's counter serves (the action refuses any other).
   const agencies = flow.counter
     ? await counterAgencies(await getDb(), Astro.locals.staff?.user.agency_code ?? null)
-    : await (await getDb()).selectFrom('agencies').selectAll().orderBy('sort_order').execute();
+    : await allAgencies(await getDb());
   const errors = result?.data?.errors ?? [];
   const general = result?.error ? refusal(Astro, result.error, locale) : undefined;
   if (errors.length > 0) Astro.response.status = 400;
@@ -132,12 +134,14 @@ export async function loadApply(Astro: AstroGlobal, procedure: Procedure, locale
     ...errors.map((e: FieldError) => ({ href: `#f-${e.field}`, text: messageOf(e) })),
   ];
   const complaintCalendar = procedure.kind === 'complaint' ? await complaintCalendarProps() : null;
+  // A blank form is the same for everyone (a draft, a post's answers or a second complaint make it someone's).
+  if (!flow.counter && !result && !found && !secondComplaint) cacheForEveryone(Astro, ['agencies', 'calendar_days']);
   return { draft, agencies, errors, summary, prefill, secondComplaint, complaintCalendar };
 }
 
 export interface CheckProps {
   draft: Draft & { answers: Record<string, unknown> };
-  agencies: Pick<Agency, 'code' | 'name_vi' | 'name_en'>[];
+  agencies: readonly Pick<Agency, 'code' | 'name_vi' | 'name_en'>[];
   general: string | undefined;
   /** A complaint's last day to complain, and whether today is past it. */
   timeToComplain: (LastDay & { late: boolean }) | null;
@@ -156,8 +160,8 @@ export async function loadCheck(Astro: AstroGlobal, procedure: Procedure, locale
   const general = result?.error ? refusal(Astro, result.error, locale) : undefined;
   // Not kept by the back/forward cache, so "back" after sending asks the server and lands on the confirmation.
   Astro.response.headers.set('Cache-Control', 'no-store');
-  const agencies = await (await getDb()).selectFrom('agencies').select(['code', 'name_vi', 'name_en']).execute();
   const db = await getDb();
+  const agencies = await allAgencies(db);
   const found = procedure.kind === 'complaint' ? lastDayToComplain(draft.answers, await loadCalendar(db)) : null;
   const timeToComplain = found && { ...found, late: todayInVietnam() > found.lastDay };
   const routed = procedure.kind === 'one-stop' ? null : await competentAgency(db, procedure.kind, String(draft.answers.agency), draft.answers);

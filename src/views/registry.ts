@@ -7,6 +7,7 @@ import type { AstroGlobal } from 'astro';
 import { dict, pathTo } from '../i18n/index.ts';
 import { agencyNames, type AgencyName } from '../server/agency-names.ts';
 import { getDb, getReadDb } from '../server/boot.ts';
+import { cacheForEveryone } from './cache-for-everyone.ts';
 import type { Locale } from '../server/catalog/types.ts';
 import { abuseLimits } from '../server/abuse-limits.ts';
 import { clientAddress } from '../server/ratelimit.ts';
@@ -29,7 +30,8 @@ export interface RegistryProps extends SearchResult {
 }
 
 async function namesOf(codes: string[]): Promise<Record<string, AgencyName>> {
-  const all = await agencyNames(await getReadDb());
+  // The primary's: reference data is kept in the process from the primary only (src/server/reference-cache.ts).
+  const all = await agencyNames(await getDb());
   return Object.fromEntries(codes.flatMap((c) => (all.has(c) ? [[c, all.get(c)!]] : [])));
 }
 
@@ -44,7 +46,11 @@ export async function loadRegistrySearch(Astro: AstroGlobal, locale: Locale): Pr
   // Only an address without a letter or digit is the address's fault; every other problem starts at the name.
   const messageField: RegistryProps['messageField'] = problem === 'noLetters' && (!query.name || /[\p{L}\p{N}]/u.test(query.name)) ? 'dia-chi' : 'ten';
   const empty = { query, searched, entries: [], total: 0, capped: false, similarFrom: 0, page: 1, pages: 0, agencyNames: {}, messageField };
-  if (!searched) return { ...empty, message: undefined };
+  if (!searched) {
+    // The search form alone, before a search (a search counts against the address's limit, so it is never cached).
+    cacheForEveryone(Astro);
+    return { ...empty, message: undefined };
+  }
   if (problem) {
     Astro.response.status = 400;
     const messages = { empty: t.emptyQuery, noLetters: dict(locale).publicList.noLetters, tooShort: t.tooShort, tooLong: t.tooShort };

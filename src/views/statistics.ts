@@ -18,7 +18,8 @@ import { statusLabel } from '../server/dossiers/lifecycle.ts';
 import { parseDate } from '../server/registry-admin.ts';
 import { abuseLimits } from '../server/abuse-limits.ts';
 import { clientAddress } from '../server/ratelimit.ts';
-import { cachedStats, hasCachedStats } from '../server/stats/cache.ts';
+import { cachedStats, hasCachedStats, STATS_TTL_MS } from '../server/stats/cache.ts';
+import { cacheForEveryone } from './cache-for-everyone.ts';
 import type { OneStopCounts, StatsFilter } from '../server/stats/one-stop.ts';
 import { DRILL_PAGE_SIZE, figureDossiers, figureRefParams, parseFigureRef, statisticsData, type DrillDossier, type FigureRef, type StatisticsData } from '../server/stats/statistics.ts';
 import { cellText, suppressSection, tableCsv, tableJson, tableSums, type SectionSums, type StatsCell, type StatsColumn, type StatsRow, type StatsSection, type StatsTable } from '../server/stats/tables.ts';
@@ -337,8 +338,8 @@ async function buildPage(
 ): Promise<{ status: number; retryAfterSeconds?: number; form: FilterForm; filter: StatsFilter | null; errors: ErrorLink[]; sections: StatsSection[]; agencies: AgencyRow[]; today: string }> {
   // The public figures may come from the replica (DATABASE_READ_URL); the staff's are fresh from the primary.
   const db = audience === 'public' ? await getReadDb() : await getDb();
-  // Reference data, changed by the seed and administrators only: a minute-old copy is fine.
-  const agencies = await cachedStats('agencies', () => listAgencies(db));
+  // Reference data, kept in the process from the primary (src/server/reference-cache.ts).
+  const agencies = await listAgencies(await getDb());
   const today = todayInVietnam();
   const fixed = user ? staffAgency(user, agencies) : null;
   const { form, filter, errors } = readFilter(locale, params, agencies, today, fixed);
@@ -408,6 +409,7 @@ export async function loadPublicStatistics(Astro: AstroGlobal, locale: Locale): 
   Astro.response.status = page.status;
   if (page.retryAfterSeconds) Astro.response.headers.set('Retry-After', String(page.retryAfterSeconds));
   Astro.response.headers.set('Cache-Control', page.status !== 200 ? 'no-store' : Astro.request.headers.has('cookie') ? 'private, max-age=60' : 'public, max-age=60');
+  if (page.status === 200) cacheForEveryone(Astro, ['agencies'], { maxAgeS: STATS_TTL_MS / 1000 });
   const other: Locale = locale === 'vi' ? 'en' : 'vi';
   return {
     locale,

@@ -10,6 +10,7 @@ import type { AstroGlobal } from 'astro';
 import { actions, isActionError } from 'astro:actions';
 import { refuseTooMany, retryAfterOf } from './too-many.ts';
 import { refusalStatus } from './action-refusal.ts';
+import { cacheForEveryone } from './cache-for-everyone.ts';
 import { dict, pathTo, trackedDossierPath } from '../i18n/index.ts';
 import { errorText } from '../server/catalog/index.ts';
 import { formatVietnamTime } from '../server/format.ts';
@@ -83,6 +84,8 @@ export function loadTrack(Astro: AstroGlobal, locale: Locale): Response | TrackP
     }
     Astro.response.status = lookup.data.problems.includes('notFound') ? 404 : 400;
   }
+  // The form before a look-up is the same for everyone (with the code of a link filled in: the URL's).
+  if (!lookup) cacheForEveryone(Astro);
   return { code, errors, fieldErrors, notice };
 }
 
