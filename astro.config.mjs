@@ -5,7 +5,9 @@ import preact from '@astrojs/preact';
 
 export default defineConfig({
   output: 'server',
-  adapter: node({ mode: 'standalone' }),
+  // The start script serves (scripts/start.ts): the adapter's handler renders the pages, src/server/static-files.ts the
+  // built files.
+  adapter: node({ mode: 'middleware' }),
   integrations: [preact()],
   i18n: {
     locales: ['vi', 'en'],

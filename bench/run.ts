@@ -4,7 +4,7 @@
 // issue 13 (every GET page ≥ 0.6× bare SSR, prerendered ≥ 0.9× bare prerendered, RSS ≤ 250 MB).
 // The portal runs on the embedded database, or on a throw-away database on DATABASE_URL's server, with the demo
 // data (the public list and statistics need entries to be measured at all).
-// Usage: npm run build && npm run bench [-- --seconds 5 --connections 16 --only form,agencies]
+// Usage: npm run build && npm run bench [-- --seconds 5 --connections 16 --only form,agencies --cpu-prof bench/results/prof]
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -21,6 +21,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '16' },
     port: { type: 'string', default: '4398' },
     only: { type: 'string' },
+    // Writes the server's CPU profile (node --cpu-prof) to this directory; read it with bench/profile-summary.ts.
+    'cpu-prof': { type: 'string' },
   },
 });
 const seconds = Number(values.seconds);
@@ -134,7 +136,8 @@ const floor = await startFloor(port + 1, port + 2);
 let server: Awaited<ReturnType<typeof startBenchServer>> | null = null;
 try {
   const started = performance.now();
-  server = await startBenchServer(String(port), { DEMO_DATA: 'yes', TRUST_PROXY: '1', ...(database ? { DATABASE_URL: database.url } : {}) });
+  const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [];
+  server = await startBenchServer(String(port), { DEMO_DATA: 'yes', TRUST_PROXY: '1', ...(database ? { DATABASE_URL: database.url } : {}) }, profile);
   const startMs = performance.now() - started;
   const base = server.base;
   const targets: Target[] = [

@@ -17,6 +17,7 @@ import { log } from '../src/server/log.ts';
 import { logRequests } from '../src/server/request-log.ts';
 import { drainable } from '../src/server/shutdown.ts';
 import { applySecurityHeaders, securityHeaders } from '../src/server/security-headers.ts';
+import { staticFiles } from '../src/server/static-files.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const entry = path.join(root, 'dist/server/entry.mjs');
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
 
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
   const { handler } = (await import(pathToFileURL(entry).href)) as { handler: http.RequestListener };
+  const builtFile = staticFiles(path.join(root, 'dist/client'));
   const headers = securityHeaders(cfg.publicUrl);
   const server = http.createServer();
   const connections = drainable(server);
@@ -68,6 +70,14 @@ async function main(): Promise<void> {
     connections.listener(
       logRequests(log(), (req, res) => {
         applySecurityHeaders(res, headers);
+        // As the adapter's standalone server did: a URL that cannot be decoded is the client's error.
+        try {
+          decodeURI(req.url ?? '/');
+        } catch {
+          res.writeHead(400).end('Bad request.');
+          return;
+        }
+        if (builtFile(req, res)) return;
         coalesceWrites(res);
         handler(req, res);
       }),
