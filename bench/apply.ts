@@ -1,5 +1,5 @@
 // `npm run bench:apply`: the online application, measured against the built server and printed beside a bare
-// Astro page from the same build (the ratio is what this portal's work costs on top of Astro's floor).
+// Astro SSR page from a minimal app built by the project's Astro (bench/floor/): the ratio is what this portal's work costs.
 //   form page      GET the XNKQ form (catalog → fields, agencies from the database)
 //   form post      POST the form with valid answers (new draft, schema validation, draft saved)
 //   submission     POST "send" for a complete draft (HMAC PIN hash, one transaction, outbox row)
@@ -8,7 +8,9 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { procedureByCode } from '../src/server/catalog/index.ts';
+import { startFloor } from './floor.ts';
 import { startBenchServer } from './server.ts';
+import { throwawayDatabase } from './throwaway-database.ts';
 
 const { values } = parseArgs({
   options: {
@@ -16,6 +18,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '16' },
     submissions: { type: 'string', default: '300' },
     port: { type: 'string', default: '4397' },
+    // Writes the server's CPU profile (node --cpu-prof) to this directory; read it with bench/profile-summary.ts.
+    'cpu-prof': { type: 'string' },
   },
 });
 const seconds = Number(values.seconds);
@@ -36,7 +40,11 @@ function formBody(): string {
   return params.toString();
 }
 
-const { base, stop } = await startBenchServer(values.port!, { BENCH_BARE_PAGE: '1', TRUST_PROXY: '1' });
+// On DATABASE_URL's server, a database of its own; else the embedded database.
+const database = process.env.DATABASE_URL ? await throwawayDatabase('thads_bench_apply') : null;
+const floor = await startFloor(Number(values.port) + 1, Number(values.port) + 2);
+const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [];
+const { base, stop } = await startBenchServer(values.port!, { TRUST_PROXY: '1', ...(database ? { DATABASE_URL: database.url } : {}) }, profile);
 const origin = { Origin: base };
 
 async function run(name: string, opts: autocannon.Options) {
@@ -65,7 +73,7 @@ async function makeDrafts(count: number): Promise<string[]> {
 
 try {
   const rows = [];
-  rows.push(await run('bare Astro page (SSR floor)', { url: `${base}/bench-bare` }));
+  rows.push(await run('bare Astro SSR page (bench/floor)', { url: floor.ssr }));
   rows.push(await run('form page (SSR)', { url: base + formPath }));
   rows.push(
     await run('form post, valid (→ 303)', {
@@ -104,15 +112,17 @@ try {
       ],
     }),
   );
-  const floor = rows[0]!;
+  const bare = rows[0]!;
   console.log(`autocannon, ${connections} connections, ${seconds} s per page; Node ${process.version}; ${os.cpus().length} cores; database: ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}`);
   console.log('| what | req/s | p50 ms | p97.5 ms | p99 ms | 4xx/5xx/errors | req/s vs bare | p50 vs bare |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     console.log(
-      `| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p97_5} | ${r.p99} | ${r.bad} | ${(r.rps / floor.rps).toFixed(2)} | ${(r.p50 / Math.max(floor.p50, 1)).toFixed(1)}× |`,
+      `| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p97_5} | ${r.p99} | ${r.bad} | ${(r.rps / bare.rps).toFixed(2)} | ${(r.p50 / Math.max(bare.p50, 1)).toFixed(1)}× |`,
     );
   }
 } finally {
   await stop();
+  await floor.stop();
+  await database?.finish();
 }

@@ -14,6 +14,7 @@ import { log } from './log.ts';
 import { migrateToLatest } from './migrate.ts';
 import { retryWhileUnavailable } from './database-unavailable.ts';
 import { REFERENCE_CHANNEL, watchReference } from './reference-cache.ts';
+import { sql } from 'kysely';
 
 export interface BootReport {
   handle: DbHandle;
@@ -51,6 +52,9 @@ export function boot(): Promise<BootReport> {
     const history = cfg.demoHistory ? await seedDemoHistory(handle.db) : null;
     if (cfg.demoData) await seedRegistryDemo(handle.db);
     if (cfg.demoData) await seedVaultDemo(handle.db, cfg.publicUrl);
+    // The embedded database has no autovacuum to gather statistics after a seed: without them its planner guesses
+    // (a public-list search took 4.3 ms instead of 3.5 on the demo list).
+    if (demo.length > 0 || history) await sql`analyze`.execute(handle.db);
     // Reference data is read through the primary only: a replica replays a change after the primary announced it,
     // and a copy reloaded from it in between would keep the old rows.
     holder[REFERENCE] ??= watchReference(handle.notifications(REFERENCE_CHANNEL), [handle.db], { warn: (message, err) => log().warn({ err }, message) });
