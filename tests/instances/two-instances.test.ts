@@ -251,7 +251,8 @@ describe('two instances on one PostgreSQL', { timeout: 600_000 }, () => {
     assert.ok(added.status < 400, `the calendar form answered ${added.status}`);
     assert.equal(await daysLeft(), before - 1);
 
-    // The agency directory is read on each request too: contact details changed on A are on B's page at once.
+    // B keeps its directory page in its route cache: the change's notification drops it (src/page-cache-provider.ts),
+    // so contact details changed on A are on B's page at once.
     const visitor = new Client('198.51.100.62');
     assert.ok(!(await visitor.get(b.base, '/co-quan-thi-hanh-an?province=HNI')).text.includes('024 3999 1212'));
     const contacts = await admin.post(a.base, `/can-bo/quan-tri/co-quan?_action=adminUpdateAgencyContacts&co-quan=HNI`, {
