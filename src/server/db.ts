@@ -6,7 +6,7 @@ import pg from 'pg';
 import type { Database } from './schema.ts';
 import { unavailableAware } from './unavailable-dialect.ts';
 import { log } from './log.ts';
-import { NulFreePlugin } from './nul-free.ts';
+import { nulFree } from './nul-free.ts';
 import type { ReferenceNotifications } from './reference-cache.ts';
 
 /**
@@ -80,7 +80,7 @@ export function openPostgres(url: string): DbHandle {
   pool.on('error', (err) => {
     log().warn({ err }, 'PostgreSQL: an idle connection was lost; new ones are opened on demand');
   });
-  const db = new Kysely<Database>({ dialect: unavailableAware(new PostgresDialect({ pool })), plugins: [new NulFreePlugin()] });
+  const db = new Kysely<Database>({ dialect: nulFree(unavailableAware(new PostgresDialect({ pool }))) });
   return { db, kind: 'postgres', notifications: (channel) => postgresNotifications(url, channel), close: () => db.destroy() };
 }
 
@@ -131,7 +131,7 @@ export async function openPglite(dataDir: string): Promise<DbHandle> {
     const pglite = await createPglite(inMemory ? dataDir : path.join(dataDir, 'db'));
     // A new database is unpacked with mode 0666 whatever the umask; what PostgreSQL creates later honours the umask.
     if (!inMemory) secureDataDir(path.join(dataDir, 'db'));
-    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), plugins: [new NulFreePlugin()] });
+    const db = new Kysely<Database>({ dialect: nulFree(new PGliteDialect({ pglite })) });
     return {
       db,
       kind: 'pglite',

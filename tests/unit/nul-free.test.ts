@@ -1,25 +1,49 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
-import { NulFreePlugin, withoutNul } from '../../src/server/nul-free.ts';
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql, type CompiledQuery } from 'kysely';
+import { nulFree, withoutNul } from '../../src/server/nul-free.ts';
+
+/** What reached the driver, query by query. */
+const sent: CompiledQuery[] = [];
+class RecordingDriver extends DummyDriver {
+  override async acquireConnection() {
+    return {
+      executeQuery: async (query: CompiledQuery) => {
+        sent.push(query);
+        return { rows: [] };
+      },
+      // eslint-disable-next-line require-yield
+      streamQuery: async function* () {
+        return;
+      },
+    };
+  }
+}
 
 const db = new Kysely<{ t: { a: string; b: string | null; j: string } }>({
-  dialect: {
+  dialect: nulFree({
     createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new DummyDriver(),
+    createDriver: () => new RecordingDriver(),
     createIntrospector: (k) => new PostgresIntrospector(k),
     createQueryCompiler: () => new PostgresQueryCompiler(),
-  },
-  plugins: [new NulFreePlugin()],
+  }),
 });
 
-test('NUL characters are stripped from every string a query sends', () => {
-  const insert = db.insertInto('t').values({ a: 'Nguyễn\u0000 Văn\u0000\u0000 An', b: null, j: '{"x":"c\\u0000d"}' }).compile();
-  assert.deepEqual(insert.parameters, ['Nguyễn Văn An', null, '{"x":"cd"}']);
-  const where = db.selectFrom('t').selectAll().where('a', 'in', ['x\u0000', 'y']).where('b', '=', '\u0000').compile();
-  assert.deepEqual(where.parameters, ['x', 'y', '']);
-  const raw = sql`select ${'a\u0000b'}::text`.compile(db);
-  assert.deepEqual(raw.parameters, ['ab']);
+test('NUL characters are stripped from every string a query sends', async () => {
+  sent.length = 0;
+  await db.insertInto('t').values({ a: 'Nguyễn\u0000 Văn\u0000\u0000 An', b: null, j: '{"x":"c\\u0000d"}' }).execute();
+  await db.selectFrom('t').selectAll().where('a', 'in', ['x\u0000', 'y']).where('b', '=', '\u0000').execute();
+  await sql`select ${'a\u0000b'}::text`.execute(db);
+  await db.transaction().execute((trx) => trx.updateTable('t').set({ a: '\u0000z' }).execute());
+  assert.deepEqual(
+    sent.map((q) => q.parameters),
+    [['Nguyễn Văn An', null, '{"x":"cd"}'], ['x', 'y', ''], ['ab'], ['z']],
+  );
+  // A query without NUL reaches the driver as it was compiled (nothing is copied).
+  const clean = db.selectFrom('t').selectAll().where('a', '=', 'Lan').compile();
+  sent.length = 0;
+  await db.executeQuery(clean);
+  assert.equal(sent[0], clean);
 });
 
 test('in JSON text only a live \\u0000 escape goes; an escaped backslash before "u0000" is text and stays', () => {
