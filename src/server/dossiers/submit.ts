@@ -8,7 +8,8 @@ import { loadCalendar } from '../calendar-store.ts';
 import { todayInVietnam } from '../calendar.ts';
 import { procedureByCode, rulesFor } from '../catalog/index.ts';
 import { provinces } from '../provinces.ts';
-import type { Database } from '../schema.ts';
+import type { Agency, Database } from '../schema.ts';
+import { allAgencies } from '../agencies.ts';
 import { generateDossierCode } from './code.ts';
 import { dueDate, waitingDue } from './deadline.ts';
 import { redactIdentity, sealIdentity } from '../denouncers/vault.ts';
@@ -41,8 +42,10 @@ export class DraftNotReadyError extends Error {
 }
 
 /** The two-digit number of the province an agency belongs to (its place in the official list), for dossier codes. */
-async function agencyNumber(trx: Transaction<Database>, agencyCode: string): Promise<number> {
-  const agency = await trx.selectFrom('agencies').select('province_code').where('code', '=', agencyCode).executeTakeFirstOrThrow();
+function agencyNumber(agencies: readonly Agency[], agencyCode: string): number {
+  const agency = agencies.find((a) => a.code === agencyCode);
+  // The draft's agency was checked when it was saved; one gone since is refused by the dossier's foreign key.
+  if (!agency) throw new Error(`unknown agency ${agencyCode}`);
   return provinces.findIndex((p) => p.code === agency.province_code) + 1;
 }
 
@@ -61,6 +64,7 @@ export async function submitDraft(
   const pin = generatePin();
   const pinHash = hashPin(pin);
   const calendar = await loadCalendar(db);
+  const agencies = await allAgencies(db);
 
   for (let attempt = 0; ; attempt++) {
     try {
@@ -86,7 +90,7 @@ export async function submitDraft(
         const agencyCode = routing?.agencyCode ?? String(answers.agency);
         const routed = routing ? routingRecord(String(answers.agency), routing) : {};
         const today = todayInVietnam(now);
-        const code = generateDossierCode(await agencyNumber(trx, agencyCode), today);
+        const code = generateDossierCode(agencyNumber(agencies, agencyCode), today);
         const rule = rulesFor(procedure, today);
         // A denouncer's identity never sits on the case: the row and its answers hold placeholders, the identity is
         // sealed in the vault (src/server/denouncers/vault.ts) before the confirmation mail reads its address there.
