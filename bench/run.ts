@@ -174,14 +174,15 @@ try {
     const floorRps = target.kind === 'prerendered' ? barePrerendered : bareSsr;
     const goal = target.kind === 'prerendered' ? PRERENDERED_TARGET : SSR_TARGET;
     const ratio = result.rps / floorRps;
-    const ok = target.kind === 'floor' || (ratio >= goal && result.bad === 0 && (result.rssPeak ?? 0) <= RSS_TARGET_MB);
+    // The ratio and no errors; the server's memory is judged once, below.
+    const ok = target.kind === 'floor' || (ratio >= goal && result.bad === 0);
     if (!ok) missed++;
     const ratioText = target.kind === 'floor' ? (target.key === 'bare-ssr' ? '1.00' : `${(result.rps / bareSsr).toFixed(2)} of SSR`) : `${ratio.toFixed(2)}${target.kind === 'prerendered' ? ' of prerendered' : ''}`;
     const targetText = target.kind === 'floor' ? '' : `≥ ${goal} ${ok ? '✓' : '✗'}`;
     console.log(`| ${target.name} | ${Math.round(result.rps)} | ${result.p50} | ${result.p99} | ${result.bad} | ${ratioText} | ${targetText} | ${result.rssPeak === null ? '' : result.rssPeak.toFixed(0)} |`);
   }
   console.log(`server RSS: ${idle?.rssMiB.toFixed(0)} MB before the pages, ${peak?.rssMiB.toFixed(0)} MB after, peak (VmHWM) ${peak?.hwmMiB.toFixed(0)} MB (target ≤ ${RSS_TARGET_MB} MB ${(peak?.hwmMiB ?? Infinity) <= RSS_TARGET_MB ? '✓' : '✗'})`);
-  console.log(missed === 0 ? 'every page met its target' : `${missed} page(s) missed a target`);
+  console.log(missed === 0 ? 'every page met its speed target' : `${missed} page(s) missed their speed target`);
 } finally {
   await server?.stop();
   await floor.stop();

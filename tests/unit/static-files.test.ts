@@ -19,6 +19,8 @@ describe('built files served before the pages', () => {
       'favicon.svg': '<svg/>',
       '_astro/global.abc123.css': 'body{}',
       '.env': 'SECRET=1',
+      'emblem.png': 'PNG-bytes',
+      'big.html': 'x'.repeat(300 * 1024),
     })) {
       fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
       fs.writeFileSync(path.join(root, file), body);
@@ -41,6 +43,8 @@ describe('built files served before the pages', () => {
       [
         ['/', 'index.html'],
         ['/_astro/global.abc123.css', '_astro/global.abc123.css'],
+        ['/big.html', 'big.html'],
+        ['/emblem.png', 'emblem.png'],
         ['/en', 'en/index.html'],
         ['/en/', 'en/index.html'],
         ['/en/index.html', 'en/index.html'],
@@ -60,6 +64,16 @@ describe('built files served before the pages', () => {
     const asset = await fetch(`${base}/_astro/global.abc123.css`);
     assert.equal(asset.headers.get('cache-control'), 'public, max-age=31536000, immutable');
     assert.equal((await fetch(`${base}/favicon.svg`)).headers.get('cache-control'), 'public, max-age=0');
+    // Small text files come from memory, with a validator that answers 304; others, large or of other types, from disk.
+    assert.equal(page.headers.get('content-type'), 'text/html; charset=utf-8');
+    const etag = page.headers.get('etag')!;
+    assert.match(etag, /^"[A-Za-z0-9_-]{27}"$/);
+    assert.equal((await fetch(`${base}/thu-tuc/yeu-cau/`, { headers: { 'If-None-Match': etag } })).status, 304);
+    const head = await fetch(`${base}/thu-tuc/yeu-cau`, { method: 'HEAD' });
+    assert.equal(head.headers.get('content-length'), String(Buffer.byteLength('<p>thủ tục</p>')));
+    assert.equal(await head.text(), '');
+    assert.equal((await (await fetch(`${base}/big.html`)).text()).length, 300 * 1024);
+    assert.equal(await (await fetch(`${base}/emblem.png`)).text(), 'PNG-bytes');
     for (const other of ['/tra-cuu-ho-so', '/.env', '/thu-tuc/khac', '/%E0%A4%A']) assert.equal((await fetch(base + other)).status, 299, other);
     assert.equal((await fetch(`${base}/`, { method: 'POST' })).status, 299);
   });
