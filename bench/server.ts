@@ -11,12 +11,18 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-/** `nodeArgs`: options for the server's Node, e.g. `--cpu-prof` to see where its time goes. */
+/** The Node options `npm start` starts the server with (package.json's "start"), so that it is measured as it runs. */
+export function startOptions(root: string): string[] {
+  const start = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  return start.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
+/** `nodeArgs`: options for the server's Node beside those of `npm start`, e.g. `--cpu-prof` to see where its time goes. */
 export async function startBenchServer(port: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<BenchServer> {
   const root = path.resolve(import.meta.dirname, '..');
   const base = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thads-bench-'));
-  const server = spawn(process.execPath, [...nodeArgs, path.join(root, 'scripts/start.ts')], {
+  const server = spawn(process.execPath, [...startOptions(root), ...nodeArgs, path.join(root, 'scripts/start.ts')], {
     // No demo data: the numbers describe the portal, not the demo seed's start-up.
     env: { ...process.env, SKIP_BUILD: '1', HOST: '127.0.0.1', PORT: port, DATA_DIR: dataDir, DEMO_DATA: 'no', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
