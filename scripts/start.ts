@@ -87,7 +87,8 @@ async function main(): Promise<void> {
     announce(`Added a year of demo history: ${report.history.dossiers} dossiers, ${report.history.events} events, ${report.history.visits} reception visits, ${report.history.responses} survey responses${interactive ? ` (tracking PIN ${HISTORY_PIN})` : ''}.`);
 
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-  const { handler } = (await import(pathToFileURL(entry).href)) as { handler: http.RequestListener };
+  // The adapter's handler returns a promise that settles when the page is done (src/server/shutdown.ts waits for it).
+  const { handler } = (await import(pathToFileURL(entry).href)) as { handler: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> };
   const builtFile = staticFiles(path.join(root, 'dist/client'));
   const headers = securityHeaders(cfg.publicUrl);
   const server = http.createServer();
@@ -106,7 +107,7 @@ async function main(): Promise<void> {
         }
         if (builtFile(req, res)) return;
         coalesceWrites(res);
-        handler(req, res);
+        return handler(req, res);
       }),
     ),
   );

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import type { Logger } from 'pino';
 import { requestContext, type RequestContext } from './log.ts';
+import type { RequestHandler } from './shutdown.ts';
 
 /** A proxy's request id is kept when it is a short token of safe characters; anything else is replaced. */
 const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -26,7 +27,7 @@ export function pathOf(url: string | undefined): string {
 }
 
 /** Wraps `handler` so that each request gets an id (also sent back as `X-Request-Id`) and one log line. */
-export function logRequests(logger: Logger, handler: http.RequestListener): http.RequestListener {
+export function logRequests(logger: Logger, handler: RequestHandler): RequestHandler {
   return (req, res) => {
     const started = process.hrtime.bigint();
     const context: RequestContext = { id: requestIdOf(req.headers['x-request-id']) };
@@ -48,6 +49,6 @@ export function logRequests(logger: Logger, handler: http.RequestListener): http
     };
     res.once('finish', done);
     res.once('close', done);
-    requestContext().run(context, () => handler(req, res));
+    return requestContext().run(context, () => handler(req, res));
   };
 }

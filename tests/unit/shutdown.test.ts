@@ -65,3 +65,37 @@ test('requests still running at the drain timeout are cut, and the drain ends', 
   await failed;
   release();
 });
+
+test('a drain waits for a handler whose client hung up before its answer was ready', { timeout: 20_000 }, async () => {
+  const server = http.createServer();
+  const connections = drainable(server);
+  let finishPage = () => {};
+  const pageReady = new Promise<void>((r) => (finishPage = r));
+  let arrived = () => {};
+  const requestArrived = new Promise<void>((r) => (arrived = r));
+  let handlerDone = false;
+  server.on(
+    'request',
+    connections.listener(async (_req, res) => {
+      arrived();
+      await pageReady; // the page is still being built (a database query, say)
+      handlerDone = true;
+      res.end('late');
+    }),
+  );
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  const request = http.get({ host: '127.0.0.1', port, path: '/' });
+  request.on('error', () => {}); // the client hangs up on purpose
+  await requestArrived;
+  request.destroy();
+  let drainedAt: boolean | null = null;
+  const drained = connections.drain(10_000).then((r) => ((drainedAt = handlerDone), r));
+  // The client is gone and its connection closed: the drain still waits for the handler.
+  await new Promise((r) => setImmediate(r));
+  await new Promise((r) => setImmediate(r));
+  assert.equal(drainedAt, null, 'not drained while the handler runs');
+  finishPage();
+  assert.deepEqual(await drained, { cut: 0 });
+  assert.equal(drainedAt, true, 'drained after the handler finished');
+});
