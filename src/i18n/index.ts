@@ -36,5 +36,5 @@ export function asLocale(value: string | undefined): Locale {
   return value === 'en' ? 'en' : 'vi';
 }
 
-export { formatDate, formatDateLong, formatDecimal, formatFileSize, formatMoney, formatNumber, formatPercent } from './format.ts';
+export { formatDate, formatDateLong, formatDecimal, formatFileSize, formatMoney, formatNumber, formatPercent, nameIn, nameInWithOfficial } from './format.ts';
 export { localeOfPath, pathTo, routes, trackedDossierPath } from './routes.ts';

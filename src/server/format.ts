@@ -56,3 +56,16 @@ export function formatVietnamTime(instant: Date): string {
   const local = new Date(instant.getTime() + 7 * 3600_000).toISOString();
   return `${local.slice(11, 16)}, ${formatDate(local)}`;
 }
+
+/** A row's name (`name_vi`/`name_en` columns, as agencies have) in the page's language. */
+export function nameIn(locale: Locale, row: { name_vi: string; name_en: string }): string {
+  return locale === 'vi' ? row.name_vi : row.name_en;
+}
+
+/**
+ * The name as a document addressed to an authority gives it: in English with the Vietnamese name after it, so the
+ * reader can find the office by its official name.
+ */
+export function nameInWithOfficial(locale: Locale, row: { name_vi: string; name_en: string }): string {
+  return locale === 'vi' ? row.name_vi : `${row.name_en} (${row.name_vi})`;
+}

@@ -1,5 +1,5 @@
 /** What every section builder of the statistics pages gets (src/views/statistics.ts), and the wording they share. */
-import { dict, formatDate } from '../i18n/index.ts';
+import { dict, formatDate, nameIn } from '../i18n/index.ts';
 import type { Locale } from '../server/catalog/types.ts';
 import type { StatsFilter } from '../server/stats/one-stop.ts';
 import type { FigureRef, StatisticsData } from '../server/stats/statistics.ts';
@@ -23,7 +23,6 @@ export interface SectionContext {
 export type SectionBuilder = (ctx: SectionContext) => { section: StatsSection; sums: SectionSums } | null;
 
 export const t = (locale: Locale) => dict(locale).statistics;
-export const nameIn = (locale: Locale, a: { name_vi: string; name_en: string }) => (locale === 'vi' ? a.name_vi : a.name_en);
 
 export function scopeName(ctx: Pick<SectionContext, 'locale' | 'filter' | 'agencies'>): string {
   const tt = t(ctx.locale);

@@ -5,10 +5,10 @@
  * These are quantities the agencies report, not counts of people, so nothing is hidden; staff get each number linked
  * to the imported results it comes from.
  */
-import { dict } from '../i18n/index.ts';
+import { dict, nameIn } from '../i18n/index.ts';
 import type { EnforcementFigure } from '../server/enforcement-results/figures.ts';
 import type { StatsColumn, StatsRow, StatsTable } from '../server/stats/tables.ts';
-import { nameIn, scopeName, t, type SectionBuilder } from './statistics-context.ts';
+import { scopeName, t, type SectionBuilder } from './statistics-context.ts';
 
 const IMPORTS_PATH = '/can-bo/ket-qua-thi-hanh-an';
 

@@ -8,7 +8,7 @@
  * enforcement results) are more builders in that list.
  */
 import type { APIContext, AstroGlobal } from 'astro';
-import { dict, formatDate, formatDecimal, formatNumber, formatPercent, pathTo } from '../i18n/index.ts';
+import { dict, formatDate, formatDecimal, formatNumber, formatPercent, pathTo, nameIn } from '../i18n/index.ts';
 import type { SessionUser } from '../server/auth/session.ts';
 import { listAgencies } from '../server/agencies.ts';
 import { getDb, getReadDb } from '../server/boot.ts';
@@ -24,7 +24,7 @@ import type { OneStopCounts, StatsFilter } from '../server/stats/one-stop.ts';
 import { DRILL_PAGE_SIZE, figureDossiers, figureRefParams, parseFigureRef, statisticsData, type DrillDossier, type FigureRef, type StatisticsData } from '../server/stats/statistics.ts';
 import { cellText, suppressSection, tableCsv, tableJson, tableSums, type SectionSums, type StatsCell, type StatsColumn, type StatsRow, type StatsSection, type StatsTable } from '../server/stats/tables.ts';
 import { todayInVietnam } from '../server/validation/dates.ts';
-import { nameIn, scopeName, scopeText, t, type AgencyRow, type Audience, type SectionBuilder, type SectionContext } from './statistics-context.ts';
+import { scopeName, scopeText, t, type AgencyRow, type Audience, type SectionBuilder, type SectionContext } from './statistics-context.ts';
 import { enforcementSection } from './statistics-enforcement.ts';
 import { satisfactionSection } from './statistics-satisfaction.ts';
 import { tooManyText } from './too-many.ts';
