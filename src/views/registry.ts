@@ -5,7 +5,7 @@
  */
 import type { AstroGlobal } from 'astro';
 import { dict, pathTo } from '../i18n/index.ts';
-import { agencyNames, type AgencyName } from '../server/agency-names.ts';
+import { agencyNames, type AgencyName } from '../server/agencies.ts';
 import { getDb, getReadDb } from '../server/boot.ts';
 import { cacheForEveryone } from './cache-for-everyone.ts';
 import type { Locale } from '../server/catalog/types.ts';
