@@ -5,7 +5,7 @@
  * ranked by trigram similarity; address words match as folded substrings (trigram index).
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { oneEditVariants } from '../one-edit.ts';
+import { oneEditVariants } from './one-edit.ts';
 import { searchKey } from '../search-key.ts';
 import type { Database, RegistryEntry } from '../schema.ts';
 
