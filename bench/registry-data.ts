@@ -7,7 +7,7 @@
 // addresses use the post-2025 two-level form (street, ward/commune, province), and the province mix follows
 // population (Hồ Chí Minh and Hà Nội heaviest). Only the published fields exist — no ID number, birth date, phone.
 import { provinces } from '../src/server/provinces.ts';
-import { publishedFields } from '../src/server/registry.ts';
+import { publishedFields } from '../src/server/registry/search.ts';
 import type { RegistryEntry } from '../src/server/schema.ts';
 
 type Reason = RegistryEntry['reason'];

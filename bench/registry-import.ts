@@ -1,4 +1,4 @@
-// `npm run bench:registry-import`: a large CSV import of the public list as staff run it (src/server/registry-import-jobs.ts)
+// `npm run bench:registry-import`: a large CSV import of the public list as staff run it (src/server/registry/import-jobs.ts)
 // on PostgreSQL (DATABASE_URL's server, default local), in a throw-away database: N generated entries (default 150,000,
 // the realistic rows of bench/registry-data.ts, all agencies, so a central administrator imports them) are uploaded,
 // checked (dry run) and written from the checked file. Prints the file size, the time to save the upload, the check's
@@ -11,8 +11,8 @@ import { seedReferenceData } from '../db/seed/index.ts';
 import { createStaffUser } from '../src/server/auth/staff.ts';
 import { openPostgres } from '../src/server/db.ts';
 import { migrateToLatest } from '../src/server/migrate.ts';
-import { entryFields } from '../src/server/registry-admin.ts';
-import { commitChecked, getImportJob, importFinished, importProgress, startImport } from '../src/server/registry-import-jobs.ts';
+import { entryFields } from '../src/server/registry/admin.ts';
+import { commitChecked, getImportJob, importFinished, importProgress, startImport } from '../src/server/registry/import-jobs.ts';
 import { searchKey } from '../src/server/search-key.ts';
 import { todayInVietnam } from '../src/server/validation/dates.ts';
 import { registryRow } from './registry-data.ts';

@@ -1,7 +1,7 @@
 // `npm run bench:registry`: the public list of debtors without conditions to enforce (Art. 44a) at national scale.
 // A fresh PostgreSQL database (DATABASE_URL's server, default local) gets N entries (default 1,000,000) from the
 // deterministic generator in bench/registry-data.ts; then a FIXED mix of searches is timed three ways:
-//   SQL          searchRegistry() from src/server/registry.ts on a pg Pool: the statements the page runs (name-key
+//   SQL          searchRegistry() from src/server/registry/search.ts on a pg Pool: the statements the page runs (name-key
 //                btrees, name-words GIN, one-typo keys, address-words GIN, number btree), one search after another
 //   SQL ILIKE    the same mix as a naive `search_fold(col) ilike '%q%'` sequential scan (what we would do without
 //                the indexes; it also misses the typo and reversed-order queries — see the rows column)
@@ -18,7 +18,7 @@ import pg from 'pg';
 import { seedReferenceData } from '../db/seed/index.ts';
 import { openPostgres } from '../src/server/db.ts';
 import { migrateToLatest } from '../src/server/migrate.ts';
-import { searchRegistry, type RegistryQuery } from '../src/server/registry.ts';
+import { searchRegistry, type RegistryQuery } from '../src/server/registry/search.ts';
 import { REGISTRY_COLUMNS, registryColumns } from './registry-data.ts';
 import { startBenchServer } from './server.ts';
 import { throwawayDatabase } from './throwaway-database.ts';
@@ -230,7 +230,7 @@ async function http(cases: Case[]): Promise<Summary | string> {
 }
 
 /**
- * searchRegistry() from src/server/registry.ts, page 1: the same statements the search page runs, through Kysely and
+ * searchRegistry() from src/server/registry/search.ts, page 1: the same statements the search page runs, through Kysely and
  * a pg Pool. Run -1 is the untimed warm-up (first touch of the index pages is not the steady state of a public search);
  * runs are interleaved (run r of every query, then run r+1) so a slow spell hits the whole mix alike.
  */
@@ -318,7 +318,7 @@ try {
   });
 
   // Not in the fixed mix (so the table above compares with earlier runs): a name together with address words, where
-  // the planner's estimate of correlated words ("ha noi") matters (src/server/registry.ts, byName()); and the
+  // the planner's estimate of correlated words ("ha noi") matters (src/server/registry/search.ts, byName()); and the
   // beginning of a number (pattern-ops btrees, db/migrations/20261124T0900_registry_number_prefix.ts).
   const [num, year] = (sample[0]?.judgment_number ?? '1/2024/DS-ST').split('/');
   const combined: Case[] = [

@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
 // for "nguyen van hung" rechecked hundreds of thousands of rows (p95 ≈ 2.4 s, bench/registry.ts). Whole folded words
 // are selective instead, and btree lookups stop after the first hundred namesakes: an exact key for the name as typed,
 // a sorted key for the same words in another order, first + last word for family and given name, the set of words
-// (GIN) for any other part of a name, and the key again for one-typo variants (src/server/registry.ts). pg_trgm stays
+// (GIN) for any other part of a name, and the key again for one-typo variants (src/server/registry/search.ts). pg_trgm stays
 // for parts of address words and for ranking by similarity.
 export async function up(db: Kysely<any>): Promise<void> {
   // The words of an already folded text (search_fold), punctuation and repeated spaces ignored. Not STRICT, so the

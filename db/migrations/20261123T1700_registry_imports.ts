@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 // CSV imports of the public list run as jobs: the upload is answered at once with a page that shows the progress
-// while the file is read (src/server/registry-import-jobs.ts); the outcome stays here for the staff who ran it.
+// while the file is read (src/server/registry/import-jobs.ts); the outcome stays here for the staff who ran it.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('registry_imports')

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 // Judgment and enforcement decision numbers are searched by their start: "364/2024" finds "364/2024/DS-PT"
-// (src/server/registry.ts, numbered()). A btree serves a range of beginnings only with the pattern operator class (byte
+// (src/server/registry/search.ts, numbered()). A btree serves a range of beginnings only with the pattern operator class (byte
 // order), whatever collation the database was created with; the same index answers equality, so it replaces the plain
 // one. The id and the number itself are included so that the search reads the index alone (PostgreSQL plans an
 // index-only scan of an expression only when the column it is computed from is in the index).

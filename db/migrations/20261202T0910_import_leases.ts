@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 // Several instances share one database: a running import is held by a lease its instance renews while it reads the
-// file (src/server/registry-import-jobs.ts), so another instance's start fails only jobs whose lease ran out, and its
+// file (src/server/registry/import-jobs.ts), so another instance's start fails only jobs whose lease ran out, and its
 // progress is kept in the row, where any instance's job page reads it. A clean dry run's file is kept here too, in
 // parts, so that the commit can run on any instance, whatever disk the upload landed on.
 export async function up(db: Kysely<any>): Promise<void> {

@@ -2,7 +2,7 @@
  * Keeping the public list (Art. 44a): add, correct, remove entries and import a CSV file. Each handler authorises
  * itself (actions are also reachable at /_actions/<name>): a signed-in staff member (reception, officer, head or
  * administrator) or a 401/403; the scope (their agency and its regional offices) is the service's to enforce
- * (src/server/registry-admin.ts). Refusals come back as data, with the HTTP status the page answers with.
+ * (src/server/registry/admin.ts). Refusals come back as data, with the HTTP status the page answers with.
  */
 import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
 import { getDb } from '../server/boot.ts';
@@ -15,8 +15,8 @@ import {
   updateEntry,
   type EntryInput,
   type RegistryActor,
-} from '../server/registry-admin.ts';
-import { commitChecked, ImportJobError, startImport } from '../server/registry-import-jobs.ts';
+} from '../server/registry/admin.ts';
+import { commitChecked, ImportJobError, startImport } from '../server/registry/import-jobs.ts';
 import { config } from '../server/config.ts';
 import { text } from './guards.ts';
 import { ipOf, requireStaff } from './staff.ts';
@@ -142,7 +142,7 @@ export const registryActions = {
 
   /**
    * A CSV file: saved and checked (`mode` 'dry', the default) or written all or nothing (`mode` 'commit') as a job;
-   * the page then follows the job (src/server/registry-import-jobs.ts).
+   * the page then follows the job (src/server/registry/import-jobs.ts).
    */
   registryImport: defineAction({
     accept: 'form',

@@ -20,6 +20,19 @@ export function listAgencies(db: Kysely<Database>, opts: { province?: string } =
   return cachedReference(db, 'agencies', `offices\n${opts.province ?? ''}`, async () => withOffices((await allAgencies(db)).filter((a) => !opts.province || a.province_code === opts.province)));
 }
 
+export interface AgencyName {
+  name_vi: string;
+  name_en: string;
+}
+
+/**
+ * Agency names by code, for pages that show many entries (the public list's results): built from the process's copy
+ * of the agencies, so a search asks the database for no more than its own query.
+ */
+export function agencyNames(db: Kysely<Database>): Promise<Map<string, AgencyName>> {
+  return cachedReference(db, 'agencies', 'names', async () => new Map((await allAgencies(db)).map((r) => [r.code, { name_vi: r.name_vi, name_en: r.name_en }])));
+}
+
 function withOffices(rows: readonly Agency[]): AgencyWithOffices[] {
   const offices = new Map<string, Agency[]>();
   for (const row of rows) {

@@ -7,7 +7,7 @@ import { config } from './config.ts';
 import { secureDataDir } from './data-dir.ts';
 import { sharedDatabase, sharedReadDatabase, type DbHandle } from './db.ts';
 import { purgeExpiredDrafts } from './dossiers/drafts.ts';
-import { failExpiredImports, purgeImportFiles, SWEEP_MS } from './registry-import-jobs.ts';
+import { failExpiredImports, purgeImportFiles, SWEEP_MS } from './registry/import-jobs.ts';
 import { transportFromConfig } from './mail/transport.ts';
 import { startMailWorker } from './mail/worker.ts';
 import { log } from './log.ts';

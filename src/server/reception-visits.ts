@@ -16,7 +16,7 @@
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import { recordAudit, type AuditActor } from './audit.ts';
 import { normaliseDossierCode } from './dossiers/code.ts';
-import { parseDate, tidy } from './registry-admin.ts';
+import { parseDate, tidy } from './registry/admin.ts';
 import type { Database, ReceptionVisit, ReceptionVisitsTable } from './schema.ts';
 import { todayInVietnam } from './validation/dates.ts';
 

@@ -413,7 +413,7 @@ export interface TrackingFailuresTable {
   last_failure_at: Date;
 }
 
-/** A clean dry run's file, in parts, until it is written or 24 hours pass (src/server/registry-import-jobs.ts). */
+/** A clean dry run's file, in parts, until it is written or 24 hours pass (src/server/registry/import-jobs.ts). */
 export interface RegistryImportFilesTable {
   import_id: string;
   part: number;

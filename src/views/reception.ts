@@ -24,7 +24,7 @@ import {
   type VisitFilter,
   type VisitRow,
 } from '../server/reception-visits.ts';
-import { parseDate } from '../server/registry-admin.ts';
+import { parseDate } from '../server/registry/admin.ts';
 import { todayInVietnam } from '../server/validation/dates.ts';
 
 type ErrorLink = { href: string; text: string };

@@ -5,13 +5,13 @@
  */
 import type { AstroGlobal } from 'astro';
 import { dict, pathTo } from '../i18n/index.ts';
-import { agencyNames, type AgencyName } from '../server/agency-names.ts';
+import { agencyNames, type AgencyName } from '../server/agencies.ts';
 import { getDb, getReadDb } from '../server/boot.ts';
 import { cacheForEveryone } from './cache-for-everyone.ts';
 import type { Locale } from '../server/catalog/types.ts';
 import { abuseLimits } from '../server/abuse-limits.ts';
 import { clientAddress } from '../server/ratelimit.ts';
-import { checkQuery, getPublishedEntry, searchRegistry, type PublicEntry, type RegistryQuery, type SearchResult } from '../server/registry.ts';
+import { checkQuery, getPublishedEntry, searchRegistry, type PublicEntry, type RegistryQuery, type SearchResult } from '../server/registry/search.ts';
 import { provinceByCode } from '../server/provinces.ts';
 import { refuseTooMany } from './too-many.ts';
 

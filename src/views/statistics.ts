@@ -15,7 +15,7 @@ import { getDb, getReadDb } from '../server/boot.ts';
 import { oneStopProcedures, procedureByCode } from '../server/catalog/index.ts';
 import type { Locale } from '../server/catalog/types.ts';
 import { statusLabel } from '../server/dossiers/lifecycle.ts';
-import { parseDate } from '../server/registry-admin.ts';
+import { parseDate } from '../server/registry/admin.ts';
 import { abuseLimits } from '../server/abuse-limits.ts';
 import { clientAddress } from '../server/ratelimit.ts';
 import { cachedStats, hasCachedStats, STATS_TTL_MS } from '../server/stats/cache.ts';

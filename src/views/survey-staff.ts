@@ -8,7 +8,7 @@ import type { AstroGlobal } from 'astro';
 import type { SessionUser } from '../server/auth/session.ts';
 import { getDb } from '../server/boot.ts';
 import { clientAddress } from '../server/ratelimit.ts';
-import { parseDate } from '../server/registry-admin.ts';
+import { parseDate } from '../server/registry/admin.ts';
 import { criterionById, helpers, type HelpedBy } from '../server/catalog/survey-criteria.ts';
 import { listFeedback, type FeedbackRow } from '../server/survey/feedback.ts';
 import { listResponses, readResponse, readsSurveyResponses, SurveyAccessError, type ResponseRow, type SurveyReader } from '../server/survey/staff-access.ts';

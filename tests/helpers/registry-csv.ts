@@ -1,5 +1,5 @@
-/** Entries and CSV rows of the public list for tests (the columns of src/server/registry-admin.ts `entryFields`). */
-import type { EntryInput } from '../../src/server/registry-admin.ts';
+/** Entries and CSV rows of the public list for tests (the columns of src/server/registry/admin.ts `entryFields`). */
+import type { EntryInput } from '../../src/server/registry/admin.ts';
 
 export const entry = (over: EntryInput = {}): EntryInput => ({
   debtor_name: 'Nguyễn Văn Hùng',

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { openPostgres, type DbHandle } from '../../src/server/db.ts';
-import { createEntry, type RegistryActor } from '../../src/server/registry-admin.ts';
+import { createEntry, type RegistryActor } from '../../src/server/registry/admin.ts';
 import { entry } from '../helpers/registry-csv.ts';
 import { startCluster, type PgCluster } from '../support/pg-cluster.ts';
 import { Client, ports, startInstance, until, type Instance } from './harness.ts';

@@ -12,9 +12,9 @@ import {
   removeEntry,
   updateEntry,
   type RegistryActor,
-} from '../../src/server/registry-admin.ts';
-import { importCsv } from '../../src/server/registry-import.ts';
-import { searchRegistry } from '../../src/server/registry.ts';
+} from '../../src/server/registry/admin.ts';
+import { importCsv } from '../../src/server/registry/import.ts';
+import { searchRegistry } from '../../src/server/registry/search.ts';
 import type { Database } from '../../src/server/schema.ts';
 import { todayInVietnam } from '../../src/server/validation/dates.ts';
 import { closeAndDrop, openSeeded } from '../helpers/applications.ts';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import type { Kysely } from 'kysely';
 import { createStaffUser } from '../../src/server/auth/staff.ts';
-import { RegistryError, type RegistryActor } from '../../src/server/registry-admin.ts';
+import { RegistryError, type RegistryActor } from '../../src/server/registry/admin.ts';
 import {
   commitChecked,
   failExpiredImports,
@@ -18,8 +18,8 @@ import {
   recentImports,
   renewImportLeases,
   startImport,
-} from '../../src/server/registry-import-jobs.ts';
-import { searchRegistry } from '../../src/server/registry.ts';
+} from '../../src/server/registry/import-jobs.ts';
+import { searchRegistry } from '../../src/server/registry/search.ts';
 import type { Database } from '../../src/server/schema.ts';
 import { closeAndDrop, openSeeded } from '../helpers/applications.ts';
 import { testDatabases } from '../helpers/databases.ts';
@@ -27,7 +27,7 @@ import { csvRow, HEADER } from '../helpers/registry-csv.ts';
 
 const upload = (name: string, text: string) => ({ name, stream: new Blob([text]).stream() });
 const isJobError = (reason: ImportJobError['reason']) => (err: unknown) => err instanceof ImportJobError && err.reason === reason;
-/** The job reads its file in chunks of this size (the read stream's highWaterMark in registry-import-jobs.ts). */
+/** The job reads its file in chunks of this size (the read stream's highWaterMark in src/server/registry/import-jobs.ts). */
 const CHUNK = 256 * 1024;
 const realCreateReadStream = fs.createReadStream;
 

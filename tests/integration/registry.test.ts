@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { registryDemoEntries, seedRegistryDemo } from '../../db/seed/registry-demo.ts';
 import { seedReferenceData } from '../../db/seed/index.ts';
 import { migrateToLatest } from '../../src/server/migrate.ts';
-import { checkQuery, getPublishedEntry, MAX_RESULTS, PAGE_SIZE, searchRegistry } from '../../src/server/registry.ts';
+import { checkQuery, getPublishedEntry, MAX_RESULTS, PAGE_SIZE, searchRegistry } from '../../src/server/registry/search.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { searchKey } from '../../src/server/search-key.ts';
 import { sql } from 'kysely';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MAX_KEY_LENGTH, oneEditVariants } from '../../src/server/one-edit.ts';
+import { MAX_KEY_LENGTH, oneEditVariants } from '../../src/server/registry/one-edit.ts';
 
 /** Damerau–Levenshtein (optimal string alignment) distance, the reference the variants are checked against. */
 function distance(a: string, b: string): number {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { PublicEntry } from '../../src/server/registry.ts';
+import type { PublicEntry } from '../../src/server/registry/search.ts';
 import { startRenderer, textOf, type Renderer } from '../helpers/render.ts';
 
 let renderer: Renderer;

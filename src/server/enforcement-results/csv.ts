@@ -10,7 +10,7 @@
  */
 import { Readable } from 'node:stream';
 import { CsvError } from 'csv-parse';
-import { parseDate } from '../registry-admin.ts';
+import { parseDate } from '../registry/admin.ts';
 import { csvErrorLine, csvReader, headerProblems, limitBytes, TooLarge, unneutralise, type CsvProblem } from '../csv-import.ts';
 
 /** The columns of the file, in the template's order. */

@@ -4,7 +4,7 @@
  */
 import type { APIRoute } from 'astro';
 import { getDb } from '../../../server/boot.ts';
-import { exportCsv } from '../../../server/registry-admin.ts';
+import { exportCsv } from '../../../server/registry/admin.ts';
 import { clientAddress } from '../../../server/ratelimit.ts';
 import { todayInVietnam } from '../../../server/validation/dates.ts';
 import { registryActorOf } from './_lib/registry.ts';

@@ -1,6 +1,6 @@
 /** Wording shared by the pages that keep the public list (the leading underscore keeps this out of routing). */
 import type { SessionUser } from '../../../../server/auth/session.ts';
-import type { RegistryActor } from '../../../../server/registry-admin.ts';
+import type { RegistryActor } from '../../../../server/registry/admin.ts';
 
 export type ErrorLink = { href: string; text: string };
 

@@ -4,7 +4,7 @@
  */
 import type { APIRoute } from 'astro';
 import { getDb } from '../../../../../server/boot.ts';
-import { getImportJob, ImportJobError } from '../../../../../server/registry-import-jobs.ts';
+import { getImportJob, ImportJobError } from '../../../../../server/registry/import-jobs.ts';
 import { registryActorOf } from '../../_lib/registry.ts';
 
 export const GET: APIRoute = async ({ locals, params }) => {

@@ -10,10 +10,10 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { stringify } from 'csv-stringify/sync';
-import { recordAudit, type AuditActor } from './audit.ts';
-import type { Database, RegistryEntriesTable, RegistryEntry } from './schema.ts';
-import { isRealDate, todayInVietnam } from './validation/dates.ts';
-import { publishedFields } from './registry.ts';
+import { recordAudit, type AuditActor } from '../audit.ts';
+import type { Database, RegistryEntriesTable, RegistryEntry } from '../schema.ts';
+import { isRealDate, todayInVietnam } from '../validation/dates.ts';
+import { publishedFields } from './search.ts';
 
 /** The signed-in staff member (a `SessionUser` fits), and where the request came from. */
 export interface RegistryActor {

@@ -12,12 +12,12 @@
 import { Readable } from 'node:stream';
 import { CsvError } from 'csv-parse';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { recordAudit } from './audit.ts';
-import { csvErrorLine, csvReader, headerProblems, limitBytes, TooLarge, unneutralise } from './csv-import.ts';
-import { agencyScope, allAgencyProvinces, entryFields, validateEntry, type EntryInput, type EntryValues, type RegistryActor } from './registry-admin.ts';
-import type { Database } from './schema.ts';
-import { searchKey } from './search-key.ts';
-import { todayInVietnam } from './validation/dates.ts';
+import { recordAudit } from '../audit.ts';
+import { csvErrorLine, csvReader, headerProblems, limitBytes, TooLarge, unneutralise } from '../csv-import.ts';
+import { agencyScope, allAgencyProvinces, entryFields, validateEntry, type EntryInput, type EntryValues, type RegistryActor } from './admin.ts';
+import type { Database } from '../schema.ts';
+import { searchKey } from '../search-key.ts';
+import { todayInVietnam } from '../validation/dates.ts';
 
 export const IMPORT_LIMITS = { maxRows: 200_000, maxBytes: 50 * 1024 * 1024, batchSize: 500, maxErrors: 10_000 } as const;
 

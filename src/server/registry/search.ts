@@ -6,8 +6,8 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { oneEditVariants } from './one-edit.ts';
-import { searchKey } from './search-key.ts';
-import type { Database, RegistryEntry } from './schema.ts';
+import { searchKey } from '../search-key.ts';
+import type { Database, RegistryEntry } from '../schema.ts';
 
 /**
  * Exactly the published fields (Circular 04/2023/TT-BTP Art. 4(1)) plus province, agency and dates, and the entry's

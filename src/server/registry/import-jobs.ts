@@ -1,7 +1,7 @@
 /**
  * CSV imports of the public list as jobs, so that a large file's progress can be shown while it is read: the upload
  * is saved under $DATA_DIR/imports (mode 600: it holds personal data), a row in `registry_imports` records the job,
- * and the file is read in the background by importCsv() (src/server/registry-import.ts) while the job page polls the
+ * and the file is read in the background by importCsv() (src/server/registry/import.ts) while the job page polls the
  * progress. A clean dry run keeps its file for 24 hours so that "write it" needs no second upload, in the database
  * (`registry_import_files`, in parts of PART_BYTES): the click on "write" may reach another instance, whose disk
  * does not have it. A commit is made once per dry run (a unique key), whatever the clicks.
@@ -19,10 +19,10 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
-import { log } from './log.ts';
-import { agencyScope, type RegistryActor } from './registry-admin.ts';
-import { importCsv, type ImportError } from './registry-import.ts';
-import type { Database } from './schema.ts';
+import { log } from '../log.ts';
+import { agencyScope, type RegistryActor } from './admin.ts';
+import { importCsv, type ImportError } from './import.ts';
+import type { Database } from '../schema.ts';
 
 /** Problems kept with a finished job (the first ones; `errorCount` has them all). */
 export const IMPORT_ERRORS_KEPT = 200;
