@@ -3,12 +3,34 @@ import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import preact from '@astrojs/preact';
 
+/**
+ * `astro dev` has no start script: its first request boots (src/server/boot.ts), and it is given the demo step here
+ * as scripts/start.ts gives it, so a development database gets the demo data as before.
+ * @type {import('astro').AstroIntegration}
+ */
+const demoDataInDev = {
+  name: 'thads-demo-data-in-dev',
+  hooks: {
+    'astro:server:setup': ({ server }) => {
+      /** @type {Promise<unknown> | undefined} */
+      let booting;
+      server.middlewares.use((_req, _res, next) => {
+        booting ??= Promise.all([server.ssrLoadModule('/src/server/boot.ts'), server.ssrLoadModule('/db/seed/demo-start.ts')]).then(([{ boot }, { seedDemoOnStart }]) =>
+          boot({ seedDemo: seedDemoOnStart }),
+        );
+        // A failed boot is tried again by the next request, as getDb() would.
+        booting.then(() => next(), (err) => ((booting = undefined), next(err)));
+      });
+    },
+  },
+};
+
 export default defineConfig({
   output: 'server',
   // The start script serves (scripts/start.ts): the adapter's handler renders the pages, src/server/static-files.ts the
   // built files.
   adapter: node({ mode: 'middleware' }),
-  integrations: [preact()],
+  integrations: [preact(), demoDataInDev],
   i18n: {
     locales: ['vi', 'en'],
     defaultLocale: 'vi',

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import { demoStaff } from '../db/seed/demo.ts';
+import { seedDemoOnStart } from '../db/seed/demo-start.ts';
 import { HISTORY_PIN } from '../db/seed/history/index.ts';
 import { bootWhenDatabaseReady, stopBackgroundJobs } from '../src/server/boot.ts';
 import { ConfigError, config } from '../src/server/config.ts';
@@ -79,12 +80,13 @@ async function main(): Promise<void> {
   const cfg = config();
   if (process.env.SKIP_BUILD !== '1') buildIfStale();
   if (!cfg.databaseUrl) createEmbeddedDatabaseApart(cfg.dataDir);
-  const report = await bootWhenDatabaseReady();
+  const report = await bootWhenDatabaseReady({ seedDemo: seedDemoOnStart });
   if (report.migrations.length) announce(`Applied migrations: ${report.migrations.join(', ')}`);
   if (report.seeded.agencies || report.seeded.contacts || report.seeded.calendarDays)
     announce(`Seeded ${report.seeded.agencies} agencies, the published contact details of ${report.seeded.contacts} and ${report.seeded.calendarDays} calendar days.`);
-  if (report.history)
-    announce(`Added a year of demo history: ${report.history.dossiers} dossiers, ${report.history.events} events, ${report.history.visits} reception visits, ${report.history.responses} survey responses${interactive ? ` (tracking PIN ${HISTORY_PIN})` : ''}.`);
+  const history = report.demo?.history;
+  if (history)
+    announce(`Added a year of demo history: ${history.dossiers} dossiers, ${history.events} events, ${history.visits} reception visits, ${history.responses} survey responses${interactive ? ` (tracking PIN ${HISTORY_PIN})` : ''}.`);
 
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
   // The adapter's handler returns a promise that settles when the page is done (src/server/shutdown.ts waits for it).

@@ -8,10 +8,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { oneStopProcedures } from '../../src/server/catalog/index.ts';
-import type { Procedure } from '../../src/server/catalog/types.ts';
-import { addDraftAttachment, createDraft, saveDraftAnswers } from '../../src/server/dossiers/drafts.ts';
-import { sha256Hex } from '../../src/server/dossiers/files.ts';
-import type { DossierStatus } from '../../src/server/dossiers/lifecycle.ts';
 import {
   approveResult,
   assignOfficer,
@@ -22,7 +18,6 @@ import {
   returnResult,
   submitDraftResult,
 } from '../../src/server/dossiers/staff-actions.ts';
-import { submitDraft } from '../../src/server/dossiers/submit.ts';
 import { transition, type Actor } from '../../src/server/dossiers/transition.ts';
 import { createStaffUser } from '../../src/server/auth/staff.ts';
 import type { Database } from '../../src/server/schema.ts';
@@ -31,36 +26,13 @@ import { seedDemoVisits } from './reception-demo.ts';
 import { seedDemoEnforcementResults } from './enforcement-results-demo.ts';
 import { todayInVietnam } from '../../src/server/calendar.ts';
 import { seedDemoSurveys } from './survey-demo.ts';
+import { demoStaff, submitDemoDossier, tinyPdf, type DemoDossier } from './demo-applicants.ts';
 
-/** Demo staff accounts (printed at start; never created outside the demo seed). */
-export const demoStaff = [
-  { email: 'tiepnhan@demo.thads.vn', fullName: 'Nguyễn Thị Tiếp Nhận', role: 'reception', agencyCode: 'HNI', password: 'quay-tiep-dan-2026' },
-  { email: 'chaphanhvien@demo.thads.vn', fullName: 'Trần Văn Chấp Hành', role: 'officer', agencyCode: 'HNI', password: 'xu-ly-ho-so-2026' },
-  { email: 'thutruong@demo.thads.vn', fullName: 'Lê Minh Thủ Trưởng', role: 'head', agencyCode: 'HNI', password: 'phe-duyet-ho-so-2026' },
-  { email: 'quantri@demo.thads.vn', fullName: 'Phạm Quản Trị', role: 'admin', agencyCode: null, password: 'quan-ly-he-thong-2026' },
-] as const;
+// Where the start script and the tests have always found them.
+export { demoStaff, type DemoDossier };
 
-export interface DemoDossier {
-  code: string;
-  pin: string;
-  procedure: string;
-  status: DossierStatus;
-  /** A returned dossier whose survey link is still open (db/seed/survey-demo.ts). */
-  surveyOpen?: true;
-}
-
-const people = [
-  { name: 'Trần Văn Hùng', female: false, dob: '1979-03-21' },
-  { name: 'Lê Thị Mai', female: true, dob: '1985-11-02' },
-  { name: 'Phạm Quốc Bảo', female: false, dob: '1990-07-15' },
-  { name: 'Nguyễn Thị Thu Hà', female: true, dob: '1968-01-30' },
-  { name: 'Đặng Minh Đức', female: false, dob: '1995-09-09' },
-  { name: 'Vũ Thị Ngọc Ánh', female: true, dob: '1982-05-18' },
-  { name: 'Hoàng Văn Nam', female: false, dob: '1974-12-24' },
-];
 // Mostly Hà Nội, where the demo staff work, so the back-office queue has something in every status.
 const agencies = ['HNI', 'HNI', 'HCM', 'HNI', 'DNG', 'HNI', 'HNI-KV1'];
-const phones = ['0912345601', '0987654302', '0356789103', '0701234504', '0833456705', '0967890106', '0388123407'];
 
 /**
  * A step of a demo dossier's path: a lifecycle action, or 'result' — the result as the procedure issues it (the
@@ -92,51 +64,10 @@ const notes: Partial<Record<DemoStep, { vi: string; en: string }>> = {
   },
 };
 
-/** A citizen ID consistent with the date of birth (province 001, the century-and-sex digit, the year). */
-function cccdFor(person: (typeof people)[number], i: number): string {
-  const year = Number(person.dob.slice(0, 4));
-  const century = (year >= 2000 ? 2 : 0) + (person.female ? 1 : 0);
-  return `001${century}${person.dob.slice(2, 4)}${String(100_000 + i * 7919).slice(-6)}`;
-}
-
-const tinyPdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-
 function daysBefore(now: Date, days: number, hour = 9): Date {
   const d = new Date(now.getTime() - days * 86_400_000);
   d.setUTCHours(hour - 7, 15, 0, 0);
   return d;
-}
-
-/** Submits the `i`-th demo applicant's online dossier of `procedure`, with every required document, at `submittedAt`. */
-export async function submitDemoDossier(
-  db: Kysely<Database>,
-  procedure: Procedure,
-  opts: { i: number; agency: string; locale: 'vi' | 'en'; submittedAt: Date; publicUrl: string },
-): Promise<{ dossierId: number; code: string; pin: string }> {
-  const { i, agency, locale, submittedAt } = opts;
-  const person = people[i % people.length]!;
-  const answers = procedure.schema.parse({
-    ...procedure.example,
-    fullName: person.name,
-    dateOfBirth: person.dob,
-    cccd: cccdFor(person, i),
-    phone: phones[i % phones.length],
-    email: `demo${i + 1}@example.com`,
-    agency,
-  });
-  const draftId = await createDraft(db, procedure.code, locale, submittedAt);
-  await saveDraftAnswers(db, draftId, {}, answers);
-  for (const doc of procedure.documents.filter((d) => d.required && d.id !== 'application')) {
-    await addDraftAttachment(db, draftId, {
-      document_id: doc.id,
-      file_name: `${doc.id}.pdf`,
-      content_type: 'application/pdf',
-      size_bytes: tinyPdf.length,
-      sha256: sha256Hex(tinyPdf),
-      content: tinyPdf,
-    });
-  }
-  return submitDraft(db, draftId, { channel: 'online', publicUrl: opts.publicUrl, now: submittedAt });
 }
 
 /** Loads the demo dossiers (once: nothing happens when any dossier exists) and returns their codes and PINs. */

@@ -12,7 +12,7 @@ import { takeStaffAction, type StaffActionName } from '../../src/server/dossiers
 import { submitDraft } from '../../src/server/dossiers/submit.ts';
 import type { Actor } from '../../src/server/dossiers/transition.ts';
 import type { Database } from '../../src/server/schema.ts';
-import type { DemoDossier } from './demo.ts';
+import type { DemoDossier } from './demo-applicants.ts';
 
 const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 

@@ -14,7 +14,7 @@ import type { Database } from '../../src/server/schema.ts';
 import { surveyStatuses, surveyToken } from '../../src/server/survey/invitation.ts';
 import { sendFeedback } from '../../src/server/survey/feedback.ts';
 import { submitSurvey, surveyByToken } from '../../src/server/survey/responses.ts';
-import { demoStaff, submitDemoDossier, type DemoDossier } from './demo.ts';
+import { demoStaff, submitDemoDossier, type DemoDossier } from './demo-applicants.ts';
 
 const DAY = 86_400_000;
 

@@ -1,9 +1,6 @@
-import { seedDemoData, type DemoDossier } from '../../db/seed/demo.ts';
-import { seedDemoHistory, type HistoryReport } from '../../db/seed/history/index.ts';
+import type { Kysely } from 'kysely';
 import { seedReferenceData } from '../../db/seed/index.ts';
-import { seedRegistryDemo } from '../../db/seed/registry-demo.ts';
-import { seedVaultDemo } from '../../db/seed/vault-demo.ts';
-import { config } from './config.ts';
+import { config, type Config } from './config.ts';
 import { secureDataDir } from './data-dir.ts';
 import { sharedDatabase, sharedReadDatabase, type DbHandle } from './db.ts';
 import { purgeExpiredDrafts } from './dossiers/drafts.ts';
@@ -14,16 +11,22 @@ import { log } from './log.ts';
 import { migrateToLatest } from './migrate.ts';
 import { retryWhileUnavailable } from './database-unavailable.ts';
 import { REFERENCE_CHANNEL, watchReference } from './reference-cache.ts';
-import { sql } from 'kysely';
+import type { Database } from './schema.ts';
 
-export interface BootReport {
+export interface BootReport<Demo = unknown> {
   handle: DbHandle;
   migrations: string[];
   seeded: { agencies: number; contacts: number; calendarDays: number };
-  /** Demo dossiers loaded by this start (first start only). */
-  demo: DemoDossier[];
-  /** The year of demo history this start added (first start only; null otherwise). */
-  history: HistoryReport | null;
+  /** What the demo step loaded (undefined when boot was given none). */
+  demo: Demo | undefined;
+}
+
+export interface BootOptions<Demo> {
+  /**
+   * Loads demo data after the reference data, before the reference-data watch and the background jobs start. Passed
+   * in by the start script: the demo seed files dossiers through the services here, which must not depend on it.
+   */
+  seedDemo?: (db: Kysely<Database>, cfg: Config) => Promise<Demo>;
 }
 
 type Worker = ReturnType<typeof startMailWorker>;
@@ -35,10 +38,11 @@ const REFERENCE = Symbol.for('thads.referenceWatch');
 type Holder = { [KEY]?: Promise<BootReport>; [WORKER]?: Worker; [REFERENCE]?: Promise<() => Promise<void>> };
 
 /**
- * Makes the data directory owner-only, opens the database, applies pending migrations, seeds reference data, and starts the background jobs (the mail
- * worker, the purge of expired drafts and of unwritten import files); once per process.
+ * Makes the data directory owner-only, opens the database, applies pending migrations, seeds reference data, runs the
+ * demo step when given one, and starts the background jobs (the mail worker, the purge of expired drafts and of
+ * unwritten import files); once per process.
  */
-export function boot(): Promise<BootReport> {
+export function boot<Demo = unknown>(options: BootOptions<Demo> = {}): Promise<BootReport<Demo>> {
   const holder = globalThis as Holder;
   holder[KEY] ??= (async () => {
     const cfg = config();
@@ -47,14 +51,7 @@ export function boot(): Promise<BootReport> {
     const handle = await sharedDatabase(cfg);
     const results = await migrateToLatest(handle.db);
     const seeded = await seedReferenceData(handle.db);
-    const demo = cfg.demoData ? await seedDemoData(handle.db, { publicUrl: cfg.publicUrl, dataDir: cfg.dataDir }) : [];
-    // After the demo seed: its Hà Nội accounts handle the history's dossiers there.
-    const history = cfg.demoHistory ? await seedDemoHistory(handle.db) : null;
-    if (cfg.demoData) await seedRegistryDemo(handle.db);
-    if (cfg.demoData) await seedVaultDemo(handle.db, cfg.publicUrl);
-    // The embedded database has no autovacuum to gather statistics after a seed: without them its planner guesses
-    // (a public-list search took 4.3 ms instead of 3.5 on the demo list).
-    if (demo.length > 0 || history) await sql`analyze`.execute(handle.db);
+    const demo = await options.seedDemo?.(handle.db, cfg);
     // Reference data is read through the primary only: a replica replays a change after the primary announced it,
     // and a copy reloaded from it in between would keep the old rows.
     holder[REFERENCE] ??= watchReference(handle.notifications(REFERENCE_CHANNEL), [handle.db], { warn: (message, err) => log().warn({ err }, message) });
@@ -70,20 +67,21 @@ export function boot(): Promise<BootReport> {
       purgeImportFiles(handle.db, cfg.dataDir).catch((err) => log().error({ err }, 'import file purge failed'));
     };
     setInterval(purge, 60 * 60_000).unref();
-    return { handle, migrations: results.map((r) => r.migrationName), seeded, demo, history };
+    return { handle, migrations: results.map((r) => r.migrationName), seeded, demo };
   })().catch((err) => {
     delete holder[KEY];
     throw err;
   });
-  return holder[KEY];
+  // A later caller (the server bundle's getDb()) gets the boot the first one started, demo step included.
+  return holder[KEY] as Promise<BootReport<Demo>>;
 }
 
 /**
  * boot() for the start script: while PostgreSQL cannot be reached (started together with the portal, or
  * restarting), tried again every 2 s for a minute, saying so; then it fails with the database's error.
  */
-export function bootWhenDatabaseReady(): Promise<BootReport> {
-  return retryWhileUnavailable(boot, { forMs: 60_000, everyMs: 2000, log: (m) => log().warn(`Starting: ${m}`) });
+export function bootWhenDatabaseReady<Demo>(options: BootOptions<Demo> = {}): Promise<BootReport<Demo>> {
+  return retryWhileUnavailable(() => boot(options), { forMs: 60_000, everyMs: 2000, log: (m) => log().warn(`Starting: ${m}`) });
 }
 
 /** The booted database; what pages and server modules use. */
