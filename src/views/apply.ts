@@ -25,6 +25,7 @@ import { cacheForEveryone } from './cache-for-everyone.ts';
 import { counterAgencies } from '../server/dossiers/counter-scope.ts';
 import { secondComplaintOfCookie } from '../actions/tracking-cookie.ts';
 import type { SecondComplaintOffer } from '../server/dossiers/second-complaint.ts';
+import type { ErrorLink, TextLink } from './error-link.ts';
 
 export const applySteps = {
   check: { vi: 'kiem-tra', en: 'check' },
@@ -87,7 +88,7 @@ export interface ApplyProps {
   prefill: Record<string, string>;
   agencies: readonly Agency[];
   errors: FieldError[];
-  summary: { href: string; text: string }[];
+  summary: ErrorLink[];
   /** A second complaint against the decision on the complaint this browser tracks: the form is linked to it. */
   secondComplaint: SecondComplaintOffer | null;
   /** The calendar the time-to-complain island counts with (complaints only). */
@@ -178,7 +179,7 @@ export async function loadReceipt(
   procedure: Procedure,
   locale: Locale,
   flow: ApplyFlow = citizenFlow,
-): Promise<Response | (Confirmation & { alternate: string; back: { href: string; text: string } })> {
+): Promise<Response | (Confirmation & { alternate: string; back: TextLink })> {
   const draft = await draftOf(Astro, procedure, flow);
   const confirmation = draft ? await confirmationFor(await getDb(), draft) : undefined;
   if (!confirmation) return Astro.redirect(flow.counter ? flow.path(procedure, locale) : receiptElsewhere(locale), 303);

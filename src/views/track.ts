@@ -21,8 +21,7 @@ import { trackedDossier, type TrackedDossier } from '../server/dossiers/tracking
 import { trackedDossierId } from '../actions/tracking-cookie.ts';
 import { secondComplaintOffer, type SecondComplaintOffer } from '../server/dossiers/second-complaint.ts';
 import { openInvitationToken } from '../server/survey/invitation.ts';
-
-type ErrorLink = { href: string; text: string };
+import type { ErrorLink } from './error-link.ts';
 
 export interface TrackProps {
   code: string;
