@@ -88,8 +88,7 @@ function refusal(op: AdminOp, err: unknown, base: Partial<AdminOutcome>, passwor
 }
 
 function staffIdOf(form: FormData): number | null {
-  const raw = text(form, 'staffId');
-  return rowIdOf(raw);
+  return rowIdOf(text(form, 'staffId'));
 }
 
 function roleOf(form: FormData, name: string): StaffRole | undefined {

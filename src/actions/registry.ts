@@ -76,8 +76,7 @@ function refusal(op: RegistryOp, err: unknown, base: Partial<RegistryOutcome>): 
 }
 
 function idOf(form: FormData): number | null {
-  const raw = text(form, 'id');
-  return rowIdOf(raw);
+  return rowIdOf(text(form, 'id'));
 }
 
 /** The form's values (bounded), and the entry input: the province is the chosen agency's. */

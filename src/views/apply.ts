@@ -4,7 +4,7 @@
  */
 import type { AstroGlobal } from 'astro';
 import { actions, isActionError } from 'astro:actions';
-import { refuseTooMany, retryAfterOf } from './too-many.ts';
+import { submissionRefusal } from './action-refusal.ts';
 import { counterDraftCookie, draftCookie } from '../actions/draft-cookie.ts';
 import { dict, flowWords, pathTo } from '../i18n/index.ts';
 import { getDb } from '../server/boot.ts';
@@ -57,22 +57,16 @@ export const counterFlow: ApplyFlow = {
   cookie: counterDraftCookie,
 };
 
-/** The message and status for an action that was refused as a whole (rate limit, body too large, bad form). */
+/**
+ * The message and status for an action that was refused as a whole (rate limit, body too large, bad form, and at the
+ * counter a dossier for another agency).
+ */
 function refusal(Astro: AstroGlobal, error: unknown, locale: Locale): string {
-  const t = dict(locale);
-  const code = isActionError(error) ? error.code : 'INTERNAL_SERVER_ERROR';
-  if (code === 'TOO_MANY_REQUESTS') return refuseTooMany(Astro, locale, 'submission', retryAfterOf(error));
-  if (code === 'CONTENT_TOO_LARGE') {
-    Astro.response.status = 413;
-    return errorText('file.bodyTooLarge', locale);
-  }
-  if (code === 'FORBIDDEN') {
+  const refused = submissionRefusal(Astro, error, locale);
+  if (refused) return refused.text;
+  if (isActionError(error) && error.code === 'FORBIDDEN') {
     Astro.response.status = 403;
-    return isActionError(error) && error.message === 'agency' ? t.counterIntake.otherAgency : t.apply.badRequest;
-  }
-  if (code === 'BAD_REQUEST' || code === 'UNSUPPORTED_MEDIA_TYPE') {
-    Astro.response.status = 400;
-    return t.apply.badRequest;
+    return error.message === 'agency' ? dict(locale).counterIntake.otherAgency : dict(locale).apply.badRequest;
   }
   throw error;
 }
