@@ -20,8 +20,9 @@ import {
 } from '../server/admin.ts';
 import { checkPasswordStrength } from '../server/auth/password.ts';
 import { normaliseEmail, StaffInputError, staffRoles, type StaffRole } from '../server/auth/staff.ts';
-import { text } from './guards.ts';
+import { reasonStatus, text } from './guards.ts';
 import { ipOf, requireStaff } from './staff.ts';
+import { rowIdOf } from '../server/row-id.ts';
 
 /** The value of an agency select that means "no agency: a central account". */
 export const CENTRAL_AGENCY = 'trung-uong';
@@ -75,12 +76,10 @@ function staffInputField(problem: StaffInputError['problem'], passwordField: str
   return problem; // 'role' | 'agency'
 }
 
-const statusOf = (reason: string) => (reason === 'forbidden' ? 403 : reason === 'not_found' ? 404 : 400);
-
 /** Expected refusals as data; anything else is a real failure. */
 function refusal(op: AdminOp, err: unknown, base: Partial<AdminOutcome>, passwordField = 'password'): AdminOutcome {
   if (err instanceof AdminError) {
-    return outcome(op, { ...base, problem: err.reason, fields: err.fields, status: statusOf(err.reason) });
+    return outcome(op, { ...base, problem: err.reason, fields: err.fields, status: reasonStatus(err.reason) });
   }
   if (err instanceof StaffInputError) {
     return outcome(op, { ...base, problem: 'invalid', fields: { [staffInputField(err.problem, passwordField)]: err.problem }, status: 400 });
@@ -89,8 +88,7 @@ function refusal(op: AdminOp, err: unknown, base: Partial<AdminOutcome>, passwor
 }
 
 function staffIdOf(form: FormData): number | null {
-  const raw = text(form, 'staffId');
-  return /^\d{1,15}$/.test(raw) ? Number(raw) : null;
+  return rowIdOf(text(form, 'staffId'));
 }
 
 function roleOf(form: FormData, name: string): StaffRole | undefined {

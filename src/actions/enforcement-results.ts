@@ -10,7 +10,7 @@ import { EnforcementError, type EnforcementActor } from '../server/enforcement-r
 import { commitImport, previewImport } from '../server/enforcement-results/import.ts';
 import { setTargets } from '../server/enforcement-results/targets.ts';
 import type { CsvProblem } from '../server/csv-import.ts';
-import { text } from './guards.ts';
+import { reasonStatus, text } from './guards.ts';
 import { ipOf, requireStaff } from './staff.ts';
 
 export interface ResultsImportOutcome {
@@ -40,8 +40,7 @@ function actorOf(ctx: ActionAPIContext): EnforcementActor {
   return { id, email, role, agency_code, ip: ipOf(ctx) };
 }
 
-const statusOf = (reason: string) => (reason === 'forbidden' ? 403 : reason === 'not_found' ? 404 : reason === 'committed' ? 409 : 400);
-const importRefusal = (problem: string, importId: string | null = null, status = statusOf(problem)): ResultsImportOutcome => ({
+const importRefusal = (problem: string, importId: string | null = null, status = reasonStatus(problem, 'committed')): ResultsImportOutcome => ({
   ok: false,
   problem,
   status,
@@ -106,7 +105,7 @@ export const enforcementResultActions = {
         const changed = await setTargets(await getDb(), actor, /^\d{4}$/.test(year) ? Number(year) : NaN, input);
         return { ...base, ok: true, problem: null, status: 303, changed: changed.length };
       } catch (err) {
-        if (err instanceof EnforcementError) return { ...base, ok: false, problem: err.reason, status: statusOf(err.reason), fields: err.fields };
+        if (err instanceof EnforcementError) return { ...base, ok: false, problem: err.reason, status: reasonStatus(err.reason, 'committed'), fields: err.fields };
         throw err;
       }
     },

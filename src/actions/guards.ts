@@ -31,3 +31,14 @@ export async function readUpload(file: File): Promise<{ name: string; bytes: Uin
   const bytes = file.size > FILE_LIMITS.maxBytes ? new Uint8Array(FILE_LIMITS.maxBytes + 1) : new Uint8Array(await file.arrayBuffer());
   return { name: file.name, bytes };
 }
+
+/**
+ * The status a page answers a service's refusal with, by its reason, so that one reason answers alike from every
+ * form. `conflict` is the reason, if the service has one, that means the record moved on since the form was drawn.
+ */
+export function reasonStatus(reason: string, conflict?: string): number {
+  if (reason === 'forbidden') return 403;
+  if (reason === 'not_found') return 404;
+  if (conflict !== undefined && reason === conflict) return 409;
+  return 400;
+}

@@ -6,8 +6,9 @@
 import { defineAction, type ActionAPIContext } from 'astro:actions';
 import { getDb } from '../server/boot.ts';
 import { canRecordVisits, createVisit, updateVisit, VisitError, visitFields, type ReceptionActor } from '../server/reception-visits.ts';
-import { text } from './guards.ts';
+import { reasonStatus, text } from './guards.ts';
 import { ipOf, requireStaff } from './staff.ts';
+import { isRowId } from '../server/row-id.ts';
 
 export interface VisitOutcome {
   ok: boolean;
@@ -21,8 +22,6 @@ export interface VisitOutcome {
   values: Record<string, string>;
 }
 
-const statusOf = (reason: string) => (reason === 'forbidden' ? 403 : reason === 'not_found' ? 404 : 400);
-
 function actorOf(ctx: ActionAPIContext): ReceptionActor {
   const { id, email, role, agency_code } = requireStaff(ctx).user;
   return { id, email, role, agency_code, ip: ipOf(ctx) };
@@ -35,7 +34,7 @@ function valuesOf(form: FormData): Record<string, string> {
 async function save(form: FormData, ctx: ActionAPIContext, id: number | null): Promise<VisitOutcome> {
   const actor = actorOf(ctx);
   const values = valuesOf(form);
-  const refused = (problem: string, fields: Record<string, string> = {}): VisitOutcome => ({ ok: false, problem, fields, status: statusOf(problem), target: id, values });
+  const refused = (problem: string, fields: Record<string, string> = {}): VisitOutcome => ({ ok: false, problem, fields, status: reasonStatus(problem), target: id, values });
   if (!canRecordVisits(actor.role)) return refused('forbidden');
   try {
     const db = await getDb();
@@ -59,7 +58,7 @@ export const receptionActions = {
     accept: 'form',
     handler: (form: FormData, ctx) => {
       const raw = text(form, 'id');
-      if (!/^\d{1,15}$/.test(raw)) return Promise.resolve({ ok: false, problem: 'not_found', fields: {}, status: 404, target: null, values: {} } satisfies VisitOutcome);
+      if (!isRowId(raw)) return Promise.resolve({ ok: false, problem: 'not_found', fields: {}, status: 404, target: null, values: {} } satisfies VisitOutcome);
       return save(form, ctx, Number(raw));
     },
   }),

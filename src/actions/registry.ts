@@ -18,8 +18,9 @@ import {
 } from '../server/registry/admin.ts';
 import { commitChecked, ImportJobError, startImport } from '../server/registry/import-jobs.ts';
 import { config } from '../server/config.ts';
-import { text } from './guards.ts';
+import { reasonStatus, text } from './guards.ts';
 import { ipOf, requireStaff } from './staff.ts';
+import { rowIdOf } from '../server/row-id.ts';
 
 export type RegistryOp = 'create' | 'update' | 'remove' | 'import';
 
@@ -69,16 +70,13 @@ function requireRegistryStaff(ctx: ActionAPIContext): RegistryActor {
   return { id, email, role, agency_code, ip: ipOf(ctx) };
 }
 
-const statusOf = (reason: string) => (reason === 'forbidden' ? 403 : reason === 'not_found' ? 404 : reason === 'removed' ? 409 : 400);
-
 function refusal(op: RegistryOp, err: unknown, base: Partial<RegistryOutcome>): RegistryOutcome {
-  if (err instanceof RegistryError) return outcome(op, { ...base, problem: err.reason, fields: err.fields, status: statusOf(err.reason) });
+  if (err instanceof RegistryError) return outcome(op, { ...base, problem: err.reason, fields: err.fields, status: reasonStatus(err.reason, 'removed') });
   throw err;
 }
 
 function idOf(form: FormData): number | null {
-  const raw = text(form, 'id');
-  return /^\d{1,15}$/.test(raw) ? Number(raw) : null;
+  return rowIdOf(text(form, 'id'));
 }
 
 /** The form's values (bounded), and the entry input: the province is the chosen agency's. */
@@ -157,7 +155,7 @@ export const registryActions = {
         const jobId = await startImport(await getDb(), actor, { name: fileName, stream: file.stream() }, { dryRun, dataDir: config().dataDir });
         return { ok: true, problem: null, status: 303, fileName, jobId };
       } catch (err) {
-        if (err instanceof RegistryError) return { ok: false, problem: err.reason, status: statusOf(err.reason), fileName, jobId: null };
+        if (err instanceof RegistryError) return { ok: false, problem: err.reason, status: reasonStatus(err.reason, 'removed'), fileName, jobId: null };
         throw err;
       }
     },
@@ -176,7 +174,7 @@ export const registryActions = {
         if (err instanceof ImportJobError) {
           return { ok: false, problem: err.reason, status: err.reason === 'not_found' ? 404 : err.reason === 'file_gone' ? 410 : 409, fileName: '', jobId: null };
         }
-        if (err instanceof RegistryError) return { ok: false, problem: err.reason, status: statusOf(err.reason), fileName: '', jobId: null };
+        if (err instanceof RegistryError) return { ok: false, problem: err.reason, status: reasonStatus(err.reason, 'removed'), fileName: '', jobId: null };
         throw err;
       }
     },

@@ -13,6 +13,7 @@ import type { SessionValidation } from '../server/auth/session.ts';
 import { clientAddress } from '../server/ratelimit.ts';
 import { deleteSessionCookie, deviceCookieValue, sessionCookieValue, setDeviceCookie, setSessionCookie } from './staff-cookie.ts';
 import { readUpload, text } from './guards.ts';
+import { rowIdOf } from '../server/row-id.ts';
 
 /** The signed-in staff member (second factor passed), or a 401. */
 export function requireStaff(ctx: ActionAPIContext): SessionValidation {
@@ -99,7 +100,7 @@ export const staffActions = {
           publicUrl: config().publicUrl,
           reason: text(form, 'reason'),
           internalNote: text(form, 'internalNote'),
-          officerId: /^\d{1,15}$/.test(officer) ? Number(officer) : null,
+          officerId: rowIdOf(officer),
           newDueDate: text(form, 'newDueDate'),
           note: text(form, 'note'),
           conclusion: text(form, 'conclusion'),

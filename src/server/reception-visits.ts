@@ -19,6 +19,7 @@ import { normaliseDossierCode } from './dossiers/code.ts';
 import { parseDate, tidy } from './registry/admin.ts';
 import type { Database, ReceptionVisit, ReceptionVisitsTable } from './schema.ts';
 import { todayInVietnam } from './validation/dates.ts';
+import { isRowId } from './row-id.ts';
 
 export const visitKinds = ['regular', 'head_periodic', 'head_adhoc'] as const satisfies readonly ReceptionVisitsTable['kind'][];
 export const visitCategories = ['complaint', 'denunciation', 'recommendation', 'guidance', 'other'] as const satisfies readonly ReceptionVisitsTable['category'][];
@@ -218,9 +219,9 @@ export function validateVisit(input: VisitInput, now = new Date()): { values: Cl
 
   const staffRaw = tidy(input.received_by);
   if (!staffRaw) fields.received_by = 'required';
-  else if (!/^\d{1,15}$/.test(staffRaw)) fields.received_by = 'choice';
+  else if (!isRowId(staffRaw)) fields.received_by = 'choice';
   const earlierRaw = tidy(input.earlier_visit_id).replace(/^#/, '');
-  if (earlierRaw && !/^\d{1,15}$/.test(earlierRaw)) fields.earlier_visit_id = 'visitNumber';
+  if (earlierRaw && !isRowId(earlierRaw)) fields.earlier_visit_id = 'visitNumber';
 
   if (Object.keys(fields).length > 0) return { values: null, fields };
   return {

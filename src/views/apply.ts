@@ -4,7 +4,7 @@
  */
 import type { AstroGlobal } from 'astro';
 import { actions, isActionError } from 'astro:actions';
-import { refuseTooMany, retryAfterOf } from './too-many.ts';
+import { submissionRefusal } from './action-refusal.ts';
 import { counterDraftCookie, draftCookie } from '../actions/draft-cookie.ts';
 import { dict, flowWords, pathTo } from '../i18n/index.ts';
 import { getDb } from '../server/boot.ts';
@@ -25,6 +25,7 @@ import { cacheForEveryone } from './cache-for-everyone.ts';
 import { counterAgencies } from '../server/dossiers/counter-scope.ts';
 import { secondComplaintOfCookie } from '../actions/tracking-cookie.ts';
 import type { SecondComplaintOffer } from '../server/dossiers/second-complaint.ts';
+import type { ErrorLink, TextLink } from './error-link.ts';
 
 export const applySteps = {
   check: { vi: 'kiem-tra', en: 'check' },
@@ -56,22 +57,16 @@ export const counterFlow: ApplyFlow = {
   cookie: counterDraftCookie,
 };
 
-/** The message and status for an action that was refused as a whole (rate limit, body too large, bad form). */
+/**
+ * The message and status for an action that was refused as a whole (rate limit, body too large, bad form, and at the
+ * counter a dossier for another agency).
+ */
 function refusal(Astro: AstroGlobal, error: unknown, locale: Locale): string {
-  const t = dict(locale);
-  const code = isActionError(error) ? error.code : 'INTERNAL_SERVER_ERROR';
-  if (code === 'TOO_MANY_REQUESTS') return refuseTooMany(Astro, locale, 'submission', retryAfterOf(error));
-  if (code === 'CONTENT_TOO_LARGE') {
-    Astro.response.status = 413;
-    return errorText('file.bodyTooLarge', locale);
-  }
-  if (code === 'FORBIDDEN') {
+  const refused = submissionRefusal(Astro, error, locale);
+  if (refused) return refused.text;
+  if (isActionError(error) && error.code === 'FORBIDDEN') {
     Astro.response.status = 403;
-    return isActionError(error) && error.message === 'agency' ? t.counterIntake.otherAgency : t.apply.badRequest;
-  }
-  if (code === 'BAD_REQUEST' || code === 'UNSUPPORTED_MEDIA_TYPE') {
-    Astro.response.status = 400;
-    return t.apply.badRequest;
+    return error.message === 'agency' ? dict(locale).counterIntake.otherAgency : dict(locale).apply.badRequest;
   }
   throw error;
 }
@@ -87,7 +82,7 @@ export interface ApplyProps {
   prefill: Record<string, string>;
   agencies: readonly Agency[];
   errors: FieldError[];
-  summary: { href: string; text: string }[];
+  summary: ErrorLink[];
   /** A second complaint against the decision on the complaint this browser tracks: the form is linked to it. */
   secondComplaint: SecondComplaintOffer | null;
   /** The calendar the time-to-complain island counts with (complaints only). */
@@ -178,7 +173,7 @@ export async function loadReceipt(
   procedure: Procedure,
   locale: Locale,
   flow: ApplyFlow = citizenFlow,
-): Promise<Response | (Confirmation & { alternate: string; back: { href: string; text: string } })> {
+): Promise<Response | (Confirmation & { alternate: string; back: TextLink })> {
   const draft = await draftOf(Astro, procedure, flow);
   const confirmation = draft ? await confirmationFor(await getDb(), draft) : undefined;
   if (!confirmation) return Astro.redirect(flow.counter ? flow.path(procedure, locale) : receiptElsewhere(locale), 303);

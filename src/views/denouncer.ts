@@ -24,8 +24,8 @@ import {
 } from '../server/denouncers/vault.ts';
 import { clientAddress } from '../server/ratelimit.ts';
 import type { StaffRole } from '../server/auth/staff.ts';
-
-type ErrorLink = { href: string; text: string };
+import { rowIdOf } from '../server/row-id.ts';
+import type { ErrorLink } from './error-link.ts';
 
 export type DenouncerPageProps =
   | { forbidden: true; code: string }
@@ -99,8 +99,8 @@ export async function loadDenouncerPage(Astro: AstroGlobal): Promise<Response | 
     if (op === 'grant' || op === 'revoke') {
       const result =
         op === 'grant'
-          ? await grantAccess(db, c.id, viewer, /^\d{1,15}$/.test(field(form, 'staffId')) ? Number(field(form, 'staffId')) : 0, field(form, 'reason'), ctx)
-          : await revokeAccess(db, c.id, viewer, /^\d{1,15}$/.test(field(form, 'grantId')) ? Number(field(form, 'grantId')) : 0, ctx);
+          ? await grantAccess(db, c.id, viewer, rowIdOf(field(form, 'staffId')) ?? 0, field(form, 'reason'), ctx)
+          : await revokeAccess(db, c.id, viewer, rowIdOf(field(form, 'grantId')) ?? 0, ctx);
       if (result.ok) return Astro.redirect(`${Astro.url.pathname}?da-thuc-hien=${op === 'grant' ? 'cap-quyen' : 'thu-hoi'}`, 303);
       const access = await recordRefusedVisit(db, c.id, viewer, ctx);
       if (!access.allowed) return forbidden();

@@ -18,9 +18,9 @@ import { statisticalYearOf } from '../server/enforcement-results/csv.ts';
 import { todayInVietnam } from '../server/validation/dates.ts';
 import { dict } from '../i18n/index.ts';
 import { vnDateTime } from './reception.ts';
+import type { ErrorLink } from './error-link.ts';
 
 
-type ErrorLink = { href: string; text: string };
 type Option = { value: string; label: string };
 
 export const BASE = '/can-bo/ket-qua-thi-hanh-an';

@@ -26,8 +26,9 @@ import {
 } from '../server/reception-visits.ts';
 import { parseDate } from '../server/registry/admin.ts';
 import { todayInVietnam } from '../server/validation/dates.ts';
+import { isRowId, rowIdOf } from '../server/row-id.ts';
+import type { ErrorLink } from './error-link.ts';
 
-type ErrorLink = { href: string; text: string };
 type Option = { value: string; label: string };
 
 export const kindLabels: Record<string, string> = {
@@ -189,7 +190,7 @@ export interface VisitPageProps {
   notice: string | undefined;
 }
 
-const idParam = (Astro: AstroGlobal) => (/^\d{1,15}$/.test(Astro.params.id ?? '') ? Number(Astro.params.id) : 0);
+const idParam = (Astro: AstroGlobal) => rowIdOf(Astro.params.id) ?? 0;
 
 export async function loadVisit(Astro: AstroGlobal): Promise<Response | VisitPageProps> {
   const user = Astro.locals.staff?.user;
@@ -268,7 +269,7 @@ export async function loadVisitForm(Astro: AstroGlobal, mode: 'new' | 'edit'): P
     const now = new Date(Date.now() + 7 * 3_600_000).toISOString();
     values = { agency_code: actor.agency_code ?? '', visited_on: todayInVietnam(), visited_time: now.slice(11, 16), headcount: '1', received_by: String(actor.id), kind: actor.role === 'head' ? 'head_periodic' : 'regular' };
     const from = Astro.url.searchParams.get('lan-truoc') ?? '';
-    const previous = /^\d{1,15}$/.test(from) ? await getVisit(db, actor, Number(from)) : undefined;
+    const previous = isRowId(from) ? await getVisit(db, actor, Number(from)) : undefined;
     if (previous && !previous.identityHidden) {
       earlier = previous;
       const copy: VisitField[] = ['citizen_name', 'citizen_id_number', 'citizen_address', 'citizen_phone', 'headcount', 'representatives', 'subject', 'category', 'agency_code'];

@@ -28,8 +28,8 @@ import { scopeName, scopeText, t, type AgencyRow, type Audience, type SectionBui
 import { enforcementSection } from './statistics-enforcement.ts';
 import { satisfactionSection } from './statistics-satisfaction.ts';
 import { tooManyText } from './too-many.ts';
+import type { ErrorLink } from './error-link.ts';
 
-type ErrorLink = { href: string; text: string };
 type Option = { value: string; label: string };
 
 /** The longest period one request may ask for: every figure reads each dossier of the period. */

@@ -12,6 +12,7 @@ import { parseDate } from '../server/registry/admin.ts';
 import { criterionById, helpers, type HelpedBy } from '../server/catalog/survey-criteria.ts';
 import { listFeedback, type FeedbackRow } from '../server/survey/feedback.ts';
 import { listResponses, readResponse, readsSurveyResponses, SurveyAccessError, type ResponseRow, type SurveyReader } from '../server/survey/staff-access.ts';
+import { rowIdOf } from '../server/row-id.ts';
 
 export interface SurveyListProps {
   user: SessionUser;
@@ -92,7 +93,7 @@ export interface SurveyResponseProps {
 export async function loadSurveyResponse(Astro: AstroGlobal): Promise<Response | SurveyResponseProps> {
   const reader = readerOf(Astro);
   if (!reader) return Astro.rewrite('/403');
-  const id = /^\d{1,15}$/.test(Astro.params.id ?? '') ? Number(Astro.params.id) : null;
+  const id = rowIdOf(Astro.params.id);
   const response = id === null ? null : await readResponse(await getDb(), reader, id);
   if (!response) return Astro.rewrite('/404');
   return { user: Astro.locals.staff!.user, response };
@@ -110,7 +111,7 @@ export async function loadFeedbackList(Astro: AstroGlobal): Promise<Response | F
   const reader = readerOf(Astro);
   if (!reader) return Astro.rewrite('/403');
   const raw = Astro.url.searchParams.get('truoc') ?? '';
-  const before = /^\d{1,15}$/.test(raw) ? Number(raw) : null;
+  const before = rowIdOf(raw);
   const page = await listFeedback(await getDb(), reader, { before });
   return {
     user: Astro.locals.staff!.user,

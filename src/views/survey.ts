@@ -16,8 +16,7 @@ import { getDb } from '../server/boot.ts';
 import { listAgencies, type AgencyWithOffices } from '../server/agencies.ts';
 import { surveyByToken, type SurveyDossier, type SurveyProblem } from '../server/survey/responses.ts';
 import type { FeedbackProblem } from '../server/survey/feedback.ts';
-
-type ErrorLink = { href: string; text: string };
+import type { ErrorLink } from './error-link.ts';
 
 export type SurveyClosedState = 'answered' | 'expired' | 'invalid';
 

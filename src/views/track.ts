@@ -7,9 +7,9 @@
  * dossier; any other visitor is sent to the form with the code filled in.
  */
 import type { AstroGlobal } from 'astro';
-import { actions, isActionError } from 'astro:actions';
+import { actions } from 'astro:actions';
 import { refuseTooMany, retryAfterOf } from './too-many.ts';
-import { refusalStatus } from './action-refusal.ts';
+import { refusalStatus, submissionRefusal } from './action-refusal.ts';
 import { cacheForEveryone } from './cache-for-everyone.ts';
 import { dict, pathTo, trackedDossierPath } from '../i18n/index.ts';
 import { errorText } from '../server/catalog/index.ts';
@@ -21,8 +21,7 @@ import { trackedDossier, type TrackedDossier } from '../server/dossiers/tracking
 import { trackedDossierId } from '../actions/tracking-cookie.ts';
 import { secondComplaintOffer, type SecondComplaintOffer } from '../server/dossiers/second-complaint.ts';
 import { openInvitationToken } from '../server/survey/invitation.ts';
-
-type ErrorLink = { href: string; text: string };
+import type { ErrorLink } from './error-link.ts';
 
 export interface TrackProps {
   code: string;
@@ -133,16 +132,9 @@ export async function loadTrackedDossier(Astro: AstroGlobal, locale: Locale): Pr
 
   const refused = supplement?.error ?? withdraw?.error;
   if (refused) {
-    const code = isActionError(refused) ? refused.code : '';
-    if (code === 'TOO_MANY_REQUESTS') {
-      errors.push({ href: '#main', text: refuseTooMany(Astro, locale, 'submission', retryAfterOf(refused)) });
-    } else if (code === 'CONTENT_TOO_LARGE') {
-      Astro.response.status = 413;
-      errors.push({ href: '#f-files', text: errorText('file.bodyTooLarge', locale) });
-    } else if (code === 'BAD_REQUEST' || code === 'UNSUPPORTED_MEDIA_TYPE') {
-      Astro.response.status = 400;
-      errors.push({ href: '#main', text: dict(locale).apply.badRequest });
-    } else throw refused;
+    const general = submissionRefusal(Astro, refused, locale);
+    if (!general) throw refused;
+    errors.push({ href: general.code === 'CONTENT_TOO_LARGE' ? '#f-files' : '#main', text: general.text });
     notice = undefined;
   } else if (supplement?.data) {
     if (supplement.data.ok) return Astro.redirect(`${here}?xong=${done.supplement}`, 303);

@@ -13,12 +13,14 @@ import { noticeData, type NoticeData } from '../server/dossiers/notice-data.ts';
 import { attachmentForCitizen } from '../server/dossiers/tracking.ts';
 import { trackingUrl } from '../server/routes.ts';
 import { trackedFromCookie } from './track.ts';
+import { rowIdOf } from '../server/row-id.ts';
+import type { TextLink } from './error-link.ts';
 
 /** One file of the tracked dossier, as a download; 404 for any other file (or a draft result). */
 export async function trackedFile(context: APIContext, locale: Locale): Promise<Response> {
   const dossier = await trackedFromCookie(context, locale);
   if (dossier instanceof Response) return dossier;
-  const id = /^\d{1,15}$/.test(context.params.id ?? '') ? Number(context.params.id) : NaN;
+  const id = rowIdOf(context.params.id) ?? NaN;
   const file = Number.isFinite(id) ? await attachmentForCitizen(await getDb(), dossier.id, id) : undefined;
   if (!file) return new Response(dict(locale).errorPages.notFoundTitle, { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   return attachmentResponse(file);
@@ -29,7 +31,7 @@ export interface TrackedNoticeProps {
   title: string;
   alternate: string;
   url: string;
-  back: { href: string; text: string };
+  back: TextLink;
 }
 
 /** A notice the agency issued on the tracked dossier, printable; 404 when it issued none of that kind. */
@@ -53,7 +55,7 @@ export async function loadTrackedNotice(Astro: AstroGlobal, locale: Locale): Pro
 export async function loadTrackedReceipt(
   Astro: AstroGlobal,
   locale: Locale,
-): Promise<Response | (Confirmation & { alternate: string; back: { href: string; text: string } })> {
+): Promise<Response | (Confirmation & { alternate: string; back: TextLink })> {
   const dossier = await trackedFromCookie(Astro, locale);
   if (dossier instanceof Response) return dossier;
   Astro.response.headers.set('Cache-Control', 'no-store');

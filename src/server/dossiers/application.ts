@@ -10,6 +10,7 @@ import { todayInVietnam } from '../calendar.ts';
 import type { Database } from '../schema.ts';
 import { addDraftAttachment, createDraft, getDraft, removeDraftAttachment, saveDraftAnswers, type Draft, type RawValues } from './drafts.ts';
 import { checkUpload, FILE_LIMITS } from './files.ts';
+import { isRowId } from '../row-id.ts';
 
 export interface FieldError {
   /** A form field name, or `file_<documentId>` for an upload. */
@@ -124,8 +125,8 @@ async function saveApplicationPost(db: Kysely<Database>, input: Parameters<typeo
   const values: RawValues = { ...rawValues(procedure, form), ...input.link };
 
   const remove = form.get('removeAttachment');
-  // Up to 15 digits: any id the database could hold as a safe integer; anything else is ignored.
-  if (typeof remove === 'string' && /^\d{1,15}$/.test(remove)) {
+  // A remove button names one attachment of this draft; anything else in the field is ignored.
+  if (isRowId(remove)) {
     await removeDraftAttachment(db, draft.id, Number(remove));
     await saveDraftAnswers(db, draft.id, values, null);
     return { draft: (await getDraft(db, draft.id))!, complete: false, errors: [] };

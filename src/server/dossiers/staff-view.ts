@@ -6,6 +6,7 @@ import type { Database, Dossier } from '../schema.ts';
 import { normaliseDossierCode } from './code.ts';
 import type { AttachmentSummary } from './drafts.ts';
 import type { DossierAction, DossierStatus } from './lifecycle.ts';
+import { issuedNotices, type NoticeKind } from './notices.ts';
 
 export interface StaffTimelineEntry {
   id: number;
@@ -26,6 +27,8 @@ export interface StaffDossierView {
   assignedName: string | null;
   attachments: (AttachmentSummary & { eventId: number | null; activeContent: boolean })[];
   timeline: StaffTimelineEntry[];
+  /** The notices the agency issued, to print: read from the timeline as the citizen's tracking page reads them. */
+  notices: NoticeKind[];
 }
 
 /** The dossier with this code if the viewer's agency may see it (own agency, its regional offices; central admin: all). */
@@ -89,6 +92,7 @@ export async function staffDossierView(
       publicNote: e.public_note,
       internalNote: e.internal_note,
     })),
+    notices: issuedNotices(procedure.kind, events.map((e) => e.action as DossierAction)),
   };
 }
 

@@ -14,6 +14,7 @@ import { recordAudit, type AuditActor } from '../audit.ts';
 import type { Database, RegistryEntriesTable, RegistryEntry } from '../schema.ts';
 import { isRealDate, todayInVietnam } from '../validation/dates.ts';
 import { publishedFields } from './search.ts';
+import { rowIdOf } from '../row-id.ts';
 
 /** The signed-in staff member (a `SessionUser` fits), and where the request came from. */
 export interface RegistryActor {
@@ -369,7 +370,7 @@ export async function listEntries(
     .limit(limit + 1);
   if (actor.agency_code !== null) q = q.where('agency_code', 'in', [...scope.keys()]);
   if (!options.includeRemoved) q = q.where('removed_on', 'is', null);
-  const cursor = /^\d{1,15}$/.test(options.cursor ?? '') ? Number(options.cursor) : null;
+  const cursor = rowIdOf(options.cursor);
   if (cursor !== null) q = q.where('id', '<', cursor);
   const term = tidy(options.q).slice(0, 100);
   if (term) {
