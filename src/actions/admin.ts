@@ -2,22 +2,15 @@
  * Administration actions: staff accounts, agency contact details, the calendar of announced days. Each handler
  * authorises itself (actions are also reachable at /_actions/<name>): a signed-in administrator or a 403. What an
  * administrator may do beyond that (their agency only, the calendar for central administrators only, never their own
- * account) is decided by the services in src/server/admin.ts; their refusals come back as data for the page to
+ * account) is decided by the services in src/server/admin/; their refusals come back as data for the page to
  * explain, with the HTTP status the page should answer with.
  */
 import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
 import { getDb } from '../server/boot.ts';
-import {
-  AdminError,
-  changeStaffRole,
-  createStaffAccount,
-  deleteCalendarDay,
-  resetStaffPassword,
-  setStaffDisabled,
-  updateAgencyContacts,
-  upsertCalendarDay,
-  type AdminActor,
-} from '../server/admin.ts';
+import { AdminError, type AdminActor } from '../server/admin/access.ts';
+import { changeStaffRole, createStaffAccount, resetStaffPassword, setStaffDisabled } from '../server/admin/staff-accounts.ts';
+import { updateAgencyContacts } from '../server/admin/agency-contacts.ts';
+import { deleteCalendarDay, upsertCalendarDay } from '../server/admin/calendar-days.ts';
 import { checkPasswordStrength } from '../server/auth/password.ts';
 import { normaliseEmail, StaffInputError, staffRoles, type StaffRole } from '../server/auth/staff.ts';
 import { reasonStatus, text } from './guards.ts';

@@ -8,18 +8,10 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
-import {
-  AdminError,
-  changeStaffRole,
-  createStaffAccount,
-  deleteCalendarDay,
-  listStaff,
-  resetStaffPassword,
-  setStaffDisabled,
-  updateAgencyContacts,
-  upsertCalendarDay,
-  type AdminActor,
-} from '../../src/server/admin.ts';
+import { AdminError, type AdminActor } from '../../src/server/admin/access.ts';
+import { changeStaffRole, createStaffAccount, listStaff, resetStaffPassword, setStaffDisabled } from '../../src/server/admin/staff-accounts.ts';
+import { updateAgencyContacts } from '../../src/server/admin/agency-contacts.ts';
+import { deleteCalendarDay, upsertCalendarDay } from '../../src/server/admin/calendar-days.ts';
 import { createSession, generateSessionToken, validateSessionToken } from '../../src/server/auth/session.ts';
 import { createSignIn } from '../../src/server/auth/signin.ts';
 import { createStaffUser, StaffInputError, type NewStaff } from '../../src/server/auth/staff.ts';

@@ -1,6 +1,6 @@
 /** Wording and look-ups shared by the administration pages (the leading underscore keeps this out of routing). */
 import type { Kysely } from 'kysely';
-import type { AdminActor } from '../../../../server/admin.ts';
+import type { AdminActor } from '../../../../server/admin/access.ts';
 import type { SessionUser } from '../../../../server/auth/session.ts';
 import { lifecycleKinds, lifecycles, type DossierAction } from '../../../../server/dossiers/lifecycle.ts';
 import type { Database } from '../../../../server/schema.ts';
@@ -24,7 +24,7 @@ export interface AgencyOption {
 
 /**
  * The agencies an administrator manages, in the official order: all of them for a central administrator; their own
- * agency and its regional offices for an agency administrator (the same scope src/server/admin.ts enforces).
+ * agency and its regional offices for an agency administrator (the same scope src/server/admin/access.ts enforces).
  */
 export async function agenciesInScope(db: Kysely<Database>, user: SessionUser): Promise<AgencyOption[]> {
   let query = db

@@ -1,0 +1,72 @@
+/**
+ * Administration: staff accounts, agency contact details, the national calendar of days off. Only administrators;
+ * every change is audited in the transaction that makes it, with the values before and after (never a password
+ * hash, never a TOTP key).
+ *
+ * Who may do what:
+ * - a central administrator (role 'admin', no agency) may do everything;
+ * - an agency administrator (role 'admin' with an agency) manages the staff and the contact details of their agency
+ *   and of its regional offices (agencies whose parent is their agency), never a central administrator's account,
+ *   and never makes one;
+ * - the calendar is national: central administrators only;
+ * - nobody disables, demotes or resets the password of their own account here (that is the password-change page),
+ *   so there is always at least one administrator able to undo a mistake.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { AuditActor } from '../audit.ts';
+import type { StaffRole } from '../auth/staff.ts';
+import type { Database } from '../schema.ts';
+
+/** The signed-in administrator (a `SessionUser` fits), and where the request came from. */
+export interface AdminActor {
+  id: number;
+  email: string;
+  role: StaffRole;
+  agency_code: string | null;
+  ip?: string | null;
+}
+
+export type AdminErrorReason = 'forbidden' | 'not_found' | 'self' | 'invalid';
+
+export class AdminError extends Error {
+  readonly reason: AdminErrorReason;
+  /** For 'invalid': the problem with each field (e.g. { phone: 'format' }). */
+  readonly fields: Record<string, string>;
+  constructor(reason: AdminErrorReason, fields: Record<string, string> = {}) {
+    super(`Administration refused: ${reason}${Object.keys(fields).length ? ' ' + JSON.stringify(fields) : ''}`);
+    this.name = 'AdminError';
+    this.reason = reason;
+    this.fields = fields;
+  }
+}
+
+export type Db = Kysely<Database> | Transaction<Database>;
+
+export const auditActor = (admin: AdminActor): AuditActor => ({ id: admin.id, email: admin.email, ip: admin.ip ?? null });
+
+export function requireAdmin(admin: AdminActor): void {
+  if (admin.role !== 'admin') throw new AdminError('forbidden');
+}
+
+export function requireCentralAdmin(admin: AdminActor): void {
+  if (admin.role !== 'admin' || admin.agency_code !== null) throw new AdminError('forbidden');
+}
+
+/** The agencies an administrator manages; null = all (central administrator). */
+export async function managedAgencies(db: Db, admin: AdminActor): Promise<string[] | null> {
+  requireAdmin(admin);
+  if (admin.agency_code === null) return null;
+  const rows = await db
+    .selectFrom('agencies')
+    .select('code')
+    .where((eb) => eb.or([eb('code', '=', admin.agency_code!), eb('parent_code', '=', admin.agency_code!)]))
+    .execute();
+  return rows.map((r) => r.code);
+}
+
+/** Throws 'forbidden' unless `admin` manages `agencyCode` (null = a central account: central administrators only). */
+export async function requireManages(db: Db, admin: AdminActor, agencyCode: string | null): Promise<void> {
+  const scope = await managedAgencies(db, admin);
+  if (scope === null) return;
+  if (agencyCode === null || !scope.includes(agencyCode)) throw new AdminError('forbidden');
+}
