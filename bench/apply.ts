@@ -8,6 +8,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { procedureByCode } from '../src/server/catalog/index.ts';
+import { exampleFormBody, nextAddress as nextIp } from './crowd.ts';
 import { startFloor } from './floor.ts';
 import { startBenchServer } from './server.ts';
 import { throwawayDatabase } from './throwaway-database.ts';
@@ -27,19 +28,6 @@ const connections = Number(values.connections);
 const procedure = procedureByCode('XNKQ')!;
 const formPath = `/nop-ho-so/${procedure.slug.vi}`;
 
-// Each request comes from its own address (documentation prefix), as many citizens would: the per-address rate
-// limits stay in force, and are not what is measured.
-let n = 0;
-const nextIp = () => `2001:db8::${(++n).toString(16)}`;
-
-function formBody(): string {
-  const params = new URLSearchParams({ procedure: procedure.code });
-  for (const [k, v] of Object.entries(procedure.example)) {
-    for (const item of Array.isArray(v) ? v : [v]) if (item !== null && item !== undefined) params.append(k, String(item));
-  }
-  return params.toString();
-}
-
 // On DATABASE_URL's server, a database of its own; else the embedded database.
 const database = process.env.DATABASE_URL ? await throwawayDatabase('thads_bench_apply') : null;
 const floor = await startFloor(Number(values.port) + 1, Number(values.port) + 2);
@@ -56,7 +44,7 @@ async function run(name: string, opts: autocannon.Options) {
 /** Complete drafts, one per submission to measure: their cookies. */
 async function makeDrafts(count: number): Promise<string[]> {
   const cookies: string[] = [];
-  const body = formBody();
+  const body = exampleFormBody(procedure);
   for (let i = 0; i < count; i++) {
     const res = await fetch(`${base}${formPath}?_action=saveApplication`, {
       method: 'POST',
@@ -84,7 +72,7 @@ try {
           setupRequest: (req) => ({
             ...req,
             headers: { ...origin, 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': nextIp() },
-            body: formBody(),
+            body: exampleFormBody(procedure),
           }),
         },
       ],

@@ -9,6 +9,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { procedureByCode } from '../src/server/catalog/index.ts';
+import { exampleFormBody, nextAddress as nextIp } from './crowd.ts';
 import { startFloor } from './floor.ts';
 import { memoryOf, sampleRss } from './process-usage.ts';
 import { startBenchServer } from './server.ts';
@@ -37,15 +38,6 @@ const RSS_TARGET_MB = 250;
 
 const procedure = procedureByCode('XNKQ')!;
 const formPath = `/nop-ho-so/${procedure.slug.vi}`;
-
-// Each request comes from its own address (documentation prefix) as a crowd's would: the per-address limits stay
-// in force on every page and are part of what is measured, without one address being refused.
-let n = 0;
-const nextIp = () => {
-  n++;
-  // Two groups: one would overflow at 65,535 requests, and an invalid address falls back to one shared key.
-  return `2001:db8::${(n >>> 16).toString(16)}:${(n & 0xffff).toString(16)}`;
-};
 
 type Kind = 'floor' | 'ssr' | 'prerendered';
 interface Target {
@@ -79,23 +71,15 @@ async function step(url: string, init: RequestInit & { cookie?: string } = {}) {
   return { res, text: await res.text(), cookies };
 }
 
-function formBody(extra: Record<string, string> = {}): string {
-  const params = new URLSearchParams({ procedure: procedure.code, ...extra });
-  for (const [k, v] of Object.entries(procedure.example)) {
-    for (const item of Array.isArray(v) ? v : [v]) if (item !== null && item !== undefined) params.append(k, String(item));
-  }
-  return params.toString();
-}
-
 /** A citizen's way through the portal once, for the cookies the personal pages need. */
 async function personalPages(base: string): Promise<Target[]> {
   const form = { 'Content-Type': 'application/x-www-form-urlencoded' };
-  const saved = await step(`${base}${formPath}?_action=saveApplication`, { method: 'POST', headers: form, body: formBody() });
+  const saved = await step(`${base}${formPath}?_action=saveApplication`, { method: 'POST', headers: form, body: exampleFormBody(procedure) });
   const draftCookie = saved.cookies.find((c) => c.startsWith(`thads_draft_${procedure.code}=`));
   if (saved.res.status !== 303 || !draftCookie) throw new Error(`draft: HTTP ${saved.res.status}`);
   const checkPath = `${formPath}/kiem-tra`;
   // A second draft stays unsubmitted: the form and check pages of a submitted one send the citizen on.
-  const second = await step(`${base}${formPath}?_action=saveApplication`, { method: 'POST', headers: form, body: formBody() });
+  const second = await step(`${base}${formPath}?_action=saveApplication`, { method: 'POST', headers: form, body: exampleFormBody(procedure) });
   const openDraft = second.cookies.find((c) => c.startsWith(`thads_draft_${procedure.code}=`));
   if (second.res.status !== 303 || !openDraft) throw new Error(`second draft: HTTP ${second.res.status}`);
   const submitted = await step(`${base}${checkPath}?_action=submitApplication`, {
