@@ -63,7 +63,7 @@ class CookieJar {
   }
 }
 
-// The citizen's pages in Vietnamese (src/views/apply.ts holds the same steps, but imports Astro's runtime).
+// The citizen's pages in Vietnamese (src/loaders/apply.ts holds the same steps, but imports Astro's runtime).
 const STEPS = { check: 'kiem-tra', confirmation: 'xac-nhan' } as const;
 function applyPath(procedure: Procedure, _locale: 'vi', step?: keyof typeof STEPS): string {
   return `/nop-ho-so/${procedure.slug.vi}${step ? `/${STEPS[step]}` : ''}`;

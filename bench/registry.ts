@@ -163,7 +163,7 @@ function summarise(what: string, timings: Timing[], target?: number, note?: stri
   return { what, samples: all.length, p50: pct(all, 0.5), p95: pct(all, 0.95), p99: pct(all, 0.99), target, note };
 }
 
-/** The search form's query-string names (src/views/registry.ts). */
+/** The search form's query-string names (src/loaders/registry.ts). */
 const PARAMS: Record<Kind, string> = { name: 'ten', address: 'dia-chi', number: 'so' };
 const PROVINCE_PARAM = 'tinh';
 

@@ -17,7 +17,7 @@ import { migrateToLatest } from '../src/server/migrate.ts';
 import type { StatsFilter } from '../src/server/stats/one-stop.ts';
 import { statisticsData } from '../src/server/stats/statistics.ts';
 import { todayInVietnam } from '../src/server/validation/dates.ts';
-import { defaultPeriod } from '../src/views/statistics.ts';
+import { defaultPeriod } from '../src/loaders/statistics.ts';
 import { loadStatsData } from './stats-data.ts';
 import { startBenchServer } from './server.ts';
 import { throwawayDatabase } from './throwaway-database.ts';

@@ -1,6 +1,6 @@
 /**
  * The route cache (Astro's `cache` option): Astro's in-memory cache, for the pages that are the same for everyone
- * (src/views/cache-for-everyone.ts says which, and for how long), with two rules of ours around it:
+ * (src/loaders/cache-for-everyone.ts says which, and for how long), with two rules of ours around it:
  * - a request that carries one of the portal's cookies (a draft, a tracked dossier, a staff session) is never
  *   answered from the cache nor stored in it: what it sees may be its own;
  * - a change to the reference data a page was built from drops that page at once, on every instance: the
@@ -9,7 +9,7 @@
 import memoryCache from 'astro/cache/memory';
 import type { CacheProvider, CacheProviderFactory } from 'astro';
 import { onReferenceChange } from './server/reference-cache.ts';
-import { EVERY_CACHED_PAGE } from './views/cache-for-everyone.ts';
+import { EVERY_CACHED_PAGE } from './loaders/cache-for-everyone.ts';
 
 const PORTAL_COOKIE = /(?:^|;)\s*(?:__Host-)?thads_/;
 

@@ -8,7 +8,7 @@ type ActionLimit = 'submission' | 'lookup' | 'feedback';
 
 /**
  * Refuses the action with 429 when this client has used up its allowance. The error's message is the Retry-After in
- * seconds: the page that shows the form reads it back with `retryAfterOf` (src/views/too-many.ts).
+ * seconds: the page that shows the form reads it back with `retryAfterOf` (src/loaders/too-many.ts).
  */
 export async function rateLimit(kind: ActionLimit, ctx: ActionAPIContext): Promise<void> {
   const result = await abuseLimits[kind].hit(await getDb(), clientAddress(ctx.request, ctx.clientAddress));

@@ -21,8 +21,8 @@ export function fuzzTargets(): string[] {
   const routes = filesUnder(pagesDir)
     .filter((f) => /export (const|async function) POST\b/.test(fs.readFileSync(f, 'utf8')))
     .map((f) => `/${path.relative(pagesDir, f).replace(/\.(ts|astro)$/, '').replace(/\/index$/, '')}`);
-  // Pages posting to themselves: their loaders (src/views) read the request's form.
-  const selfPosting = filesUnder(path.join(root, 'src/views'))
+  // Pages posting to themselves: their loaders (src/loaders) read the request's form.
+  const selfPosting = filesUnder(path.join(root, 'src/loaders'))
     .filter((f) => /request\.method === 'POST'/.test(fs.readFileSync(f, 'utf8')))
     .flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/Loader of `([^`]+)`/g)].map((m) => m[1]!.replace(/<(\w+)>/g, '[$1]')));
   return [...actions, ...[...routes, ...selfPosting].map((r) => `POST ${r}`)];

@@ -26,7 +26,7 @@ import { loadCalendarExceptions, type CalendarExceptions } from '../../src/serve
 import { listAgencies } from '../../src/server/agencies.ts';
 import { statisticsData } from '../../src/server/stats/statistics.ts';
 import { deadlineReport } from '../../src/server/dossiers/deadline-report.ts';
-import { statisticsSections } from '../../src/views/statistics.ts';
+import { statisticsSections } from '../../src/loaders/statistics.ts';
 import { closeAndDrop, openSeeded } from '../helpers/applications.ts';
 import { testDatabases } from '../helpers/databases.ts';
 

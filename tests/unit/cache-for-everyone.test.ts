@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { secondsToVietnamMidnight } from '../../src/views/cache-for-everyone.ts';
+import { secondsToVietnamMidnight } from '../../src/loaders/cache-for-everyone.ts';
 
 describe('a page the same for everyone is kept until midnight in Vietnam at the latest', () => {
   it('counts the seconds to the next midnight at UTC+7', () => {

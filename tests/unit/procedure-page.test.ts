@@ -17,7 +17,7 @@ after(async () => {
 });
 
 const confirmResult = procedureByCode('XNKQ');
-const page = (procedure: Procedure, locale: 'vi' | 'en') => renderer.render('components/pages/ProcedurePage.astro', { procedure, locale });
+const page = (procedure: Procedure, locale: 'vi' | 'en') => renderer.render('views/ProcedurePage.astro', { procedure, locale });
 /** The paragraph or list item whose text contains `text`. */
 const blockWith = (html: string, tag: 'p' | 'li', text: string) =>
   [...html.matchAll(new RegExp(`<${tag}[\\s>][\\s\\S]*?</${tag}>`, 'g'))].map((m) => textOf(m[0])).filter((t) => t.includes(text));

@@ -3,9 +3,9 @@ import { describe, test } from 'node:test';
 import type { EnforcementFigure } from '../../src/server/enforcement-results/figures.ts';
 import type { SatisfactionFigures } from '../../src/server/survey/figures.ts';
 import { suppressSection, type StatsTable } from '../../src/server/stats/tables.ts';
-import type { SectionContext } from '../../src/views/statistics-context.ts';
-import { enforcementSection } from '../../src/views/statistics-enforcement.ts';
-import { satisfactionSection } from '../../src/views/statistics-satisfaction.ts';
+import type { SectionContext } from '../../src/loaders/statistics-context.ts';
+import { enforcementSection } from '../../src/loaders/statistics-enforcement.ts';
+import { satisfactionSection } from '../../src/loaders/statistics-satisfaction.ts';
 
 const share = (n: number, satisfied: number, wilson: [number, number] | null = null) => ({ n, satisfied, share: n === 0 ? null : satisfied / n, wilson });
 

@@ -1,6 +1,6 @@
 /**
  * The statistics pages' figures as data: a section is a title, the definitions of its figures, its tables and
- * optional charts drawn from those tables. Sections are built per language by src/views/statistics.ts (one builder
+ * optional charts drawn from those tables. Sections are built per language by src/loaders/statistics.ts (one builder
  * per subject — one-stop, complaints and denunciations, and any later ones), then the same objects render the page,
  * its charts, and the CSV and JSON downloads. Nothing here knows a language.
  */

@@ -1,7 +1,7 @@
 /** Wording shared by the pages that keep the public list (the leading underscore keeps this out of routing). */
 import type { SessionUser } from '../../../../server/auth/session.ts';
 import type { RegistryActor } from '../../../../server/registry/admin.ts';
-import type { ErrorLink } from '../../../../views/error-link.ts';
+import type { ErrorLink } from '../../../../loaders/error-link.ts';
 
 /** The signed-in user as the registry services see them; undefined for a role that does not keep the list. */
 export function registryActorOf(user: SessionUser): RegistryActor | undefined {

@@ -4,7 +4,7 @@ import type { AdminActor } from '../../../../server/admin/access.ts';
 import type { SessionUser } from '../../../../server/auth/session.ts';
 import { lifecycleKinds, lifecycles, type DossierAction } from '../../../../server/dossiers/lifecycle.ts';
 import type { Database } from '../../../../server/schema.ts';
-import type { ErrorLink } from '../../../../views/error-link.ts';
+import type { ErrorLink } from '../../../../loaders/error-link.ts';
 
 /** The signed-in user as the administration services see them. */
 export function adminActorOf(user: SessionUser): AdminActor {

@@ -1,4 +1,4 @@
 import type { APIRoute } from 'astro';
-import { statisticsFile } from '../../../../views/statistics.ts';
+import { statisticsFile } from '../../../../loaders/statistics.ts';
 
 export const GET: APIRoute = (ctx) => statisticsFile(ctx, 'vi', 'staff');

@@ -1,4 +1,4 @@
 import type { APIRoute } from 'astro';
-import { trackedFile } from '../../../../views/tracked-documents.ts';
+import { trackedFile } from '../../../../loaders/tracked-documents.ts';
 
 export const GET: APIRoute = (context) => trackedFile(context, 'vi');
