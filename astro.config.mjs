@@ -41,6 +41,8 @@ export default defineConfig({
   // No Markdown code blocks: Shiki's inline styles would break the strict CSP.
   markdown: { syntaxHighlight: false },
   trailingSlash: 'ignore',
+  // Staff accounts were at /can-bo/quan-tri/can-bo, the back office's own root word; bookmarks keep working.
+  redirects: { '/can-bo/quan-tri/can-bo': { status: 301, destination: '/can-bo/quan-tri/nguoi-dung' } },
   // Pages the same for everyone are rendered once until what they show changes (src/page-cache-provider.ts).
   cache: { provider: { name: 'thads-pages', entrypoint: new URL('./src/page-cache-provider.ts', import.meta.url), config: { max: 500 } } },
   build: { inlineStylesheets: 'never' },

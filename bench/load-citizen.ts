@@ -1,6 +1,7 @@
 // One simulated citizen applying online, over HTTP as a browser without JavaScript would: the form page, the form
 // posted (multipart, with a small PDF for each required document), the check page, the submission with the draft
 // id as idempotency token (sometimes posted twice at once, as a double click does), and the confirmation read back.
+import { applyStepPath, type ApplyStep } from '../src/server/routes.ts';
 import { request, type Dispatcher } from 'undici';
 import type { Procedure } from '../src/server/catalog/types.ts';
 import { exampleForm, requiredDocumentFiles } from '../tests/helpers/applications.ts';
@@ -63,10 +64,9 @@ class CookieJar {
   }
 }
 
-// The citizen's pages in Vietnamese (src/loaders/apply.ts holds the same steps, but imports Astro's runtime).
-const STEPS = { check: 'kiem-tra', confirmation: 'xac-nhan' } as const;
-function applyPath(procedure: Procedure, _locale: 'vi', step?: keyof typeof STEPS): string {
-  return `/nop-ho-so/${procedure.slug.vi}${step ? `/${STEPS[step]}` : ''}`;
+// The citizen's pages in Vietnamese, from the route table.
+function applyPath(procedure: Procedure, locale: 'vi', step?: ApplyStep): string {
+  return applyStepPath(locale, procedure.slug.vi, step);
 }
 
 const DOSSIER_CODE = /\b\d{2}-\d{6}-[0-9A-HJKMNP-TV-Z]{6}\b/;

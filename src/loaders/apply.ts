@@ -7,6 +7,7 @@ import { actions, isActionError } from 'astro:actions';
 import { submissionRefusal } from './action-refusal.ts';
 import { counterDraftCookie, draftCookie } from '../actions/draft-cookie.ts';
 import { dict, flowWords, pathTo } from '../i18n/index.ts';
+import { applyStepPath, staffPath, type ApplyStep } from '../server/routes.ts';
 import { getDb } from '../server/boot.ts';
 import { allAgencies } from '../server/agencies.ts';
 import { errorText, fieldErrorText } from '../server/catalog/index.ts';
@@ -27,16 +28,9 @@ import { secondComplaintOfCookie } from '../actions/tracking-cookie.ts';
 import type { SecondComplaintOffer } from '../server/dossiers/second-complaint.ts';
 import type { ErrorLink, TextLink } from './error-link.ts';
 
-export const applySteps = {
-  check: { vi: 'kiem-tra', en: 'check' },
-  confirmation: { vi: 'xac-nhan', en: 'confirmation' },
-  receipt: { vi: 'bien-nhan', en: 'receipt' },
-} as const;
-
 /** The path of a step of the application for a procedure (no step: the form). */
-export function applyPath(procedure: Procedure, locale: Locale, step?: keyof typeof applySteps): string {
-  const base = pathTo('apply', locale, procedure.slug[locale]);
-  return step ? `${base}/${applySteps[step][locale]}` : base;
+export function applyPath(procedure: Procedure, locale: Locale, step?: ApplyStep): string {
+  return applyStepPath(locale, procedure.slug[locale], step);
 }
 
 /**
@@ -45,15 +39,17 @@ export function applyPath(procedure: Procedure, locale: Locale, step?: keyof typ
  */
 export interface ApplyFlow {
   counter: boolean;
-  path(procedure: Procedure, locale: Locale, step?: keyof typeof applySteps): string;
+  path(procedure: Procedure, locale: Locale, step?: ApplyStep): string;
   cookie(procedureCode: string): string;
 }
 
 export const citizenFlow: ApplyFlow = { counter: false, path: applyPath, cookie: draftCookie };
 
+const counterSteps = { check: 'intakeCheck', confirmation: 'intakeConfirmation', receipt: 'intakeReceipt' } as const;
+
 export const counterFlow: ApplyFlow = {
   counter: true,
-  path: (procedure, _locale, step) => `/can-bo/tiep-nhan/${procedure.slug.vi}${step ? `/${applySteps[step].vi}` : ''}`,
+  path: (procedure, _locale, step) => staffPath(step ? counterSteps[step] : 'intakeForm', { slug: procedure.slug.vi }),
   cookie: counterDraftCookie,
 };
 

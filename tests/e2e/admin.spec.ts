@@ -8,7 +8,7 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const ADMIN = { email: 'quantri@demo.thads.vn', password: 'quan-ly-he-thong-2026' };
 const RECEPTION = { email: 'tiepnhan@demo.thads.vn', password: 'quay-tiep-dan-2026' };
 
-const ADMIN_PAGES = ['/can-bo/quan-tri', '/can-bo/quan-tri/can-bo', '/can-bo/quan-tri/co-quan', '/can-bo/quan-tri/lich', '/can-bo/quan-tri/nhat-ky'];
+const ADMIN_PAGES = ['/can-bo/quan-tri', '/can-bo/quan-tri/nguoi-dung', '/can-bo/quan-tri/co-quan', '/can-bo/quan-tri/lich', '/can-bo/quan-tri/nhat-ky'];
 
 async function expectAxeClean(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
@@ -139,7 +139,7 @@ test('a reception officer gets 403 on every administration page and cannot call 
   const form = { fullName: 'Kẻ Mạo Danh', email: 'mao.danh@demo.thads.vn', role: 'admin', agency: 'trung-uong', password: 'mat-khau-rat-manh-2026' };
 
   // Not signed in: sent to the sign-in page, nothing happens.
-  const anonymous = await request.post('/can-bo/quan-tri/can-bo?_action=adminCreateStaff', {
+  const anonymous = await request.post('/can-bo/quan-tri/nguoi-dung?_action=adminCreateStaff', {
     form,
     headers: { Origin: origin, 'X-Forwarded-For': clientIp() },
     maxRedirects: 0,
@@ -156,7 +156,7 @@ test('a reception officer gets 403 on every administration page and cannot call 
 
   // A forged form post and a direct call, with this officer's session cookie.
   const headers = { Origin: origin, 'X-Forwarded-For': clientIp() };
-  const post = await page.request.post('/can-bo/quan-tri/can-bo?_action=adminCreateStaff', { form, headers, maxRedirects: 0 });
+  const post = await page.request.post('/can-bo/quan-tri/nguoi-dung?_action=adminCreateStaff', { form, headers, maxRedirects: 0 });
   expect(post.status()).toBe(403);
   const rpc = await page.request.post('/_actions/adminCreateStaff', { form, headers, maxRedirects: 0 });
   expect(rpc.status()).toBe(403);
@@ -170,7 +170,7 @@ test('a reception officer gets 403 on every administration page and cannot call 
   // Nothing was created: the administrator does not find the account.
   const admin = await page.context().browser()!.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': clientIp() } });
   const adminPage = await admin.newPage();
-  await signIn(adminPage, ADMIN, '/can-bo/quan-tri/can-bo');
+  await signIn(adminPage, ADMIN, '/can-bo/quan-tri/nguoi-dung');
   await expect(adminPage.getByRole('row', { name: new RegExp(ADMIN.email) })).toBeVisible();
   await expect(adminPage.getByText(form.email)).toHaveCount(0);
   await adminPage.goto('/can-bo/quan-tri/lich?nam=2031');
@@ -182,7 +182,7 @@ test('an agency administrator manages their own agency only, and reads the calen
   test.setTimeout(60_000);
   const agencyAdmin = { email: `quantri.dng.${Date.now()}@demo.thads.vn`, password: 'quan-tri-da-nang-2026' };
   // The central administrator makes an administrator for Đà Nẵng.
-  await signIn(page, ADMIN, '/can-bo/quan-tri/can-bo');
+  await signIn(page, ADMIN, '/can-bo/quan-tri/nguoi-dung');
   await page.getByLabel('Họ và tên', { exact: true }).fill('Quản Trị Đà Nẵng');
   await page.getByLabel('Thư điện tử công vụ', { exact: true }).fill(agencyAdmin.email);
   await page.locator('#f-role-input').selectOption('admin');
@@ -192,7 +192,7 @@ test('an agency administrator manages their own agency only, and reads the calen
 
   const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': clientIp() } });
   const tab = await context.newPage();
-  await signIn(tab, agencyAdmin, '/can-bo/quan-tri/can-bo');
+  await signIn(tab, agencyAdmin, '/can-bo/quan-tri/nguoi-dung');
   // Only Đà Nẵng's accounts, and only Đà Nẵng and its regional offices to choose from.
   await expect(tab.getByRole('row', { name: new RegExp(agencyAdmin.email.replace(/\./g, '\\.')) })).toBeVisible();
   await expect(tab.getByText(ADMIN.email)).toHaveCount(0);

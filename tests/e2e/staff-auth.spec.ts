@@ -19,7 +19,7 @@ async function newAccount(browser: Browser, fullName: string): Promise<string> {
   const email = `dang.nhap.${Date.now()}.${Math.floor(Math.random() * 1e6)}@demo.thads.vn`;
   const page = await newVisitor(browser);
   await signInAs(page, 'admin');
-  await page.goto('/can-bo/quan-tri/can-bo');
+  await page.goto('/can-bo/quan-tri/nguoi-dung');
   await page.getByLabel('Họ và tên', { exact: true }).fill(fullName);
   await page.getByLabel('Thư điện tử công vụ', { exact: true }).fill(email);
   await page.locator('#f-role-input').selectOption('reception');

@@ -58,7 +58,7 @@ export async function prepareBrowsers(base: string, dataDir: string): Promise<Br
   const sink = { email: 'fuzz-sink@demo.thads.vn', password: 'dau-vao-doc-hai-2026' };
   const admin = jars.get('admin')!;
   for (const email of [sink.email, 'fuzz-victim@demo.thads.vn']) {
-    const res = await post(base, '/can-bo/quan-tri/can-bo?_action=adminCreateStaff', admin, [
+    const res = await post(base, '/can-bo/quan-tri/nguoi-dung?_action=adminCreateStaff', admin, [
       ['fullName', 'Tài khoản kiểm thử'],
       ['email', email],
       ['role', 'officer'],
@@ -71,7 +71,7 @@ export async function prepareBrowsers(base: string, dataDir: string): Promise<Br
   await signIn(base, sinkJar, sink.email, sink.password);
   jars.set('sink', sinkJar);
 
-  const list = (await get(base, '/can-bo/quan-tri/can-bo', admin)).text;
+  const list = (await get(base, '/can-bo/quan-tri/nguoi-dung', admin)).text;
   const ids = [...list.matchAll(/<tr[\s\S]*?<\/tr>/g)].map((row) => ({ row: row[0], id: /tai-khoan=(\d+)/.exec(row[0])?.[1] }));
   const idOf = (email: string) => ids.find((r) => r.row.includes(email))?.id;
   const protectedStaffIds = new Set([...demoStaff.map((s) => idOf(s.email)), idOf(sink.email)].filter((x): x is string => !!x));
@@ -189,8 +189,8 @@ export function pagesToRead(b: Browsers & { demo: DemoDossier[] }): PageToRead[]
     { role: 'citizen', path: `/en/apply/${procedures[0]!.slug.en}` },
     ...procedures.map((p) => ({ role: 'reception', path: `/can-bo/tiep-nhan/${p.slug.vi}` })),
     { role: 'sink', path: '/can-bo/tai-khoan' },
-    { role: 'admin', path: '/can-bo/quan-tri/can-bo' },
-    { role: 'admin', path: `/can-bo/quan-tri/can-bo?tai-khoan=${b.victimId}` },
+    { role: 'admin', path: '/can-bo/quan-tri/nguoi-dung' },
+    { role: 'admin', path: `/can-bo/quan-tri/nguoi-dung?tai-khoan=${b.victimId}` },
     { role: 'admin', path: '/can-bo/quan-tri/co-quan?co-quan=HNI' },
     { role: 'admin', path: '/can-bo/quan-tri/lich' },
     { role: 'admin', path: '/can-bo/quan-tri/nhat-ky' },

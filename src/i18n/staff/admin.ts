@@ -1,0 +1,3 @@
+/** Administration (/can-bo/quan-tri): staff accounts, agency contacts, the calendar, the audit log. */
+export const admin = {
+};

@@ -1,0 +1,3 @@
+/** Signing in and out, two-step verification and the staff member's own account. */
+export const auth = {
+};

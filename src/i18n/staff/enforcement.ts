@@ -1,0 +1,3 @@
+/** Enforcement results and targets (/can-bo/ket-qua-thi-hanh-an). */
+export const enforcement = {
+};

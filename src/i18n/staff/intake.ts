@@ -1,0 +1,3 @@
+/** Paper dossiers entered at the counter (/can-bo/tiep-nhan). */
+export const intake = {
+};

@@ -1,0 +1,3 @@
+/** The dossier queue (/can-bo): filters, columns, deadlines. */
+export const queue = {
+};

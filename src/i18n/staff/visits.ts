@@ -1,0 +1,3 @@
+/** The citizen reception log (/can-bo/tiep-cong-dan). */
+export const visits = {
+};
