@@ -25,6 +25,45 @@ export const en: Dictionary = {
     privacy: 'Privacy',
     terms: 'Terms of use',
   },
+  form: {
+    errorPrefix: 'Error:',
+    errorTitlePrefix: 'Error: ',
+    optional: ' (optional)',
+    choose: '— Choose —',
+    chooseAgency: '— Choose an agency —',
+  },
+  privacyPage: {
+    title: 'Privacy and personal data protection',
+    lead: 'This page explains what personal data the portal collects, what it is used for and what your rights are.',
+    sections: [
+      { heading: 'Who controls your data', paragraphs: [{ text: 'The civil judgment enforcement agency that receives your dossier controls and processes the personal data in it. Each agency’s contact details are in the ', link: { text: 'directory of enforcement agencies', route: 'agencies' }, after: '.' }] },
+      { heading: 'What we collect', list: [
+        'Your identity details on the application: full name, date of birth, personal identification number, address, phone number, email address.',
+        'The content of the dossier: judgments, decisions, information about assets, and the documents you attach.',
+        'Technical logs: IP address and time of access, used to prevent abuse and keep the system secure.',
+      ] },
+      { heading: 'Why, and on what basis', paragraphs: [{ text: 'Your data is used to receive, handle and return the result of the procedure you request, to contact you about your dossier, and to compile statistics required by law. The basis is the performance of a state agency’s duties under the law on civil judgment enforcement and the law on personal data protection.' }] },
+      { heading: 'Sharing', paragraphs: [{ text: 'Data is passed only to bodies and persons entitled to it by law (for example courts, procuracies, or a superior enforcement agency). We do not sell data or use it for advertising. The public list of judgment debtors without conditions to enforce shows only what the law requires to be published.' }] },
+      { heading: 'How long we keep it', paragraphs: [{ text: 'Dossiers are kept for the retention period the law sets for enforcement records. Technical logs are deleted when no longer needed for security.' }] },
+      { heading: 'Cookies', paragraphs: [{ text: 'The portal uses only cookies it needs to work (for example to keep staff signed in). There are no third-party tracking or analytics cookies.' }] },
+      { heading: 'Your rights', paragraphs: [{ text: 'You have the right to be informed, to see and correct your data, and to complain about how it is processed, under the law on personal data protection. Contact the enforcement agency handling your dossier.' }] },
+    ],
+  },
+  termsPage: {
+    title: 'Terms of use',
+    lead: '',
+    sections: [
+      { heading: 'Online applications', paragraphs: [{ text: 'An application sent through the portal has the same value as one filed in person. The filing date is the moment it is sent successfully; the time limit runs from when the enforcement agency receives a complete dossier.' }] },
+      { heading: 'Your responsibilities', list: [
+        'Give true and accurate information; you are responsible before the law for what you declare.',
+        'Apply only for yourself or under a lawful authorisation.',
+        'Do not upload malicious files or try to access or disrupt the system without authorisation.',
+      ] },
+      { heading: 'Guidance', paragraphs: [{ text: 'The guidance on procedures is drawn from the legal texts in force. Where they differ, the legal texts apply.' }] },
+      { heading: 'Availability', paragraphs: [{ text: 'The portal may be paused for maintenance. A dossier whose receipt has been confirmed is not lost if the system fails.' }] },
+      { heading: 'Personal data', paragraphs: [{ text: 'How personal data is handled is described on the ', link: { text: 'Privacy', route: 'privacy' }, after: ' page.' }] },
+    ],
+  },
   home: {
     title: 'Online public services for civil judgment enforcement',
     lead: 'Send a request for enforcement and the other one-stop procedures to a civil judgment enforcement agency, get a dossier code and know in advance when your result is due.',
@@ -498,7 +537,6 @@ export const en: Dictionary = {
     helpedByQuestion: 'Did someone help you fill in the application, and if so, who?',
     commentLabel: 'Anything else you want to tell us',
     commentHint: 'Do not write your name, ID number, phone number or address. At most 2,000 characters.',
-    optional: ' (optional)',
     submit: 'Send your answers',
     errorRequired: { scale5: (label: string) => `Choose how satisfied you are with ${label}`, count: (label: string) => `Choose how many: ${label}`, yesno: (label: string) => `Choose yes or no: ${label}` },
     errorInvalid: (label: string) => `Choose an answer from the list: ${label}`,

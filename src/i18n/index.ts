@@ -31,10 +31,15 @@ export function flowWords(locale: Locale, kind: LifecycleKind) {
   };
 }
 
+/** The other language: the one the language switch links to. */
+export function otherLocale(locale: Locale): Locale {
+  return locale === 'vi' ? 'en' : 'vi';
+}
+
 /** Narrows Astro.currentLocale (or any string) to a supported locale. */
 export function asLocale(value: string | undefined): Locale {
   return value === 'en' ? 'en' : 'vi';
 }
 
-export { formatDate, formatDateLong, formatDecimal, formatFileSize, formatMoney, formatNumber, formatPercent, nameIn, nameInWithOfficial } from './format.ts';
-export { localeOfPath, pathTo, routes, trackedDossierPath } from './routes.ts';
+export { formatDate, formatDateLong, formatDecimal, formatFileSize, formatMoney, formatNumber, formatPercent, nameIn, nameInWithOfficial, textIn, textWithOfficial } from './format.ts';
+export { localeOfPath, pathTo, routes, trackedDossierPath, type RouteName } from './routes.ts';

@@ -1,3 +1,12 @@
+import type { RouteName } from '../server/routes.ts';
+
+/** A section of an information page: a heading, then paragraphs (one may end in a link to another page) or a list. */
+export interface InformationSection {
+  heading: string;
+  paragraphs?: { text: string; link?: { text: string; route: RouteName }; after?: string }[];
+  list?: string[];
+}
+
 /** Vietnamese interface texts. Vietnamese is the authoritative language; en.ts must have the same keys. */
 export const vi = {
   site: {
@@ -22,6 +31,51 @@ export const vi = {
     registry: 'Người chưa có điều kiện thi hành án',
     privacy: 'Quyền riêng tư',
     terms: 'Điều khoản sử dụng',
+  },
+  /** Words every form shares: the hidden prefix of an error message, the mark of an optional field, empty choices. */
+  form: {
+    errorPrefix: 'Lỗi:',
+    /** Before a page's title while its form shows errors (the browser tab says so first). */
+    errorTitlePrefix: 'Lỗi: ',
+    optional: ' (không bắt buộc)',
+    choose: '— Chọn —',
+    chooseAgency: '— Chọn cơ quan —',
+  },
+  /**
+   * The privacy and terms pages (views/InformationPage.astro): sections of paragraphs and lists. A paragraph may
+   * end in a link to another page, given as its words and its route.
+   */
+  privacyPage: {
+    title: 'Quyền riêng tư và bảo vệ dữ liệu cá nhân',
+    lead: 'Trang này cho biết cổng thông tin thu thập dữ liệu cá nhân nào, dùng vào việc gì và bạn có những quyền gì.',
+    sections: [
+      { heading: 'Bên kiểm soát dữ liệu', paragraphs: [{ text: 'Cơ quan thi hành án dân sự nhận hồ sơ của bạn là bên kiểm soát và xử lý dữ liệu cá nhân trong hồ sơ đó. Thông tin liên hệ của từng cơ quan có tại ', link: { text: 'danh bạ cơ quan thi hành án', route: 'agencies' }, after: '.' }] },
+      { heading: 'Dữ liệu chúng tôi thu thập', list: [
+        'Thông tin nhân thân trong đơn: họ tên, ngày sinh, số định danh cá nhân, địa chỉ, số điện thoại, thư điện tử.',
+        'Nội dung hồ sơ: bản án, quyết định, thông tin về tài sản, các tài liệu bạn đính kèm.',
+        'Nhật ký kỹ thuật: địa chỉ IP và thời điểm truy cập, dùng để chống lạm dụng và bảo đảm an toàn hệ thống.',
+      ] },
+      { heading: 'Mục đích và căn cứ', paragraphs: [{ text: 'Dữ liệu được dùng để tiếp nhận, giải quyết và trả kết quả thủ tục bạn yêu cầu, liên lạc với bạn về hồ sơ, và lập thống kê theo quy định. Căn cứ xử lý là việc thực hiện nhiệm vụ của cơ quan nhà nước theo pháp luật về thi hành án dân sự và pháp luật về bảo vệ dữ liệu cá nhân.' }] },
+      { heading: 'Chia sẻ', paragraphs: [{ text: 'Dữ liệu chỉ được chuyển cho cơ quan, người có thẩm quyền theo quy định của pháp luật (ví dụ Tòa án, Viện kiểm sát, cơ quan thi hành án cấp trên). Chúng tôi không bán và không dùng dữ liệu cho quảng cáo. Danh sách người phải thi hành án chưa có điều kiện thi hành chỉ công khai những thông tin pháp luật yêu cầu.' }] },
+      { heading: 'Thời gian lưu trữ', paragraphs: [{ text: 'Hồ sơ được lưu trữ theo thời hạn lưu trữ hồ sơ thi hành án do pháp luật quy định. Nhật ký kỹ thuật được xóa khi không còn cần cho mục đích an toàn.' }] },
+      { heading: 'Cookie', paragraphs: [{ text: 'Cổng thông tin chỉ dùng cookie cần thiết để hoạt động (ví dụ giữ phiên đăng nhập của cán bộ). Không dùng cookie theo dõi hay phân tích của bên thứ ba.' }] },
+      { heading: 'Quyền của bạn', paragraphs: [{ text: 'Bạn có quyền được biết, yêu cầu xem, chỉnh sửa dữ liệu của mình và khiếu nại về việc xử lý dữ liệu theo pháp luật về bảo vệ dữ liệu cá nhân. Hãy liên hệ cơ quan thi hành án đang giải quyết hồ sơ của bạn.' }] },
+    ] as InformationSection[],
+  },
+  termsPage: {
+    title: 'Điều khoản sử dụng',
+    lead: '',
+    sections: [
+      { heading: 'Giá trị của hồ sơ nộp trực tuyến', paragraphs: [{ text: 'Hồ sơ nộp qua cổng thông tin có giá trị như hồ sơ nộp trực tiếp. Ngày nộp là thời điểm gửi thành công; thời hạn giải quyết tính từ khi cơ quan thi hành án tiếp nhận hồ sơ hợp lệ.' }] },
+      { heading: 'Trách nhiệm của người nộp', list: [
+        'Khai thông tin trung thực, chính xác và chịu trách nhiệm trước pháp luật về nội dung đã khai.',
+        'Chỉ nộp hồ sơ của mình hoặc hồ sơ được ủy quyền hợp pháp.',
+        'Không gửi tệp chứa mã độc, không tìm cách truy cập trái phép hoặc làm gián đoạn hệ thống.',
+      ] },
+      { heading: 'Thông tin hướng dẫn', paragraphs: [{ text: 'Hướng dẫn về thủ tục trên trang được biên soạn từ văn bản pháp luật hiện hành. Khi có khác biệt, văn bản pháp luật là căn cứ áp dụng.' }] },
+      { heading: 'Tính sẵn sàng', paragraphs: [{ text: 'Cổng thông tin có thể tạm ngừng để bảo trì. Hồ sơ đã được xác nhận đã nhận sẽ không bị mất khi hệ thống gặp sự cố.' }] },
+      { heading: 'Dữ liệu cá nhân', paragraphs: [{ text: 'Việc xử lý dữ liệu cá nhân được mô tả tại trang ', link: { text: 'Quyền riêng tư', route: 'privacy' }, after: '.' }] },
+    ] as InformationSection[],
   },
   home: {
     title: 'Dịch vụ công trực tuyến về thi hành án dân sự',
@@ -503,7 +557,6 @@ export const vi = {
     helpedByQuestion: 'Có ai giúp ông/bà điền đơn, hồ sơ không? Nếu có, là ai?',
     commentLabel: 'Ý kiến khác',
     commentHint: 'Không ghi họ tên, số định danh, số điện thoại hay địa chỉ. Tối đa 2.000 ký tự.',
-    optional: ' (không bắt buộc)',
     submit: 'Gửi đánh giá',
     errorRequired: { scale5: (label: string) => `Chọn mức độ hài lòng về ${label}`, count: (label: string) => `Chọn số lần: ${label}`, yesno: (label: string) => `Chọn Có hoặc Không: ${label}` },
     errorInvalid: (label: string) => `Chọn một câu trả lời trong danh sách: ${label}`,

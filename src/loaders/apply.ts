@@ -6,7 +6,7 @@ import type { AstroGlobal } from 'astro';
 import { actions, isActionError } from 'astro:actions';
 import { submissionRefusal } from './action-refusal.ts';
 import { counterDraftCookie, draftCookie } from '../actions/draft-cookie.ts';
-import { dict, flowWords, pathTo } from '../i18n/index.ts';
+import { dict, flowWords, otherLocale } from '../i18n/index.ts';
 import { applyStepPath, staffPath, type ApplyStep } from '../server/routes.ts';
 import { getDb } from '../server/boot.ts';
 import { allAgencies } from '../server/agencies.ts';
@@ -174,7 +174,7 @@ export async function loadReceipt(
   const confirmation = draft ? await confirmationFor(await getDb(), draft) : undefined;
   if (!confirmation) return Astro.redirect(flow.counter ? flow.path(procedure, locale) : receiptElsewhere(locale), 303);
   Astro.response.headers.set('Cache-Control', 'no-store');
-  const other: Locale = locale === 'vi' ? 'en' : 'vi';
+  const other = otherLocale(locale);
   return {
     ...confirmation,
     alternate: flow.path(procedure, other, 'receipt'),

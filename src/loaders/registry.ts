@@ -4,7 +4,7 @@
  * letter or digit is refused, and no page of the list is for search engines.
  */
 import type { AstroGlobal } from 'astro';
-import { dict, pathTo } from '../i18n/index.ts';
+import { dict, otherLocale, pathTo } from '../i18n/index.ts';
 import { agencyNames, type AgencyName } from '../server/agencies.ts';
 import { getDb, getReadDb } from '../server/boot.ts';
 import { cacheForEveryone } from './cache-for-everyone.ts';
@@ -77,7 +77,7 @@ export async function loadRegistryEntry(Astro: AstroGlobal, locale: Locale): Pro
   const db = await getDb();
   const limited = await abuseLimits.registryEntry.hit(db, clientAddress(Astro.request, Astro.clientAddress));
   if (!limited.allowed) {
-    const other: Locale = locale === 'vi' ? 'en' : 'vi';
+    const other = otherLocale(locale);
     return { refused: refuseTooMany(Astro, locale, 'registryEntry', limited.retryAfterSeconds), alternate: `${pathTo('registry', other)}/${Astro.params.id ?? ''}` };
   }
   const entry = await getPublishedEntry(await getReadDb(), Astro.params.id ?? '');

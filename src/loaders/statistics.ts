@@ -8,7 +8,7 @@
  * enforcement results) are more builders in that list.
  */
 import type { APIContext, AstroGlobal } from 'astro';
-import { dict, formatDate, formatDecimal, formatNumber, formatPercent, pathTo, nameIn } from '../i18n/index.ts';
+import { dict, formatDate, formatDecimal, formatNumber, formatPercent, nameIn, otherLocale, pathTo } from '../i18n/index.ts';
 import type { SessionUser } from '../server/auth/session.ts';
 import { listAgencies } from '../server/agencies.ts';
 import { getDb, getReadDb } from '../server/boot.ts';
@@ -410,7 +410,7 @@ export async function loadPublicStatistics(Astro: AstroGlobal, locale: Locale): 
   if (page.retryAfterSeconds) Astro.response.headers.set('Retry-After', String(page.retryAfterSeconds));
   Astro.response.headers.set('Cache-Control', page.status !== 200 ? 'no-store' : Astro.request.headers.has('cookie') ? 'private, max-age=60' : 'public, max-age=60');
   if (page.status === 200) cacheForEveryone(Astro, ['agencies'], { maxAgeS: STATS_TTL_MS / 1000 });
-  const other: Locale = locale === 'vi' ? 'en' : 'vi';
+  const other = otherLocale(locale);
   return {
     locale,
     audience: 'public',

@@ -3,7 +3,7 @@
  * result), the agency's notices (forms 01–04) and the submission receipt. All are held by the tracking cookie.
  */
 import type { APIContext, AstroGlobal } from 'astro';
-import { dict, trackedDossierPath } from '../i18n/index.ts';
+import { dict, otherLocale, trackedDossierPath } from '../i18n/index.ts';
 import type { Locale } from '../server/catalog/types.ts';
 import { getDb } from '../server/boot.ts';
 import { config } from '../server/config.ts';
@@ -41,7 +41,7 @@ export async function loadTrackedNotice(Astro: AstroGlobal, locale: Locale): Pro
   Astro.response.headers.set('Cache-Control', 'no-store');
   const data = await noticeData(await getDb(), dossier.id, Astro.params.doc);
   if (!data) return Astro.rewrite('/404');
-  const other: Locale = locale === 'vi' ? 'en' : 'vi';
+  const other = otherLocale(locale);
   return {
     data,
     title: `${data.notice.title[locale]} – ${data.code}`,
@@ -61,7 +61,7 @@ export async function loadTrackedReceipt(
   Astro.response.headers.set('Cache-Control', 'no-store');
   const confirmation = await reprintedConfirmation(await getDb(), dossier.id);
   if (!confirmation) return Astro.rewrite('/404');
-  const other: Locale = locale === 'vi' ? 'en' : 'vi';
+  const other = otherLocale(locale);
   return {
     ...confirmation,
     alternate: trackedDossierPath(other, dossier.code, 'receipt'),

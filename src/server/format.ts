@@ -57,15 +57,25 @@ export function formatVietnamTime(instant: Date): string {
   return `${local.slice(11, 16)}, ${formatDate(local)}`;
 }
 
-/** A row's name (`name_vi`/`name_en` columns, as agencies have) in the page's language. */
-export function nameIn(locale: Locale, row: { name_vi: string; name_en: string }): string {
-  return locale === 'vi' ? row.name_vi : row.name_en;
+/** A text given in both languages (the catalog's `{ vi, en }` pairs), in the page's language. */
+export function textIn(locale: Locale, text: { vi: string; en: string }): string {
+  return text[locale];
 }
 
 /**
- * The name as a document addressed to an authority gives it: in English with the Vietnamese name after it, so the
+ * A name as a document addressed to an authority gives it: in English with the Vietnamese name after it, so the
  * reader can find the office by its official name.
  */
+export function textWithOfficial(locale: Locale, text: { vi: string; en: string }): string {
+  return locale === 'vi' ? text.vi : `${text.en} (${text.vi})`;
+}
+
+/** A row's name (`name_vi`/`name_en` columns, as agencies have) in the page's language. */
+export function nameIn(locale: Locale, row: { name_vi: string; name_en: string }): string {
+  return textIn(locale, { vi: row.name_vi, en: row.name_en });
+}
+
+/** A row's name as textWithOfficial() gives it. */
 export function nameInWithOfficial(locale: Locale, row: { name_vi: string; name_en: string }): string {
-  return locale === 'vi' ? row.name_vi : `${row.name_en} (${row.name_vi})`;
+  return textWithOfficial(locale, { vi: row.name_vi, en: row.name_en });
 }

@@ -180,13 +180,15 @@ function alternatives(words: string[], or: string): string {
  * - `section`: the same for every question of a section.
  * - `notKept`: "Chỉ áp dụng nếu …", beside an answer the check page says was not kept.
  */
+const orWord: Text = { vi: 'hoặc', en: 'or' };
+
 export function conditionText(fields: readonly FieldDef[], condition: Condition, form: 'field' | 'section' | 'notKept'): Text {
   const controller = fields.find((f) => f.name === condition.field);
   if (!controller) throw new Error(`Condition on unknown field "${condition.field}"`);
   const chosen = (locale: Locale) =>
     alternatives(
       condition.equals.map((v) => quote(controller.options?.find((o) => o.value === v)?.label[locale] ?? v)),
-      locale === 'vi' ? 'hoặc' : 'or',
+      orWord[locale],
     );
   const vi = `ở câu ${quote(controller.label.vi)} bạn chọn ${chosen('vi')}`;
   const en = `you chose ${chosen('en')} for ${quote(controller.label.en)}`;

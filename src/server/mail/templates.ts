@@ -1,5 +1,5 @@
 /** The e-mails a citizen gets about a dossier, in the language the dossier was submitted in. */
-import { formatDate, formatVietnamTime } from '../format.ts';
+import { formatDate, formatVietnamTime, textWithOfficial as officialName } from '../format.ts';
 import type { DateISO, Locale, Text } from '../catalog/types.ts';
 import { renderHtml, renderText, type Block, type Fact } from './layout.ts';
 
@@ -617,10 +617,6 @@ function contactFacts(locale: Locale, c: ContactDetails): Fact[] {
   ];
 }
 
-/** An agency's name as an English mail names it: the English rendering and the official Vietnamese name. */
-function officialName(locale: Locale, name: Text): string {
-  return locale === 'vi' ? name.vi : `${name.en} (${name.vi})`;
-}
 
 /**
  * The footer of every mail: the agency's published details; for a regional office missing some, its provincial
