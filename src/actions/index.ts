@@ -129,7 +129,7 @@ export const server = {
       const found = await lookUpDossier(await getDb(), code, pin, { publicUrl: config().publicUrl });
       if (found.mailed) mailWorker()?.kick();
       if (found.outcome === 'locked') return { ok: false as const, problems: ['locked'], code, lockedUntil: found.until.toISOString() };
-      if (found.outcome === 'notFound') return { ok: false as const, problems: ['notFound'], code };
+      if (found.outcome === 'not_found') return { ok: false as const, problems: ['not_found'], code };
       setTrackingCookie(ctx.cookies, found.dossierId);
       return { ok: true as const, problems: [] as string[], code: normaliseDossierCode(code)! };
     },
@@ -143,7 +143,7 @@ export const server = {
       const db = await getDb();
       const dossier = await dossierOfCookie(db, form, ctx);
       if (!dossier) return { ok: false as const, problems: ['expired'] as string[] };
-      if (!dossier.canSupplement) return { ok: false as const, problems: ['notAllowed'] as string[] };
+      if (!dossier.canSupplement) return { ok: false as const, problems: ['not_allowed'] as string[] };
       const files = await Promise.all(
         form
           .getAll('files')
@@ -155,7 +155,7 @@ export const server = {
         problems = await sendSupplement(db, dossier, { files, note: text(form, 'note'), publicUrl: config().publicUrl });
       } catch (err) {
         // Staff moved the dossier on between the check above and the transition (found by tests/fuzz: a 500).
-        if (err instanceof TransitionError && err.reason === 'not_allowed') return { ok: false as const, problems: ['notAllowed'] as string[] };
+        if (err instanceof TransitionError && err.reason === 'not_allowed') return { ok: false as const, problems: ['not_allowed'] as string[] };
         throw err;
       }
       if (problems.length === 0) mailWorker()?.kick();
@@ -172,11 +172,11 @@ export const server = {
       const dossier = await dossierOfCookie(db, form, ctx);
       if (!dossier) return { ok: false as const, problem: 'expired' };
       if (text(form, 'confirm') !== 'yes') return { ok: false as const, problem: 'confirm' };
-      if (!dossier.canWithdraw) return { ok: false as const, problem: 'notAllowed' };
+      if (!dossier.canWithdraw) return { ok: false as const, problem: 'not_allowed' };
       try {
         await withdrawDossier(db, dossier, config().publicUrl);
       } catch (err) {
-        if (err instanceof TransitionError && err.reason === 'not_allowed') return { ok: false as const, problem: 'notAllowed' };
+        if (err instanceof TransitionError && err.reason === 'not_allowed') return { ok: false as const, problem: 'not_allowed' };
         throw err;
       }
       mailWorker()?.kick();

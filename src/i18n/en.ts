@@ -233,7 +233,6 @@ export const en: Dictionary = {
     pinLabel: 'PIN',
     pinHint: '6 digits',
     submit: 'Track',
-    notFound: 'No application matches this dossier code and PIN. Check both and try again.',
     status: 'Status',
     submittedAt: 'Sent on',
     receivedAt: 'Received on',
@@ -255,14 +254,18 @@ export const en: Dictionary = {
     withdrawConfirm: 'I want to withdraw this application',
     withdrawSubmit: 'Withdraw application',
     withdrawn: 'Your application has been withdrawn.',
-    withdrawNeedsConfirm: 'Tick the box to confirm you want to withdraw',
-    notAllowed: 'This cannot be done at the application’s current stage.',
     attachments: 'Documents sent',
-    codeMissing: 'Enter your dossier code',
-    codeInvalid:
-      'This dossier code is not right; a character may be mistyped. The code has 14 letters and digits, like 01-261123-7KQ4MX, and is printed on your receipt and in your confirmation email.',
-    pinMissing: 'Enter your PIN',
-    pinInvalid: 'The PIN is exactly 6 digits',
+    /** Why a look-up, a supplement or a withdrawal was refused, by the code the action gives (src/actions/index.ts). */
+    problems: {
+      code_missing: 'Enter your dossier code',
+      code_invalid:
+        'This dossier code is not right; a character may be mistyped. The code has 14 letters and digits, like 01-261123-7KQ4MX, and is printed on your receipt and in your confirmation email.',
+      pin_missing: 'Enter your PIN',
+      pin_invalid: 'The PIN is exactly 6 digits',
+      not_found: 'No application matches this dossier code and PIN. Check both and try again.',
+      not_allowed: 'This cannot be done at the application’s current stage.',
+      confirm: 'Tick the box to confirm you want to withdraw',
+    },
     expired: 'Your session on this dossier has ended (after 30 minutes). Enter your PIN again to continue.',
     resultsHeading: 'Result and notices from the enforcement agency',
     resultDocument: 'Result document',
@@ -334,6 +337,12 @@ export const en: Dictionary = {
     printHint: 'Use your browser’s Print command (Ctrl+P) to print on A4.',
   },
   registry: {
+    /** Why a search was refused before it ran (checkQuery in src/server/registry/search.ts). */
+    problems: {
+      empty: 'Enter a name, an address or a judgment or decision number to search.',
+      no_letters: 'A name or an address needs at least one letter or digit.',
+      too_short: 'A name needs at least 2 letters; an address at least 3 characters.',
+    },
     title: 'Judgment debtors without conditions to enforce',
     lead: 'Search the judgment debtors whom a civil judgment enforcement agency has found to have no conditions (means) to enforce, under Article 44a of the Law on Civil Judgment Enforcement.',
     notice: 'The list publishes only the name, address, judgment, enforcement decision, the obligation not yet performed and the reason. The obligation shown is the judgment’s, not today’s balance. Many people share a name: compare the address and the judgment. The agency re-verifies entries regularly; each shows the date it was last verified.',
@@ -344,8 +353,6 @@ export const en: Dictionary = {
     allProvinces: 'All',
     numberLabel: 'Or a judgment / enforcement decision number',
     search: 'Search',
-    emptyQuery: 'Enter a name, an address or a judgment or decision number to search.',
-    tooShort: 'A name needs at least 2 letters; an address at least 3 characters.',
     results: (n: number, capped: boolean) => (n === 0 ? 'Nobody matches.' : `${capped ? 'More than ' : ''}${n} ${n === 1 ? 'result' : 'results'}${capped ? ' — narrow your search (add an address or province)' : ''}.`),
     similarHeading: 'Similar names (one letter different)',
     similarNote: 'The names below differ from what you typed by one letter. You may have mistyped, or this may be someone else: check the address and judgment carefully.',
@@ -758,7 +765,6 @@ export const en: Dictionary = {
     },
   },
   publicList: {
-    noLetters: 'A name or an address needs at least one letter or digit.',
     entryTooManyTitle: 'You have opened too many entries',
   },
   counterIntake: {

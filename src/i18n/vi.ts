@@ -1,3 +1,5 @@
+import type { TrackingProblem } from '../server/dossiers/tracking.ts';
+import type { QueryProblem } from '../server/registry/search.ts';
 import type { RouteName } from '../server/routes.ts';
 
 /** A section of an information page: a heading, then paragraphs (one may end in a link to another page) or a list. */
@@ -252,7 +254,6 @@ export const vi = {
     pinLabel: 'Mã PIN',
     pinHint: '6 chữ số',
     submit: 'Tra cứu',
-    notFound: 'Không tìm thấy hồ sơ với mã hồ sơ và mã PIN này. Hãy kiểm tra lại cả hai.',
     status: 'Trạng thái',
     submittedAt: 'Ngày nộp',
     receivedAt: 'Ngày tiếp nhận',
@@ -274,14 +275,18 @@ export const vi = {
     withdrawConfirm: 'Tôi muốn rút hồ sơ này',
     withdrawSubmit: 'Rút hồ sơ',
     withdrawn: 'Đã rút hồ sơ.',
-    withdrawNeedsConfirm: 'Hãy đánh dấu ô xác nhận để rút hồ sơ',
-    notAllowed: 'Không thể thực hiện ở trạng thái hiện tại của hồ sơ.',
     attachments: 'Giấy tờ đã nộp',
-    codeMissing: 'Nhập mã hồ sơ',
-    codeInvalid:
-      'Mã hồ sơ không đúng, có thể do gõ nhầm một ký tự. Mã gồm 14 chữ và số, dạng 01-261123-7KQ4MX, in trên giấy biên nhận và trong thư xác nhận.',
-    pinMissing: 'Nhập mã PIN',
-    pinInvalid: 'Mã PIN gồm đúng 6 chữ số',
+    /** Why a look-up, a supplement or a withdrawal was refused, by the code the action gives (src/actions/index.ts). */
+    problems: {
+      code_missing: 'Nhập mã hồ sơ',
+      code_invalid:
+        'Mã hồ sơ không đúng, có thể do gõ nhầm một ký tự. Mã gồm 14 chữ và số, dạng 01-261123-7KQ4MX, in trên giấy biên nhận và trong thư xác nhận.',
+      pin_missing: 'Nhập mã PIN',
+      pin_invalid: 'Mã PIN gồm đúng 6 chữ số',
+      not_found: 'Không tìm thấy hồ sơ với mã hồ sơ và mã PIN này. Hãy kiểm tra lại cả hai.',
+      not_allowed: 'Không thể thực hiện ở trạng thái hiện tại của hồ sơ.',
+      confirm: 'Hãy đánh dấu ô xác nhận để rút hồ sơ',
+    } satisfies Record<TrackingProblem, string>,
     expired: 'Phiên xem hồ sơ đã hết (sau 30 phút). Hãy nhập lại mã PIN để tiếp tục.',
     resultsHeading: 'Kết quả và văn bản của cơ quan thi hành án',
     resultDocument: 'Văn bản kết quả giải quyết',
@@ -353,6 +358,12 @@ export const vi = {
     printHint: 'Dùng chức năng In của trình duyệt (Ctrl+P) để in khổ A4.',
   },
   registry: {
+    /** Why a search was refused before it ran (checkQuery in src/server/registry/search.ts). */
+    problems: {
+      empty: 'Hãy nhập họ tên, địa chỉ hoặc số bản án, quyết định để tra cứu.',
+      no_letters: 'Họ tên và địa chỉ cần có ít nhất một chữ cái hoặc chữ số.',
+      too_short: 'Họ tên cần ít nhất 2 chữ cái; địa chỉ ít nhất 3 ký tự.',
+    } satisfies Record<QueryProblem, string>,
     title: 'Danh sách người phải thi hành án chưa có điều kiện thi hành',
     lead: 'Tra cứu người phải thi hành án mà cơ quan thi hành án dân sự đã xác định chưa có điều kiện thi hành, theo Điều 44a Luật Thi hành án dân sự.',
     notice: 'Danh sách chỉ công bố họ tên, địa chỉ, bản án, quyết định thi hành án, nghĩa vụ chưa thi hành và lý do. Nghĩa vụ ghi ở đây là nghĩa vụ theo bản án, không phải số còn phải thi hành hôm nay. Người trùng họ tên rất phổ biến: hãy đối chiếu địa chỉ và bản án. Thông tin được cơ quan thi hành án xác minh lại định kỳ; ngày xác minh gần nhất ghi ở từng mục.',
@@ -363,8 +374,6 @@ export const vi = {
     allProvinces: 'Tất cả',
     numberLabel: 'Hoặc số bản án / số quyết định thi hành án',
     search: 'Tìm kiếm',
-    emptyQuery: 'Hãy nhập họ tên, địa chỉ hoặc số bản án, quyết định để tra cứu.',
-    tooShort: 'Họ tên cần ít nhất 2 chữ cái; địa chỉ ít nhất 3 ký tự.',
     results: (n: number, capped: boolean) => (n === 0 ? 'Không tìm thấy ai phù hợp.' : `${capped ? 'Hơn ' : ''}${n} kết quả${capped ? ' — hãy thu hẹp tìm kiếm (thêm địa chỉ hoặc tỉnh)' : ''}.`),
     similarHeading: 'Tên gần giống (khác một chữ cái)',
     similarNote: 'Những người dưới đây có họ tên khác tên bạn nhập một chữ cái. Có thể bạn gõ nhầm, cũng có thể đây là người khác: hãy đối chiếu kỹ địa chỉ và bản án.',
@@ -779,7 +788,6 @@ export const vi = {
   },
   /** The public list's limits against harvesting (issue 12). */
   publicList: {
-    noLetters: 'Họ tên và địa chỉ cần có ít nhất một chữ cái hoặc chữ số.',
     entryTooManyTitle: 'Bạn đã xem quá nhiều mục',
   },
   /** Counter intake held to the officer's agency (issue 12). */

@@ -25,7 +25,7 @@ export function submissionRefusal(Astro: Pick<AstroGlobal, 'response'>, error: u
   if (code === 'TOO_MANY_REQUESTS') return { code, text: refuseTooMany(Astro, locale, 'submission', retryAfterOf(error)) };
   if (code === 'CONTENT_TOO_LARGE') {
     Astro.response.status = 413;
-    return { code, text: errorText('file.bodyTooLarge', locale) };
+    return { code, text: errorText('file.body_too_large', locale) };
   }
   if (code === 'BAD_REQUEST' || code === 'UNSUPPORTED_MEDIA_TYPE') {
     Astro.response.status = 400;

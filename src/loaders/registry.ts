@@ -44,7 +44,7 @@ export async function loadRegistrySearch(Astro: AstroGlobal, locale: Locale): Pr
   const { query, problem } = checkQuery(raw);
   if (query.province && !provinceByCode(query.province)) query.province = undefined;
   // Only an address without a letter or digit is the address's fault; every other problem starts at the name.
-  const messageField: RegistryProps['messageField'] = problem === 'noLetters' && (!query.name || /[\p{L}\p{N}]/u.test(query.name)) ? 'dia-chi' : 'ten';
+  const messageField: RegistryProps['messageField'] = problem === 'no_letters' && (!query.name || /[\p{L}\p{N}]/u.test(query.name)) ? 'dia-chi' : 'ten';
   const empty = { query, searched, entries: [], total: 0, capped: false, similarFrom: 0, page: 1, pages: 0, agencyNames: {}, messageField };
   if (!searched) {
     // The search form alone, before a search (a search counts against the address's limit, so it is never cached).
@@ -53,8 +53,7 @@ export async function loadRegistrySearch(Astro: AstroGlobal, locale: Locale): Pr
   }
   if (problem) {
     Astro.response.status = 400;
-    const messages = { empty: t.emptyQuery, noLetters: dict(locale).publicList.noLetters, tooShort: t.tooShort, tooLong: t.tooShort };
-    return { ...empty, message: messages[problem] };
+    return { ...empty, message: t.problems[problem] };
   }
   // The limit is counted on the primary (a replica is read-only); the search reads the replica when there is one.
   const limited = await abuseLimits.registrySearch.hit(await getDb(), clientAddress(Astro.request, Astro.clientAddress));

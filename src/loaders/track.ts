@@ -17,7 +17,7 @@ import { formatVietnamTime } from '../server/format.ts';
 import type { Locale } from '../server/catalog/types.ts';
 import { getDb } from '../server/boot.ts';
 import { normaliseDossierCode } from '../server/dossiers/code.ts';
-import { trackedDossier, type TrackedDossier } from '../server/dossiers/tracking.ts';
+import { trackedDossier, trackingProblems, type TrackedDossier, type TrackingProblem } from '../server/dossiers/tracking.ts';
 import { trackedDossierId } from '../actions/tracking-cookie.ts';
 import { secondComplaintOffer, type SecondComplaintOffer } from '../server/dossiers/second-complaint.ts';
 import { openInvitationToken } from '../server/survey/invitation.ts';
@@ -55,19 +55,12 @@ export function loadTrack(Astro: AstroGlobal, locale: Locale): Response | TrackP
     if (status === 429) errors.push({ href: '#f-code', text: refuseTooMany(Astro, locale, 'lookup', retryAfterOf(lookup.error)) });
     else {
       Astro.response.status = status;
-      errors.push({ href: '#f-code', text: status === 400 ? tt.notFound : dict(locale).apply.badRequest });
+      errors.push({ href: '#f-code', text: status === 400 ? tt.problems.not_found : dict(locale).apply.badRequest });
     }
   } else if (lookup?.data) {
     if (lookup.data.ok) return Astro.redirect(trackedDossierPath(locale, lookup.data.code), 303);
     code = lookup.data.code;
     notice = undefined;
-    const messages: Record<string, [field: 'code' | 'pin', text: string]> = {
-      codeMissing: ['code', tt.codeMissing],
-      codeInvalid: ['code', tt.codeInvalid],
-      pinMissing: ['pin', tt.pinMissing],
-      pinInvalid: ['pin', tt.pinInvalid],
-      notFound: ['code', tt.notFound],
-    };
     const lockedUntil = 'lockedUntil' in lookup.data ? lookup.data.lockedUntil : undefined;
     if (lockedUntil) {
       // The same answer for every well-formed code, whether a dossier has it or not (src/server/dossiers/pin-lockout.ts).
@@ -78,10 +71,10 @@ export function loadTrack(Astro: AstroGlobal, locale: Locale): Response | TrackP
       return { code, errors, fieldErrors, notice };
     }
     for (const p of lookup.data.problems) {
-      const [field, text] = messages[p] ?? ['code', tt.notFound];
-      add(field, text);
+      const known = (trackingProblems as readonly string[]).includes(p) ? (p as TrackingProblem) : 'not_found';
+      add(p.startsWith('pin_') ? 'pin' : 'code', tt.problems[known]);
     }
-    Astro.response.status = lookup.data.problems.includes('notFound') ? 404 : 400;
+    Astro.response.status = lookup.data.problems.includes('not_found') ? 404 : 400;
   }
   // The form before a look-up is the same for everyone (with the code of a link filled in: the URL's).
   if (!lookup) cacheForEveryone(Astro);
@@ -141,14 +134,14 @@ export async function loadTrackedDossier(Astro: AstroGlobal, locale: Locale): Pr
     if (supplement.data.problems.includes('expired')) return Astro.redirect(`${pathTo('track', locale)}?code=${dossier.code}&lydo=${reasons.expired}`, 303);
     Astro.response.status = 400;
     for (const p of supplement.data.problems) {
-      errors.push(p === 'notAllowed' ? { href: '#main', text: tt.notAllowed } : { href: '#f-files', text: `${tt.supplementFiles}: ${errorText(p, locale)}` });
+      errors.push(p === 'not_allowed' ? { href: '#main', text: tt.problems.not_allowed } : { href: '#f-files', text: `${tt.supplementFiles}: ${errorText(p, locale)}` });
     }
     notice = undefined;
   } else if (withdraw?.data) {
     if (withdraw.data.ok) return Astro.redirect(`${here}?xong=${done.withdraw}`, 303);
     if (withdraw.data.problem === 'expired') return Astro.redirect(`${pathTo('track', locale)}?code=${dossier.code}&lydo=${reasons.expired}`, 303);
     Astro.response.status = 400;
-    errors.push(withdraw.data.problem === 'confirm' ? { href: '#f-confirm', text: tt.withdrawNeedsConfirm } : { href: '#main', text: tt.notAllowed });
+    errors.push(withdraw.data.problem === 'confirm' ? { href: '#f-confirm', text: tt.problems.confirm } : { href: '#main', text: tt.problems.not_allowed });
     notice = undefined;
   }
   const db = await getDb();

@@ -133,7 +133,7 @@ for (const target of testDatabases) {
           { field: 'judgmentDate', key: 'required' },
           { field: 'judgmentEffectiveDate', key: 'required' },
           { field: 'requestedItems', key: 'required' },
-          { field: 'file_judgmentCopy', key: 'documentMissing' },
+          { field: 'file_judgmentCopy', key: 'document_missing' },
         ]);
         assert.equal(result.draft.answers, null);
         const saved = await getDraft(handle.db, result.draft.id);
@@ -187,7 +187,7 @@ for (const target of testDatabases) {
         assert.equal((await storedAttachments(named.draft.id)).length, 0);
 
         const nameless = await post(exampleForm(YCTHA, {}, { judgmentCopy: fileOf(new Uint8Array(0), '', 'application/octet-stream') }));
-        assert.deepEqual(nameless.errors, [{ field: 'file_judgmentCopy', key: 'documentMissing' }]);
+        assert.deepEqual(nameless.errors, [{ field: 'file_judgmentCopy', key: 'document_missing' }]);
         assert.equal((await storedAttachments(nameless.draft.id)).length, 0);
       });
 
@@ -201,17 +201,17 @@ for (const target of testDatabases) {
         assert.deepEqual(rows.map((r) => r.document_id), ['related'], 'the small file of the same post is kept');
       });
 
-      it('refuses a sixth file (file.tooMany), in one post and across posts', async () => {
+      it('refuses a sixth file (file.too_many), in one post and across posts', async () => {
         const six = Array.from({ length: 6 }, (_, i) => pdfFile(`tai-lieu-${i}.pdf`));
         const one = await post(exampleForm(YCTHA, {}, { judgmentCopy: six }));
-        assert.deepEqual(one.errors, [{ field: 'file_judgmentCopy', key: 'file.tooMany' }]);
+        assert.deepEqual(one.errors, [{ field: 'file_judgmentCopy', key: 'file.too_many' }]);
         assert.equal((await storedAttachments(one.draft.id)).length, 5);
 
         const five = await post(exampleForm(YCTHA, {}, { judgmentCopy: pdfFile('ban-an.pdf'), related: six.slice(0, 4) }));
         assert.deepEqual(five.errors, []);
         const sixth = await post(exampleForm(YCTHA, {}, { related: pdfFile('thua.pdf') }), five.draft.id);
         assert.equal(sixth.draft.id, five.draft.id);
-        assert.deepEqual(sixth.errors, [{ field: 'file_related', key: 'file.tooMany' }]);
+        assert.deepEqual(sixth.errors, [{ field: 'file_related', key: 'file.too_many' }]);
         assert.equal(sixth.complete, false);
         const rows = await storedAttachments(five.draft.id);
         assert.equal(rows.length, 5);
@@ -300,10 +300,10 @@ for (const target of testDatabases) {
         assert.equal((await getDraft(handle.db, result.draft.id))?.values.fullName, undefined);
       });
 
-      it('refuses an agency code that is not in the database (agencyUnknown)', async () => {
+      it('refuses an agency code that is not in the database (agency_unknown)', async () => {
         for (const agency of ['XXX', "HNI'; drop table dossiers; --", 'hni']) {
           const result = await post(withJudgment({ agency }));
-          assert.deepEqual(result.errors, [{ field: 'agency', key: 'agencyUnknown' }], agency);
+          assert.deepEqual(result.errors, [{ field: 'agency', key: 'agency_unknown' }], agency);
           assert.equal(result.complete, false);
         }
         const count = await handle.db.selectFrom('dossiers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

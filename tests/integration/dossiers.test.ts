@@ -399,10 +399,10 @@ for (const target of testDatabases) {
         // Nothing sent: refused, and nothing changes.
         const eventsBefore = await count('dossier_events', result.dossierId);
         const attachmentsBefore = await count('attachments', result.dossierId);
-        assert.deepEqual(await sendSupplement(handle.db, awaiting, { files: [], note: 'x', publicUrl: PUBLIC_URL }), ['documentMissing']);
+        assert.deepEqual(await sendSupplement(handle.db, awaiting, { files: [], note: 'x', publicUrl: PUBLIC_URL }), ['document_missing']);
         assert.deepEqual(
           await sendSupplement(handle.db, awaiting, { files: [{ name: '', bytes: new Uint8Array(0) }], note: '', publicUrl: PUBLIC_URL }),
-          ['documentMissing'],
+          ['document_missing'],
         );
         assert.equal((await dossierRow(result.dossierId)).status, 'awaiting_supplement');
         assert.equal(await count('dossier_events', result.dossierId), eventsBefore);

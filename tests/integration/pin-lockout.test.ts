@@ -36,7 +36,7 @@ for (const target of testDatabases) {
     });
 
     it('locks the code after five wrong PINs, refuses the right one during the lock, doubles the next lock and mails once per lock', async () => {
-      for (let i = 0; i < 4; i++) assert.deepEqual(await look(dossier.code, wrong, i), { outcome: 'notFound' });
+      for (let i = 0; i < 4; i++) assert.deepEqual(await look(dossier.code, wrong, i), { outcome: 'not_found' });
       const fifth = await look(dossier.code, wrong, 4);
       assert.equal(fifth.outcome, 'locked');
       assert.equal(fifth.outcome === 'locked' && fifth.until.toISOString(), '2026-11-02T02:19:00.000Z');
@@ -55,14 +55,14 @@ for (const target of testDatabases) {
       assert.ok(!first[0]!.text_body.includes(dossier.pin));
 
       // After the lock: five more wrong PINs lock it for twice as long.
-      for (let i = 0; i < 4; i++) assert.equal((await look(dossier.code, wrong, 20 + i)).outcome, 'notFound');
+      for (let i = 0; i < 4; i++) assert.equal((await look(dossier.code, wrong, 20 + i)).outcome, 'not_found');
       const again = await look(dossier.code, wrong, 24);
       assert.deepEqual(again, { outcome: 'locked', until: new Date('2026-11-02T02:54:00.000Z'), mailed: true });
       assert.equal((await lockMails()).length, 2);
 
       // The right PIN after the lock ends opens the dossier and forgets the count: the next lock is 15 minutes again.
       assert.deepEqual(await look(dossier.code, dossier.pin, 55), { outcome: 'found', dossierId: dossier.dossierId });
-      for (let i = 0; i < 4; i++) assert.equal((await look(dossier.code, wrong, 56 + i)).outcome, 'notFound');
+      for (let i = 0; i < 4; i++) assert.equal((await look(dossier.code, wrong, 56 + i)).outcome, 'not_found');
       assert.deepEqual(await look(dossier.code, wrong, 60), { outcome: 'locked', until: new Date('2026-11-02T03:15:00.000Z'), mailed: true });
     });
 
@@ -70,7 +70,7 @@ for (const target of testDatabases) {
       const unknown = generateDossierCode(1, '2026-11-02', () => 0);
       assert.notEqual(unknown, dossier.code);
       const before = (await lockMails()).length;
-      for (let i = 0; i < 4; i++) assert.deepEqual(await look(unknown, '123456', i), { outcome: 'notFound' });
+      for (let i = 0; i < 4; i++) assert.deepEqual(await look(unknown, '123456', i), { outcome: 'not_found' });
       assert.deepEqual(await look(unknown, '123456', 4), { outcome: 'locked', until: new Date('2026-11-02T02:19:00.000Z'), mailed: false });
       assert.deepEqual(await look(unknown, '654321', 5), { outcome: 'locked', until: new Date('2026-11-02T02:19:00.000Z') });
       assert.equal((await lockMails()).length, before);
@@ -80,10 +80,10 @@ for (const target of testDatabases) {
       const draft = await completeDraft(handle.db, MGCPCC, { overrides: { agency: 'HNI' } });
       const other = await submitDraft(handle.db, draft.id, { channel: 'online', publicUrl: PUBLIC_URL, now: at(-60) });
       const bad = other.pin === '000000' ? '111111' : '000000';
-      for (let i = 0; i < 4; i++) assert.equal((await look(other.code, bad, i)).outcome, 'notFound');
+      for (let i = 0; i < 4; i++) assert.equal((await look(other.code, bad, i)).outcome, 'not_found');
       // 24 hours after the last typo the count starts again: one more typo does not lock.
-      assert.deepEqual(await look(other.code, bad, 3 + 24 * 60), { outcome: 'notFound' });
-      for (let i = 0; i < 3; i++) assert.equal((await look(other.code, bad, 3 + 24 * 60 + 1 + i)).outcome, 'notFound');
+      assert.deepEqual(await look(other.code, bad, 3 + 24 * 60), { outcome: 'not_found' });
+      for (let i = 0; i < 3; i++) assert.equal((await look(other.code, bad, 3 + 24 * 60 + 1 + i)).outcome, 'not_found');
       assert.equal((await look(other.code, bad, 3 + 24 * 60 + 5)).outcome, 'locked');
     });
   });

@@ -179,10 +179,10 @@ for (const target of testDatabases) {
     });
 
     it('refuses a name or an address without a letter or a digit instead of matching every entry', async () => {
-      assert.equal(checkQuery({ address: '---' }).problem, 'noLetters');
-      assert.equal(checkQuery({ address: '. , ; /' }).problem, 'noLetters');
-      assert.equal(checkQuery({ name: '--' }).problem, 'noLetters');
-      assert.equal(checkQuery({ name: 'dang thi dao', address: '...' }).problem, 'noLetters');
+      assert.equal(checkQuery({ address: '---' }).problem, 'no_letters');
+      assert.equal(checkQuery({ address: '. , ; /' }).problem, 'no_letters');
+      assert.equal(checkQuery({ name: '--' }).problem, 'no_letters');
+      assert.equal(checkQuery({ name: 'dang thi dao', address: '...' }).problem, 'no_letters');
       assert.equal(checkQuery({ address: 'Số 12' }).problem, null);
       assert.equal(checkQuery({ address: '123' }).problem, null);
       assert.equal((await searchRegistry(handle.db, { address: '---' })).total, 0);
@@ -191,7 +191,7 @@ for (const target of testDatabases) {
 
     it('refuses empty or too-short queries and caps results (no bulk dump)', async () => {
       assert.equal(checkQuery({}).problem, 'empty');
-      assert.equal(checkQuery({ name: 'a' }).problem, 'tooShort');
+      assert.equal(checkQuery({ name: 'a' }).problem, 'too_short');
       assert.equal(checkQuery({ province: 'HNI' }).problem, 'empty');
       assert.equal((await searchRegistry(handle.db, { name: '%' })).total, 0);
       await seedRegistryDemo(handle.db); // not empty: loads nothing

@@ -317,7 +317,7 @@ describe('parsing', () => {
   });
 
   test('the CCCD must match the year of the date of birth', () => {
-    assert.deepEqual(collect(yctha(), { ...yctha().example, dateOfBirth: '1987-04-12' }), ['cccd: cccd.birthYear']);
+    assert.deepEqual(collect(yctha(), { ...yctha().example, dateOfBirth: '1987-04-12' }), ['cccd: cccd.birth_year']);
     assert.deepEqual(collect(yctha(), { ...yctha().example, cccd: '001488012345' }), ['cccd: cccd.century']);
   });
 
@@ -335,7 +335,7 @@ describe('parsing', () => {
 
   test('dates must be real, and not in the future', () => {
     assert.deepEqual(collect(yctha(), { ...yctha().example, dateOfBirth: '1988-02-30' }), ['dateOfBirth: date']);
-    assert.deepEqual(collect(yctha(), { ...yctha().example, judgmentDate: '2026-11-24' }), ['judgmentDate: dateFuture']);
+    assert.deepEqual(collect(yctha(), { ...yctha().example, judgmentDate: '2026-11-24' }), ['judgmentDate: date_future']);
     assert.equal(parse(yctha(), { ...yctha().example, judgmentEffectiveDate: TODAY }).judgmentEffectiveDate, TODAY);
   });
 
@@ -362,18 +362,18 @@ describe('cross-field rules', () => {
     const p = byCode('YCTHA');
     const effective = addYears(TODAY, -6);
     const late = { ...p.example, judgmentDate: addYears(TODAY, -7), judgmentEffectiveDate: effective };
-    assert.deepEqual(collect(p, late), ['limitationReason: limitationReason']);
+    assert.deepEqual(collect(p, late), ['limitationReason: limitation_reason']);
     const reason = 'Từ năm 2021 đến năm 2024 tôi điều trị ung thư tại Bệnh viện K, có hồ sơ bệnh án kèm theo.';
     assert.equal(parse(p, { ...late, limitationReason: reason }).limitationReason, reason);
     // Exactly 5 years is still in time; a day later is not.
     assert.deepEqual(collect(p, { ...late, judgmentEffectiveDate: addYears(TODAY, -5) }), []);
     const oneDayLate = at('2026-11-24', () => collect(p, { ...late, judgmentEffectiveDate: addYears(TODAY, -5) }));
-    assert.deepEqual(oneDayLate, ['limitationReason: limitationReason']);
+    assert.deepEqual(oneDayLate, ['limitationReason: limitation_reason']);
   });
 
   test('YCTHA: the judgment cannot take effect before it is made', () => {
     const p = byCode('YCTHA');
-    assert.deepEqual(collect(p, { ...p.example, judgmentEffectiveDate: '2025-09-14' }), ['judgmentEffectiveDate: effectiveBeforeJudgment']);
+    assert.deepEqual(collect(p, { ...p.example, judgmentEffectiveDate: '2025-09-14' }), ['judgmentEffectiveDate: effective_before_judgment']);
   });
 
   test('YCTHA: a debtor describes the creditor; a creditor the debtor', () => {
@@ -391,8 +391,8 @@ describe('cross-field rules', () => {
 
   test('complaint: the date learned cannot be in the future, nor before the act', () => {
     const p = byCode('KN');
-    assert.deepEqual(collect(p, { ...p.example, dateLearned: '2026-11-24' }), ['dateLearned: dateFuture']);
-    assert.deepEqual(collect(p, { ...p.example, dateLearned: '2026-11-01' }), ['dateLearned: learnedBeforeAct']);
+    assert.deepEqual(collect(p, { ...p.example, dateLearned: '2026-11-24' }), ['dateLearned: date_future']);
+    assert.deepEqual(collect(p, { ...p.example, dateLearned: '2026-11-01' }), ['dateLearned: learned_before_act']);
     assert.deepEqual(collect(p, { ...p.example, round: 'second' }).sort(), [
       'firstDecisionNumber: required',
       'firstDecisionReceivedOn: required',
@@ -401,7 +401,7 @@ describe('cross-field rules', () => {
 
   test('complaint: a related dossier code must be a real code (its check symbol); the obstacle is asked only after a yes', () => {
     const p = byCode('KN');
-    assert.deepEqual(collect(p, { ...p.example, relatedDossierCode: '79-261102-Y58A6K' }), ['relatedDossierCode: dossierCode']);
+    assert.deepEqual(collect(p, { ...p.example, relatedDossierCode: '79-261102-Y58A6K' }), ['relatedDossierCode: dossier_code']);
     assert.deepEqual(collect(p, { ...p.example, relatedDossierCode: '79 261102 y58a6j' }), []);
     assert.deepEqual(collect(p, { ...p.example, forceMajeure: 'yes' }), ['forceMajeureWhat: required']);
     assert.deepEqual(collect(p, { ...p.example, forceMajeure: 'no', forceMajeureWhat: 'x' }), []);
@@ -409,14 +409,14 @@ describe('cross-field rules', () => {
 
   test('MGCPCC: the amount paid cannot exceed the costs', () => {
     const p = byCode('MGCPCC');
-    assert.deepEqual(collect(p, { ...p.example, amountPaid: '12.500.001' }), ['amountPaid: amountPaidTooHigh']);
+    assert.deepEqual(collect(p, { ...p.example, amountPaid: '12.500.001' }), ['amountPaid: amount_paid_too_high']);
     assert.deepEqual(collect(p, { ...p.example, amountPaid: '12.500.000' }), []);
   });
 
   test('cross-field checks still run when other fields fail, so every error shows at once', () => {
     const p = byCode('KN');
     const found = collect(p, { ...p.example, fullName: '', dateLearned: '2026-11-01' });
-    assert.deepEqual(found.sort(), ['dateLearned: learnedBeforeAct', 'fullName: required']);
+    assert.deepEqual(found.sort(), ['dateLearned: learned_before_act', 'fullName: required']);
   });
 });
 
@@ -492,7 +492,7 @@ describe('error messages', () => {
         // A required choice answers a forged value with its "choose" message instead (see the examples below).
         const choice = (x: FieldDef) => ['radios', 'checkboxes', 'select', 'agency'].includes(x.kind);
         for (const f of p.fields.filter((x) => !(choice(x) && x.required))) {
-          for (const key of ['tooLong', 'invalid', 'characters', 'date', 'dateFuture', 'money'] as const) {
+          for (const key of ['tooLong', 'invalid', 'characters', 'date', 'date_future', 'money'] as const) {
             const text = fieldErrorText(f, key, locale);
             assert.ok(text.startsWith((f.errors?.subject ?? f.label)[locale]), `${p.code}.${f.name} ${key}: ${text}`);
           }
@@ -533,7 +533,7 @@ describe('error messages', () => {
       vi: 'Địa chỉ của người được thi hành án phải có tối đa 300 ký tự',
       en: 'The judgment creditor’s address must be 300 characters or fewer',
     });
-    assert.deepEqual(message('YCTHA', 'dateOfBirth', 'dateFuture'), {
+    assert.deepEqual(message('YCTHA', 'dateOfBirth', 'date_future'), {
       vi: 'Ngày sinh phải là hôm nay hoặc một ngày đã qua',
       en: 'Date of birth must be today or in the past',
     });
@@ -584,7 +584,7 @@ describe('error messages', () => {
     // Runs after the tests above fed the schemas invalid input and collected what came back.
     // Attachment and agency errors come from the dossier service (files by their bytes, agencies in the database),
     // not from a schema; tests/integration/application.test.ts produces them.
-    const fromDossierService = (k: string) => k.startsWith('file.') || k === 'documentMissing' || k === 'agencyUnknown';
+    const fromDossierService = (k: string) => k.startsWith('file.') || k === 'document_missing' || k === 'agency_unknown';
     assert.deepEqual([...seenMessages].filter((m) => !(errorKeys as readonly string[]).includes(m)), []);
     assert.deepEqual(errorKeys.filter((k) => !seenMessages.has(k) && !fromDossierService(k)), []);
   });

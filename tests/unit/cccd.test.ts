@@ -47,17 +47,17 @@ describe('checkCccd', () => {
 
   test('a future birth year is refused, and the century code follows the clock', (t) => {
     t.mock.timers.enable({ apis: ['Date'], now: Date.parse('2026-11-23T03:00:00Z') });
-    assert.deepEqual(checkCccd('001299012345'), { ok: false, reason: 'birthYear' });
+    assert.deepEqual(checkCccd('001299012345'), { ok: false, reason: 'birth_year' });
     assert.equal(checkCccd('001226012345').ok, true);
-    assert.deepEqual(checkCccd('001227012345'), { ok: false, reason: 'birthYear' });
+    assert.deepEqual(checkCccd('001227012345'), { ok: false, reason: 'birth_year' });
     t.mock.timers.setTime(Date.parse('2101-01-01T00:00:00Z'));
     assert.deepEqual(checkCccd('001401012345'), { ok: true, birthYear: 2101, sex: 'male' });
   });
 
   test('checks the birth year against a date of birth when given', () => {
     assert.equal(checkCccd('001188012345', '1988-04-12').ok, true);
-    assert.deepEqual(checkCccd('001188012345', '1989-04-12'), { ok: false, reason: 'birthYear' });
-    assert.deepEqual(checkCccd('001188012345', '2088-04-12'), { ok: false, reason: 'birthYear' });
+    assert.deepEqual(checkCccd('001188012345', '1989-04-12'), { ok: false, reason: 'birth_year' });
+    assert.deepEqual(checkCccd('001188012345', '2088-04-12'), { ok: false, reason: 'birth_year' });
   });
 });
 

@@ -19,19 +19,19 @@ describe('tracking look-up input, checked before any look-up', () => {
     assert.deepEqual(checkLookupInput(` ${code.toLowerCase()} `, ' 123 456 '), []);
   });
   test('empty fields each get their own problem', () => {
-    assert.deepEqual(checkLookupInput('', ''), ['codeMissing', 'pinMissing']);
-    assert.deepEqual(checkLookupInput('   ', '123456'), ['codeMissing']);
-    assert.deepEqual(checkLookupInput(code, ' '), ['pinMissing']);
+    assert.deepEqual(checkLookupInput('', ''), ['code_missing', 'pin_missing']);
+    assert.deepEqual(checkLookupInput('   ', '123456'), ['code_missing']);
+    assert.deepEqual(checkLookupInput(code, ' '), ['pin_missing']);
   });
   test('a wrong check symbol, a wrong shape or an impossible date is a typo in the code', () => {
-    assert.deepEqual(checkLookupInput(mistyped, '123456'), ['codeInvalid']);
-    assert.deepEqual(checkLookupInput('not a code', '123456'), ['codeInvalid']);
-    assert.deepEqual(checkLookupInput('01-261123-7KQ4', '123456'), ['codeInvalid']);
+    assert.deepEqual(checkLookupInput(mistyped, '123456'), ['code_invalid']);
+    assert.deepEqual(checkLookupInput('not a code', '123456'), ['code_invalid']);
+    assert.deepEqual(checkLookupInput('01-261123-7KQ4', '123456'), ['code_invalid']);
   });
   test('a PIN that is not six digits', () => {
-    assert.deepEqual(checkLookupInput(code, '12'), ['pinInvalid']);
-    assert.deepEqual(checkLookupInput(code, '12345a'), ['pinInvalid']);
-    assert.deepEqual(checkLookupInput('x', '1234567'), ['codeInvalid', 'pinInvalid']);
+    assert.deepEqual(checkLookupInput(code, '12'), ['pin_invalid']);
+    assert.deepEqual(checkLookupInput(code, '12345a'), ['pin_invalid']);
+    assert.deepEqual(checkLookupInput('x', '1234567'), ['code_invalid', 'pin_invalid']);
   });
 });
 

@@ -52,7 +52,7 @@ const fields: FieldDef[] = [
 const refine: CrossCheck = (data, report) => {
   const { costAmount, amountPaid } = data;
   if (typeof costAmount === 'number' && typeof amountPaid === 'number' && amountPaid > costAmount) {
-    report('amountPaid', 'amountPaidTooHigh');
+    report('amountPaid', 'amount_paid_too_high');
   }
 };
 

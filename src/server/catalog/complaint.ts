@@ -149,10 +149,10 @@ const refine: CrossCheck = (data, report) => {
   // A date in the future is refused by the date field itself; here, one cannot learn of an act before it happened.
   const { actDate, dateLearned } = data;
   if (typeof actDate === 'string' && typeof dateLearned === 'string' && dateLearned < actDate) {
-    report('dateLearned', 'learnedBeforeAct');
+    report('dateLearned', 'learned_before_act');
   }
   const related = data.relatedDossierCode;
-  if (typeof related === 'string' && related !== '' && !isValidDossierCode(related)) report('relatedDossierCode', 'dossierCode');
+  if (typeof related === 'string' && related !== '' && !isValidDossierCode(related)) report('relatedDossierCode', 'dossier_code');
 };
 
 const countedFrom: Text = {

@@ -29,7 +29,7 @@ const templates = {
     vi: (s) => `${s} phải là một ngày có thật`,
     en: (s) => `${s} must be a real date`,
   },
-  dateFuture: {
+  date_future: {
     vi: (s) => `${s} phải là hôm nay hoặc một ngày đã qua`,
     en: (s) => `${s} must be today or in the past`,
   },
@@ -58,27 +58,27 @@ const messages = {
     vi: 'Chữ số thứ tư của số định danh cá nhân (mã thế kỷ và giới tính) không hợp lệ — hãy kiểm tra lại',
     en: 'The 4th digit of your personal ID number (the century and sex code) is not valid — check the number',
   },
-  'cccd.birthYear': {
+  'cccd.birth_year': {
     vi: 'Chữ số thứ năm và thứ sáu của số định danh cá nhân không khớp với năm sinh — hãy kiểm tra lại số này và ngày sinh',
     en: 'Digits 5 and 6 of your personal ID number do not match your year of birth — check the number and your date of birth',
   },
-  limitationReason: {
+  limitation_reason: {
     vi: 'Bản án, quyết định đã có hiệu lực pháp luật hơn 5 năm — nêu lý do yêu cầu thi hành án sau thời hạn này',
     en: 'The judgment took legal effect more than 5 years ago — explain why you are asking for enforcement after this period',
   },
-  effectiveBeforeJudgment: {
+  effective_before_judgment: {
     vi: 'Ngày có hiệu lực pháp luật phải trùng hoặc sau ngày ra bản án, quyết định',
     en: 'The date the judgment or decision took legal effect must be the same as or after the date it was made',
   },
-  learnedBeforeAct: {
+  learned_before_act: {
     vi: 'Ngày bạn biết được quyết định, hành vi phải trùng hoặc sau ngày ra quyết định, ngày xảy ra hành vi',
     en: 'The date you learned of the decision or act must be the same as or after the date of the decision or act',
   },
-  dossierCode: {
+  dossier_code: {
     vi: 'Mã hồ sơ không đúng — kiểm tra lại mã trên giấy biên nhận, ví dụ 79-261102-Y58A6J',
     en: 'The dossier code is not right — check the code on your receipt, for example 79-261102-Y58A6J',
   },
-  amountPaidTooHigh: {
+  amount_paid_too_high: {
     vi: 'Số tiền đã nộp không thể lớn hơn tổng chi phí cưỡng chế phải nộp',
     en: 'The amount already paid cannot be more than the total coercion costs due',
   },
@@ -86,13 +86,13 @@ const messages = {
   'file.empty': { vi: 'Tệp đã chọn trống — hãy chọn lại', en: 'The selected file is empty — choose it again' },
   'file.tooLarge': { vi: 'Tệp phải nhỏ hơn 10 MB', en: 'The file must be smaller than 10 MB' },
   'file.type': { vi: 'Tệp phải là PDF, JPG hoặc PNG', en: 'The file must be a PDF, JPG or PNG' },
-  'file.tooMany': { vi: 'Chỉ được đính kèm tối đa 5 tệp', en: 'You can attach up to 5 files' },
-  'file.bodyTooLarge': {
+  'file.too_many': { vi: 'Chỉ được đính kèm tối đa 5 tệp', en: 'You can attach up to 5 files' },
+  'file.body_too_large': {
     vi: 'Các tệp gửi cùng lúc quá lớn — mỗi tệp phải nhỏ hơn 10 MB, tối đa 5 tệp',
     en: 'The files sent together are too large — each must be smaller than 10 MB, 5 files at most',
   },
-  documentMissing: { vi: 'Hãy đính kèm giấy tờ này', en: 'Attach this document' },
-  agencyUnknown: { vi: 'Hãy chọn một cơ quan thi hành án trong danh sách', en: 'Choose an enforcement agency from the list' },
+  document_missing: { vi: 'Hãy đính kèm giấy tờ này', en: 'Attach this document' },
+  agency_unknown: { vi: 'Hãy chọn một cơ quan thi hành án trong danh sách', en: 'Choose an enforcement agency from the list' },
 } satisfies Record<string, Text>;
 
 type TemplateKey = keyof typeof templates;

@@ -277,7 +277,7 @@ export function buildSchema(fields: readonly FieldDef[], refine?: CrossCheck): z
         const id = data[f.name];
         if (f.kind !== 'cccd' || typeof id !== 'string' || typeof dob !== 'string') continue;
         const check = checkCccd(id, dob);
-        if (!check.ok && check.reason === 'birthYear') report(f.name, 'cccd.birthYear');
+        if (!check.ok && check.reason === 'birth_year') report(f.name, 'cccd.birth_year');
       }
       refine?.(data, report);
     },

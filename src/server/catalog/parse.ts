@@ -128,7 +128,7 @@ function parseText(field: FieldDef, text: string, today: DateISO): FieldResult {
     case 'date':
       // Every date on these forms is something that has already happened (a birth, a judgment, a decision).
       if (!isRealDate(text) || text < EARLIEST_DATE) return { error: 'date' };
-      return text > today ? { error: 'dateFuture' } : { value: text };
+      return text > today ? { error: 'date_future' } : { value: text };
     case 'money': {
       const amount = parseMoney(text);
       return amount === null ? { error: 'money' } : { value: amount };

@@ -112,10 +112,10 @@ const refine: CrossCheck = (data, report) => {
   const { judgmentDate, judgmentEffectiveDate: effective } = data;
   if (typeof effective !== 'string') return;
   if (typeof judgmentDate === 'string' && effective < judgmentDate) {
-    report('judgmentEffectiveDate', 'effectiveBeforeJudgment');
+    report('judgmentEffectiveDate', 'effective_before_judgment');
   }
   // Art. 30: past 5 years the agency refuses unless the delay is explained (and proven).
-  if (isPastLimitation(effective) && data.limitationReason === undefined) report('limitationReason', 'limitationReason');
+  if (isPastLimitation(effective) && data.limitationReason === undefined) report('limitationReason', 'limitation_reason');
 };
 
 const countedFrom = { vi: 'kể từ ngày nhận được yêu cầu thi hành án', en: 'from the day the request is received' };

@@ -70,7 +70,7 @@ async function takeUploads(db: Kysely<Database>, procedure: Procedure, draft: Dr
       // A file input left empty posts a nameless, empty file: nothing was chosen.
       if (typeof entry === 'string' || (entry.size === 0 && entry.name === '')) continue;
       if (count >= FILE_LIMITS.maxFiles) {
-        errors.push({ field: name, key: 'file.tooMany' });
+        errors.push({ field: name, key: 'file.too_many' });
         break;
       }
       // Refuse by size before reading the bytes into a second buffer.
@@ -145,14 +145,14 @@ async function saveApplicationPost(db: Kysely<Database>, input: Parameters<typeo
     const code = answers?.[field.name];
     if (field.kind !== 'agency' || typeof code !== 'string') continue;
     const agency = await db.selectFrom('agencies').select('code').where('code', '=', code).executeTakeFirst();
-    if (!agency) fieldErrors.push({ field: field.name, key: 'agencyUnknown' });
+    if (!agency) fieldErrors.push({ field: field.name, key: 'agency_unknown' });
   }
 
   draft = (await getDraft(db, draft.id))!;
   const missing: FieldError[] = uploadableDocuments(procedure)
     .filter((doc) => doc.required && !draft.attachments.some((a) => a.documentId === doc.id))
     .filter((doc) => !fileErrors.some((e) => e.field === fileFieldName(doc.id)))
-    .map((doc) => ({ field: fileFieldName(doc.id), key: 'documentMissing' }));
+    .map((doc) => ({ field: fileFieldName(doc.id), key: 'document_missing' }));
 
   const order = [...procedure.fields.map((f) => f.name), ...uploadableDocuments(procedure).map((d) => fileFieldName(d.id))];
   const errors = [...fieldErrors, ...fileErrors, ...missing].sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));

@@ -24,7 +24,7 @@ export const PIN_LOCKOUT = {
   forgetAfterMs: 24 * 3600_000,
 } as const;
 
-export type PinLookup = { outcome: 'found'; dossierId: number } | { outcome: 'notFound' } | { outcome: 'locked'; until: Date };
+export type PinLookup = { outcome: 'found'; dossierId: number } | { outcome: 'not_found' } | { outcome: 'locked'; until: Date };
 
 /**
  * The dossier for this code and PIN, counting a wrong PIN against the code. While the code is locked the PIN is not
@@ -39,7 +39,7 @@ export async function lookUpDossier(
 ): Promise<PinLookup & { mailed?: boolean }> {
   const now = opts.now ?? new Date();
   const code = isValidDossierCode(codeInput) ? normaliseDossierCode(codeInput) : null;
-  if (code === null) return { outcome: 'notFound' };
+  if (code === null) return { outcome: 'not_found' };
   const lock = await db.selectFrom('tracking_failures').select('locked_until').where('code', '=', code).executeTakeFirst();
   if (lock?.locked_until && new Date(lock.locked_until) > now) return { outcome: 'locked', until: new Date(lock.locked_until) };
 
@@ -54,7 +54,7 @@ export async function lookUpDossier(
     const row = await db.selectFrom('tracking_failures').select('locked_until').where('code', '=', code).executeTakeFirstOrThrow();
     return { outcome: 'locked', until: new Date(row.locked_until!) };
   }
-  if (failure === null) return { outcome: 'notFound' };
+  if (failure === null) return { outcome: 'not_found' };
   // This failure locked the code: only one look-up can be the one that does (the row is updated atomically).
   const dossier = await db.selectFrom('dossiers').select('id').where('code', '=', code).executeTakeFirst();
   const mailed = dossier

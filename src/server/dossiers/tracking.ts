@@ -47,7 +47,16 @@ export interface TrackedDossier {
 }
 
 /** What is wrong with a look-up form before any look-up: each is the citizen's typo, safe to say precisely. */
-export type LookupProblem = 'codeMissing' | 'codeInvalid' | 'pinMissing' | 'pinInvalid';
+export const lookupProblems = ['code_missing', 'code_invalid', 'pin_missing', 'pin_invalid'] as const;
+export type LookupProblem = (typeof lookupProblems)[number];
+
+/**
+ * Every problem the tracking forms answer with a sentence: the look-up's typos, no dossier for the code and PIN, a
+ * supplement or withdrawal the dossier's status no longer allows, a withdrawal not confirmed. (An expired tracking
+ * session and a locked code are answered otherwise: a redirect, and the lock's own sentence.)
+ */
+export const trackingProblems = [...lookupProblems, 'not_found', 'not_allowed', 'confirm'] as const;
+export type TrackingProblem = (typeof trackingProblems)[number];
 
 /**
  * Checks the form's two fields on their own. A code that fails its check symbol (or its shape) is a typo — no dossier
@@ -55,10 +64,10 @@ export type LookupProblem = 'codeMissing' | 'codeInvalid' | 'pinMissing' | 'pinI
  */
 export function checkLookupInput(codeInput: string, pinInput: string): LookupProblem[] {
   const problems: LookupProblem[] = [];
-  if (codeInput.trim() === '') problems.push('codeMissing');
-  else if (!isValidDossierCode(codeInput)) problems.push('codeInvalid');
-  if (pinInput.trim() === '') problems.push('pinMissing');
-  else if (!normalisePin(pinInput)) problems.push('pinInvalid');
+  if (codeInput.trim() === '') problems.push('code_missing');
+  else if (!isValidDossierCode(codeInput)) problems.push('code_invalid');
+  if (pinInput.trim() === '') problems.push('pin_missing');
+  else if (!normalisePin(pinInput)) problems.push('pin_invalid');
   return problems;
 }
 
@@ -175,8 +184,8 @@ export async function sendSupplement(
 ): Promise<ErrorKey[]> {
   const files = input.files.filter((f) => f.bytes.length > 0 || f.name !== '');
   const problems: ErrorKey[] = [];
-  if (files.length === 0) problems.push('documentMissing');
-  if (files.length > FILE_LIMITS.maxFiles) problems.push('file.tooMany');
+  if (files.length === 0) problems.push('document_missing');
+  if (files.length > FILE_LIMITS.maxFiles) problems.push('file.too_many');
   const checked = files.map((f) => ({ file: f, check: checkUpload(f) }));
   for (const { check } of checked) {
     if (!check.ok) problems.push(check.reason === 'empty' ? 'file.empty' : check.reason === 'tooLarge' ? 'file.tooLarge' : 'file.type');

@@ -70,7 +70,8 @@ export const PAGE_SIZE = 20;
 /** No bulk dump: at most this many results for any query, whatever the paging. */
 export const MAX_RESULTS = 100;
 
-export type QueryProblem = 'empty' | 'noLetters' | 'tooShort' | 'tooLong';
+export const queryProblems = ['empty', 'no_letters', 'too_short'] as const;
+export type QueryProblem = (typeof queryProblems)[number];
 
 /**
  * Cleans a query; a query must name somebody (2+ letters), an address (3+) or a number. A name or an address without
@@ -87,9 +88,9 @@ export function checkQuery(q: RegistryQuery): { query: RegistryQuery; problem: Q
     number: number && /[\p{L}\p{N}]/u.test(number) ? number : undefined,
   };
   if (!query.name && !query.address && !query.number) return { query, problem: 'empty' };
-  if ([query.name, query.address].some((v) => v !== undefined && !/[\p{L}\p{N}]/u.test(v))) return { query, problem: 'noLetters' };
+  if ([query.name, query.address].some((v) => v !== undefined && !/[\p{L}\p{N}]/u.test(v))) return { query, problem: 'no_letters' };
   if ((query.name && query.name.replace(/[^\p{L}]/gu, '').length < 2) || (!query.name && !query.number && (query.address?.length ?? 0) < 3)) {
-    return { query, problem: 'tooShort' };
+    return { query, problem: 'too_short' };
   }
   return { query, problem: null };
 }

@@ -29,7 +29,7 @@ export type Sex = 'male' | 'female';
 
 export type CccdCheck =
   | { ok: true; birthYear: number; sex: Sex }
-  | { ok: false; reason: 'format' | 'province' | 'century' | 'birthYear' };
+  | { ok: false; reason: 'format' | 'province' | 'century' | 'birth_year' };
 
 /**
  * Checks a 12-digit personal ID number: digits 1–3 a birth-registration province code, digit 4 the century and sex
@@ -50,9 +50,9 @@ export function checkCccd(value: string, dateOfBirth?: string): CccdCheck {
   if (century > thisYear) return { ok: false, reason: 'century' };
 
   const birthYear = century + Number(digits.slice(4, 6));
-  if (birthYear > thisYear) return { ok: false, reason: 'birthYear' };
+  if (birthYear > thisYear) return { ok: false, reason: 'birth_year' };
   if (dateOfBirth !== undefined && Number(dateOfBirth.slice(0, 4)) !== birthYear) {
-    return { ok: false, reason: 'birthYear' };
+    return { ok: false, reason: 'birth_year' };
   }
   return { ok: true, birthYear, sex: code % 2 === 0 ? 'male' : 'female' };
 }
