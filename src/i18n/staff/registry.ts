@@ -196,7 +196,6 @@ export const registry = {
       not_found: 'Không tìm thấy người này trong danh sách.',
       removed: 'Người này đã được rút khỏi danh sách; không thể sửa hoặc rút lại.',
     } as Record<string, string>,
-    refusalOther: 'Không thực hiện được thao tác. Hãy tải lại trang và thử lại.',
     /** A field's problem, by the service's code; `label` is the field's. */
     field: {
       required: (l: string) => `Nhập ${l.toLowerCase()}`,

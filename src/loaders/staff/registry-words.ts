@@ -23,9 +23,9 @@ export function importMessage(field: string | undefined, reason: string, other?:
   return words(reason === 'unknownColumn' ? (field ?? '') : String(field));
 }
 
-/** A refusal that is not about one field. */
+/** A refusal that is not about one field (another code: the words of a failed action). */
 export function problemMessage(problem: string | null): string {
-  return (problem !== null && p.refusal[problem]) || p.refusalOther;
+  return (problem !== null && p.refusal[problem]) || staffText.common.actionFailed;
 }
 
 /**
