@@ -11,6 +11,7 @@ import {
   createEntry,
   entryFields,
   RegistryError,
+  registryRoles,
   removeEntry,
   updateEntry,
   type EntryInput,
@@ -60,12 +61,10 @@ const outcome = (op: RegistryOp, parts: Partial<Omit<RegistryOutcome, 'op'>>): R
   op,
 });
 
-const ROLES = new Set(['reception', 'officer', 'head', 'admin']);
-
 /** The signed-in staff member as the registry services see them, or a 401/403. */
 function requireRegistryStaff(ctx: ActionAPIContext): RegistryActor {
   const staff = requireStaff(ctx);
-  if (!ROLES.has(staff.user.role)) throw new ActionError({ code: 'FORBIDDEN', message: 'role' });
+  if (!registryRoles.has(staff.user.role)) throw new ActionError({ code: 'FORBIDDEN', message: 'role' });
   const { id, email, role, agency_code } = staff.user;
   return { id, email, role, agency_code, ip: ipOf(ctx) };
 }

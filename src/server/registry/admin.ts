@@ -25,6 +25,19 @@ export interface RegistryActor {
   ip?: string | null;
 }
 
+/** The roles that keep the list. */
+export const registryRoles: ReadonlySet<string> = new Set(['reception', 'officer', 'head', 'admin']);
+
+/**
+ * The signed-in staff member as the registry services see them; undefined for one who does not keep the list (a role
+ * outside `registryRoles`, or no agency without being a central administrator).
+ */
+export function registryActorOf(user: RegistryActor): RegistryActor | undefined {
+  if (!registryRoles.has(user.role)) return undefined;
+  if (user.agency_code === null && user.role !== 'admin') return undefined;
+  return { id: user.id, email: user.email, role: user.role, agency_code: user.agency_code };
+}
+
 export type RegistryErrorReason = 'forbidden' | 'not_found' | 'invalid' | 'removed';
 
 export class RegistryError extends Error {
