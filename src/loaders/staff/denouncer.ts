@@ -7,8 +7,8 @@
  * revocations redirect after the post (post/redirect/get).
  */
 import type { AstroGlobal } from 'astro';
-import { getDb } from '../server/boot.ts';
-import { normaliseDossierCode } from '../server/dossiers/code.ts';
+import { getDb } from '../../server/boot.ts';
+import { normaliseDossierCode } from '../../server/dossiers/code.ts';
 import {
   grantAccess,
   grantableStaff,
@@ -21,11 +21,11 @@ import {
   type AccessBasis,
   type GrantRow,
   type IdentityView,
-} from '../server/denouncers/vault.ts';
-import { clientAddress } from '../server/ratelimit.ts';
-import type { StaffRole } from '../server/auth/staff.ts';
-import { rowIdOf } from '../server/row-id.ts';
-import type { ErrorLink } from './error-link.ts';
+} from '../../server/denouncers/vault.ts';
+import { clientAddress } from '../../server/ratelimit.ts';
+import type { StaffRole } from '../../server/auth/staff.ts';
+import { rowIdOf } from '../../server/row-id.ts';
+import type { ErrorLink } from '../error-link.ts';
 
 export type DenouncerPageProps =
   | { forbidden: true; code: string }

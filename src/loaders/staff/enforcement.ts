@@ -5,20 +5,20 @@
  */
 import type { AstroGlobal } from 'astro';
 import { actions } from 'astro:actions';
-import type { SessionUser } from '../server/auth/session.ts';
-import { getDb } from '../server/boot.ts';
-import type { CsvProblem } from '../server/csv-import.ts';
-import { canImportResults, canSetTargets, EnforcementError, readableAgencies, type EnforcementActor } from '../server/enforcement-results/access.ts';
-import { resultColumns } from '../server/enforcement-results/csv.ts';
-import { enforcementResultFigures, enforcementResultYears, type EnforcementFigures } from '../server/enforcement-results/figures.ts';
-import { getImport, recentImports, type ImportRecord } from '../server/enforcement-results/import.ts';
-import { listTargets, percentText, TARGET_YEARS, type TargetRow } from '../server/enforcement-results/targets.ts';
-import { formatNumber } from '../server/format.ts';
-import { statisticalYearOf } from '../server/enforcement-results/csv.ts';
-import { todayInVietnam } from '../server/validation/dates.ts';
-import { dict } from '../i18n/index.ts';
-import { vnDateTime } from './reception.ts';
-import type { ErrorLink } from './error-link.ts';
+import type { SessionUser } from '../../server/auth/session.ts';
+import { getDb } from '../../server/boot.ts';
+import type { CsvProblem } from '../../server/csv-import.ts';
+import { canImportResults, canSetTargets, EnforcementError, readableAgencies, type EnforcementActor } from '../../server/enforcement-results/access.ts';
+import { resultColumns } from '../../server/enforcement-results/csv.ts';
+import { enforcementResultFigures, enforcementResultYears, type EnforcementFigures } from '../../server/enforcement-results/figures.ts';
+import { getImport, recentImports, type ImportRecord } from '../../server/enforcement-results/import.ts';
+import { listTargets, percentText, TARGET_YEARS, type TargetRow } from '../../server/enforcement-results/targets.ts';
+import { formatNumber } from '../../server/format.ts';
+import { statisticalYearOf } from '../../server/enforcement-results/csv.ts';
+import { todayInVietnam } from '../../server/validation/dates.ts';
+import { dict } from '../../i18n/index.ts';
+import { vnDateTime } from './visits.ts';
+import type { ErrorLink } from '../error-link.ts';
 
 
 type Option = { value: string; label: string };

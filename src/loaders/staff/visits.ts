@@ -4,9 +4,9 @@
  */
 import type { AstroGlobal } from 'astro';
 import { actions } from 'astro:actions';
-import type { SessionUser } from '../server/auth/session.ts';
-import { getDb } from '../server/boot.ts';
-import { agencyFigures, type AgencyFigures } from '../server/figures.ts';
+import type { SessionUser } from '../../server/auth/session.ts';
+import { getDb } from '../../server/boot.ts';
+import { agencyFigures, type AgencyFigures } from '../../server/figures.ts';
 import {
   canRecordVisits,
   getVisit,
@@ -23,11 +23,11 @@ import {
   type VisitField,
   type VisitFilter,
   type VisitRow,
-} from '../server/reception-visits.ts';
-import { parseDate } from '../server/registry/admin.ts';
-import { todayInVietnam } from '../server/validation/dates.ts';
-import { isRowId, rowIdOf } from '../server/row-id.ts';
-import type { ErrorLink } from './error-link.ts';
+} from '../../server/reception-visits.ts';
+import { parseDate } from '../../server/registry/admin.ts';
+import { todayInVietnam } from '../../server/validation/dates.ts';
+import { isRowId, rowIdOf } from '../../server/row-id.ts';
+import type { ErrorLink } from '../error-link.ts';
 
 type Option = { value: string; label: string };
 
