@@ -1,7 +1,7 @@
 /**
  * Loaders of the back office's statistics (`/can-bo/thong-ke`, nothing hidden, every number a link to its dossiers)
- * and of its drill-down list (`/can-bo/thong-ke/ho-so`). The sections are the public page's (../statistics.ts);
- * its downloads are served there too.
+ * and of its drill-down list (`/can-bo/thong-ke/ho-so`), and of the complaint and denunciation figures
+ * (`/can-bo/so-lieu`). The sections are the public page's (../statistics.ts); its downloads are served there too.
  */
 import type { AstroGlobal } from 'astro';
 import { formatDate, pathTo } from '../../i18n/index.ts';
@@ -13,8 +13,14 @@ import { statusLabel } from '../../server/dossiers/lifecycle.ts';
 import { staffPath } from '../../server/routes.ts';
 import { DRILL_PAGE_SIZE, figureDossiers, figureRefParams, parseFigureRef, type DrillDossier } from '../../server/stats/statistics.ts';
 import { todayInVietnam } from '../../server/validation/dates.ts';
+import { agencyFigures, type AgencyFigures } from '../../server/figures.ts';
+import { figuresAgencyOptions } from '../../server/reception-visits.ts';
+import { parseDate } from '../../server/registry/admin.ts';
+import { staffText } from '../../i18n/staff/index.ts';
+import type { ErrorLink } from '../error-link.ts';
 import { scopeName, t } from '../statistics-context.ts';
 import { agencyOptionsOf, buildPage, downloadsOf, filterQuery, monthLabel, readFilter, staffAgency, type StatisticsProps } from '../statistics.ts';
+import { readerOf as receptionReaderOf } from './visits.ts';
 
 export type { StatisticsProps };
 
@@ -112,4 +118,41 @@ export async function loadStatsDrill(Astro: AstroGlobal): Promise<Response | Sta
     back: `${staffPath('statistics')}?${query}`,
     pageHref: (n) => `${staffPath('statisticsDossiers')}?${new URLSearchParams({ ...Object.fromEntries(base), trang: String(n) })}`,
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The complaint and denunciation figures (/can-bo/so-lieu): for those who read the reception log
+
+export interface FiguresProps {
+  user: SessionUser;
+  agencyOptions: { value: string; label: string }[];
+  agencyCode: string;
+  from: string;
+  to: string;
+  errors: ErrorLink[];
+  figures: AgencyFigures | null;
+}
+
+export async function loadFigures(Astro: AstroGlobal): Promise<Response | FiguresProps> {
+  const reader = receptionReaderOf(Astro);
+  if (!reader) return Astro.rewrite('/403');
+  const { user, actor } = reader;
+  const db = await getDb();
+  const agencies = await figuresAgencyOptions(db, actor);
+  const p = Astro.url.searchParams;
+  const today = todayInVietnam();
+  const agencyCode = (p.get('co-quan') ?? actor.agency_code ?? agencies[0]?.code ?? '').slice(0, 20);
+  const rawFrom = (p.get('tu-ngay') ?? `${today.slice(0, 7)}-01`).slice(0, 20);
+  const rawTo = (p.get('den-ngay') ?? today).slice(0, 20);
+  const from = parseDate(rawFrom);
+  const to = parseDate(rawTo);
+  const f = staffText.statistics.figures;
+  const errors: ErrorLink[] = [];
+  if (!from) errors.push({ href: '#f-from-input', text: f.problems.from });
+  if (!to) errors.push({ href: '#f-to-input', text: f.problems.to });
+  if (from && to && from > to) errors.push({ href: '#f-to-input', text: f.problems.order });
+  if (!agencies.some((a) => a.code === agencyCode)) errors.push({ href: '#f-agency-input', text: f.problems.agency });
+  if (errors.length > 0) Astro.response.status = 400;
+  const figures = errors.length === 0 ? await agencyFigures(db, agencyCode, { from: from!, to: to! }) : null;
+  return { user, agencyOptions: agencies.map((a) => ({ value: a.code, label: a.name_vi })), agencyCode, from: from ?? rawFrom, to: to ?? rawTo, errors, figures };
 }
