@@ -1,5 +1,28 @@
 /** The back office's statistics and complaint figures (/can-bo/thong-ke, /can-bo/so-lieu). */
 export const statistics = {
+  // The full statistics (/can-bo/thong-ke) and the dossiers behind one number (/can-bo/thong-ke/ho-so).
+  title: 'Thống kê (đầy đủ)',
+  lead: 'Số liệu đầy đủ, không ẩn số nhỏ. Bấm vào một số để xem danh sách hồ sơ tạo nên số đó.',
+  publicLink: 'Xem trang thống kê công khai',
+  drillTitle: 'Hồ sơ tạo nên số liệu',
+  drillCount: (n: string) => `${n} hồ sơ`,
+  drillBack: 'Quay lại thống kê',
+  drillFigure: 'Chỉ tiêu',
+  drillGroup: 'Nhóm',
+  drillPeriod: 'Kỳ',
+  columns: {
+    code: 'Mã hồ sơ',
+    procedure: 'Thủ tục',
+    agency: 'Cơ quan',
+    received: 'Tiếp nhận',
+    due: 'Ngày hẹn',
+    answered: 'Có kết quả',
+    returned: 'Trả kết quả',
+    workingDays: 'Ngày làm việc',
+    status: 'Trạng thái',
+    submitted: 'Ngày nộp',
+  },
+  none: 'Không có hồ sơ nào.',
   /** A staff download asked for without a session. */
   forbidden: 'Không có quyền',
   /** The complaint, denunciation and reception figures (/can-bo/so-lieu). */

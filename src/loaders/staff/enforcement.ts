@@ -27,7 +27,8 @@ import { staffText } from '../../i18n/staff/index.ts';
 
 type Option = { value: string; label: string };
 
-const t = dict('vi').enforcementResults;
+const t = staffText.enforcement;
+const shared = dict('vi').enforcementResults;
 
 /** The signed-in staff member and how the services see them, or null without a session (403). */
 function readerOf(Astro: AstroGlobal): { user: SessionUser; actor: EnforcementActor } | null {
@@ -252,7 +253,7 @@ export async function loadTargets(Astro: AstroGlobal): Promise<Response | Target
       money: typed[`money.${r.agencyCode}`] ?? (r.moneyTarget === null ? '' : percentText(r.moneyTarget)),
       casesError,
       moneyError,
-      setAtText: r.setAt ? vnDateTime(r.setAt) : t.none,
+      setAtText: r.setAt ? vnDateTime(r.setAt) : shared.none,
     };
   });
   const saved = p.get('da-luu');
