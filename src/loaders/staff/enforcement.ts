@@ -1,7 +1,8 @@
 /**
  * Page loaders of the enforcement results in the back office (`/can-bo/ket-qua-thi-hanh-an`): the figures, the CSV
  * import with its preview and commit, and the targets form. Redirects, status codes and props are decided here;
- * wording comes from the dictionary's `enforcementResults` section (the back office is in Vietnamese).
+ * wording comes from the staff dictionary's `enforcement` section, the figures' column names from the citizen one's
+ * `enforcementResults` (shared with the public statistics).
  */
 import type { APIContext, AstroGlobal } from 'astro';
 import { actions, isActionError } from 'astro:actions';
