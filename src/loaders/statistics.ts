@@ -1,6 +1,6 @@
 /**
- * Page loaders of the statistics: the public page (`/thong-ke`, `/en/statistics`), its downloads, the back-office
- * page (`/can-bo/thong-ke`, nothing hidden, every number a link) and its drill-down list.
+ * Page loaders of the statistics: the public page (`/thong-ke`, `/en/statistics`), the downloads of both pages, and
+ * what the back-office page (`/can-bo/thong-ke`, nothing hidden, every number a link; staff/statistics.ts) builds on.
  *
  * The page is a list of sections, each built from the figures by one builder (`sectionBuilders`): a title, the
  * definitions, tables, and charts drawn from those tables. A builder returns null when it has nothing to show, and
@@ -12,22 +12,23 @@ import { dict, formatDate, formatDecimal, formatNumber, formatPercent, nameIn, o
 import type { SessionUser } from '../server/auth/session.ts';
 import { listAgencies } from '../server/agencies.ts';
 import { getDb, getReadDb } from '../server/boot.ts';
-import { oneStopProcedures, procedureByCode } from '../server/catalog/index.ts';
+import { oneStopProcedures } from '../server/catalog/index.ts';
 import type { Locale } from '../server/catalog/types.ts';
-import { statusLabel } from '../server/dossiers/lifecycle.ts';
 import { parseDate } from '../server/registry/admin.ts';
 import { abuseLimits } from '../server/abuse-limits.ts';
 import { clientAddress } from '../server/ratelimit.ts';
 import { cachedStats, hasCachedStats, STATS_TTL_MS } from '../server/stats/cache.ts';
 import { cacheForEveryone } from './cache-for-everyone.ts';
 import type { OneStopCounts, StatsFilter } from '../server/stats/one-stop.ts';
-import { DRILL_PAGE_SIZE, figureDossiers, figureRefParams, parseFigureRef, statisticsData, type DrillDossier, type FigureRef, type StatisticsData } from '../server/stats/statistics.ts';
+import { figureRefParams, statisticsData, type FigureRef, type StatisticsData } from '../server/stats/statistics.ts';
 import { cellText, suppressSection, tableCsv, tableJson, tableSums, type SectionSums, type StatsCell, type StatsColumn, type StatsRow, type StatsSection, type StatsTable } from '../server/stats/tables.ts';
+import { staffPath } from '../server/routes.ts';
 import { todayInVietnam } from '../server/validation/dates.ts';
 import { scopeName, scopeText, t, type AgencyRow, type Audience, type SectionBuilder, type SectionContext } from './statistics-context.ts';
 import { enforcementSection } from './statistics-enforcement.ts';
 import { satisfactionSection } from './statistics-satisfaction.ts';
 import { tooManyText } from './too-many.ts';
+import { staffText } from '../i18n/staff/index.ts';
 import type { ErrorLink } from './error-link.ts';
 
 type Option = { value: string; label: string };
@@ -42,7 +43,7 @@ export function defaultPeriod(today: string): { from: string; to: string } {
   return { from: start, to: today };
 }
 
-const monthLabel = (yyyyMm: string) => `${yyyyMm.slice(5, 7)}/${yyyyMm.slice(0, 4)}`;
+export const monthLabel = (yyyyMm: string) => `${yyyyMm.slice(5, 7)}/${yyyyMm.slice(0, 4)}`;
 
 /** The months of a period, yyyy-mm. */
 function monthsOf(from: string, to: string): string[] {
@@ -276,14 +277,14 @@ const sectionBuilders: SectionBuilder[] = [oneStopSection, petitionsSection, sat
 // ---------------------------------------------------------------------------------------------------------------
 // Filters
 
-interface FilterForm {
+export interface FilterForm {
   agency: string;
   from: string;
   to: string;
 }
 
 /** Reads the GET form. Staff of an agency see their provincial agency only; the public and central staff any. */
-function readFilter(locale: Locale, params: URLSearchParams, agencies: AgencyRow[], today: string, fixedAgency: string | null): { form: FilterForm; filter: StatsFilter | null; errors: ErrorLink[] } {
+export function readFilter(locale: Locale, params: URLSearchParams, agencies: AgencyRow[], today: string, fixedAgency: string | null): { form: FilterForm; filter: StatsFilter | null; errors: ErrorLink[] } {
   const e = t(locale).errors;
   const defaults = defaultPeriod(today);
   const raw = (name: string, fallback: string) => (params.get(name) ?? '').trim().slice(0, 20) || fallback;
@@ -319,17 +320,15 @@ export interface StatisticsProps {
   user?: SessionUser;
 }
 
-const STAFF_PATH = '/can-bo/thong-ke';
-
-function filterQuery(filter: StatsFilter): URLSearchParams {
+export function filterQuery(filter: StatsFilter): URLSearchParams {
   return new URLSearchParams({ 'co-quan': filter.agencyCode ?? '', 'tu-ngay': filter.from, 'den-ngay': filter.to });
 }
 
 /** The provincial agency a staff member's figures cover; null for central staff (every agency). */
-const staffAgency = (user: SessionUser, agencies: AgencyRow[]) =>
+export const staffAgency = (user: SessionUser, agencies: AgencyRow[]) =>
   user.agency_code === null ? null : (agencies.find((a) => a.code === user.agency_code || a.offices.some((o) => o.code === user.agency_code))?.code ?? user.agency_code);
 
-async function buildPage(
+export async function buildPage(
   locale: Locale,
   audience: Audience,
   params: URLSearchParams,
@@ -381,11 +380,11 @@ export function statisticsSections(
     filter,
     data,
     agencies,
-    drill: (ref) => (audience === 'staff' ? `${STAFF_PATH}/ho-so?${new URLSearchParams({ ...Object.fromEntries(query), ...figureRefParams(ref) })}` : undefined),
+    drill: (ref) => (audience === 'staff' ? `${staffPath('statisticsDossiers')}?${new URLSearchParams({ ...Object.fromEntries(query), ...figureRefParams(ref) })}` : undefined),
     // Individual survey answers are for heads and administrators only (src/server/survey/staff-access.ts).
     responses: (params) =>
       audience === 'staff' && (reader?.role === 'head' || reader?.role === 'admin')
-        ? `/can-bo/khao-sat?${new URLSearchParams({ 'tu-ngay': filter.from, 'den-ngay': filter.to, 'co-quan': filter.agencyCode ?? '', ...params })}`
+        ? `${staffPath('surveys')}?${new URLSearchParams({ 'tu-ngay': filter.from, 'den-ngay': filter.to, 'co-quan': filter.agencyCode ?? '', ...params })}`
         : undefined,
   };
   return sectionBuilders
@@ -394,12 +393,12 @@ export function statisticsSections(
     .map(({ section, sums }) => (audience === 'public' ? suppressSection(section, sums) : section));
 }
 
-function downloadsOf(sections: StatsSection[], base: string, filter: StatsFilter | null): StatisticsProps['downloads'] {
+export function downloadsOf(sections: StatsSection[], base: string, filter: StatsFilter | null): StatisticsProps['downloads'] {
   const q = filter ? `?${filterQuery(filter)}` : '';
   return Object.fromEntries(sections.flatMap((s) => s.tables.map((tb) => [tb.id, { csv: `${base}${tb.id}.csv${q}`, json: `${base}${tb.id}.json${q}` }])));
 }
 
-function agencyOptionsOf(locale: Locale, agencies: AgencyRow[], withAll: boolean): Option[] {
+export function agencyOptionsOf(locale: Locale, agencies: AgencyRow[], withAll: boolean): Option[] {
   return [...(withAll ? [{ value: '', label: t(locale).allAgencies }] : []), ...agencies.map((a) => ({ value: a.code, label: nameIn(locale, a) }))];
 }
 
@@ -424,27 +423,6 @@ export async function loadPublicStatistics(Astro: AstroGlobal, locale: Locale): 
   };
 }
 
-/** The back-office page: nothing hidden, every number a link to its dossiers. Any signed-in staff member. */
-export async function loadStaffStatistics(Astro: AstroGlobal): Promise<Response | StatisticsProps> {
-  const user = Astro.locals.staff?.user;
-  if (!user) return Astro.rewrite('/403');
-  const page = await buildPage('vi', 'staff', Astro.url.searchParams, user);
-  Astro.response.status = page.status;
-  const options = agencyOptionsOf('vi', page.agencies, user.agency_code === null).filter((o) => user.agency_code === null || o.value === page.form.agency);
-  return {
-    locale: 'vi',
-    audience: 'staff',
-    form: page.form,
-    agencyOptions: options,
-    errors: page.errors,
-    sections: page.sections,
-    downloads: downloadsOf(page.sections, `${STAFF_PATH}/tai-ve/`, page.filter),
-    asOf: t('vi').asOf(formatDate(page.today)),
-    alternate: pathTo('statistics', 'vi'),
-    user,
-  };
-}
-
 const cellFormats = (locale: Locale) => ({
   hidden: t(locale).hiddenCell,
   empty: t(locale).empty,
@@ -461,7 +439,7 @@ export function statsCellText(locale: Locale, cell: StatsCell, column: StatsColu
 /** A table as a CSV or JSON file (`file` = `<table id>.csv|json`), with the page's filters. 404 for an unknown table. */
 export async function statisticsFile(ctx: APIContext, locale: Locale, audience: Audience): Promise<Response> {
   const user = ctx.locals.staff?.user;
-  if (audience === 'staff' && !user) return new Response('Không có quyền', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (audience === 'staff' && !user) return new Response(staffText.statistics.forbidden, { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   const match = /^([a-z0-9-]{1,60})\.(csv|json)$/.exec(ctx.params.file ?? '');
   const page = await buildPage(locale, audience, ctx.url.searchParams, audience === 'staff' ? user : undefined, clientAddress(ctx.request, ctx.clientAddress));
   const text = (status: number, body: string) =>
@@ -477,76 +455,4 @@ export async function statisticsFile(ctx: APIContext, locale: Locale, audience: 
   }
   const body = tableJson(table, { agency: page.filter.agencyCode, from: page.filter.from, to: page.filter.to, asOf: page.today, suppressed: audience === 'public' });
   return new Response(body, { headers: { 'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': cache } });
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Drill-down
-
-export interface DrillRow extends DrillDossier {
-  href: string;
-  procedureName: string;
-  agencyName: string;
-  statusName: string;
-}
-
-export interface StatsDrillProps {
-  user: SessionUser;
-  figureLabel: string;
-  groupLabel: string | null;
-  period: string;
-  total: number;
-  page: number;
-  pages: number;
-  rows: DrillRow[];
-  back: string;
-  pageHref(n: number): string;
-  kind: 'oneStop' | 'petitions';
-}
-
-/** The dossiers behind one number of the staff page. */
-export async function loadStatsDrill(Astro: AstroGlobal): Promise<Response | StatsDrillProps> {
-  const user = Astro.locals.staff?.user;
-  if (!user) return Astro.rewrite('/403');
-  const params = Astro.url.searchParams;
-  const ref = parseFigureRef(params);
-  const db = await getDb();
-  const agencies = await listAgencies(db);
-  const today = todayInVietnam();
-  const { filter } = readFilter('vi', params, agencies, today, staffAgency(user, agencies));
-  if (!ref || !filter) return Astro.rewrite('/404');
-  const page = Math.max(1, Math.min(10_000, Number.parseInt(params.get('trang') ?? '1', 10) || 1));
-  const { total, dossiers } = await figureDossiers(db, filter, today, ref, page);
-  const names = new Map(agencies.flatMap((a) => [a, ...a.offices]).map((a) => [a.code, a.name_vi]));
-  const tt = t('vi');
-  const figureLabel =
-    ref.subject === 'oneStop' ? tt.oneStop.columns[ref.figure] : tt.petitions.figures[ref.figure];
-  const groupLabel = ref.subject === 'oneStop' && ref.group
-    ? ref.group.dimension === 'procedure'
-      ? (procedureByCode(ref.group.key)?.name.vi ?? ref.group.key)
-      : ref.group.dimension === 'agency'
-        ? (names.get(ref.group.key) ?? ref.group.key)
-        : monthLabel(ref.group.key)
-    : null;
-  const query = filterQuery(filter);
-  const base = new URLSearchParams({ ...Object.fromEntries(query), ...figureRefParams(ref) });
-  const kindOf = (code: string) => procedureByCode(code)?.kind ?? 'one-stop';
-  return {
-    user,
-    kind: ref.subject,
-    figureLabel,
-    groupLabel,
-    period: tt.scope(scopeName({ locale: 'vi', filter, agencies }), formatDate(filter.from), formatDate(filter.to)),
-    total,
-    page,
-    pages: Math.max(1, Math.ceil(total / DRILL_PAGE_SIZE)),
-    rows: dossiers.map((d) => ({
-      ...d,
-      href: `/can-bo/ho-so/${encodeURIComponent(d.code)}`,
-      procedureName: procedureByCode(d.procedure_code)?.name.vi ?? d.procedure_code,
-      agencyName: names.get(d.agency_code) ?? d.agency_code,
-      statusName: statusLabel(kindOf(d.procedure_code), d.status as never).vi,
-    })),
-    back: `${STAFF_PATH}?${query}`,
-    pageHref: (n) => `${STAFF_PATH}/ho-so?${new URLSearchParams({ ...Object.fromEntries(base), trang: String(n) })}`,
-  };
 }

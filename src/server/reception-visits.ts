@@ -116,6 +116,17 @@ export async function visitAgencyOptions(db: Db, actor: ReceptionActor): Promise
     .execute();
 }
 
+/** The agencies whose figures the actor may read (/can-bo/so-lieu): every agency for central staff, else as for the form. */
+export async function figuresAgencyOptions(db: Db, actor: ReceptionActor): Promise<{ code: string; name_vi: string }[]> {
+  if (actor.agency_code !== null) return visitAgencyOptions(db, actor);
+  return db.selectFrom('agencies').select(['code', 'name_vi']).orderBy('sort_order').orderBy('code').execute();
+}
+
+/** The Vietnamese name of a visit's agency, or undefined for an unknown code. */
+export async function visitAgencyName(db: Db, code: string): Promise<string | undefined> {
+  return (await db.selectFrom('agencies').select('name_vi').where('code', '=', code).executeTakeFirst())?.name_vi;
+}
+
 /** Active staff of the actor's agency and its regional offices who can receive citizens, for "received by". */
 export async function receptionStaffOptions(db: Db, actor: ReceptionActor): Promise<{ id: number; full_name: string; role: string }[]> {
   if (actor.agency_code === null) return [];

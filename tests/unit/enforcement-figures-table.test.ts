@@ -35,7 +35,7 @@ const cells = (html: string) => [...html.split(/<tbody[^>]*>/)[1]!.matchAll(/<t[
 
 describe('the enforcement figures table', () => {
   test('prints vi-VN formats: dd/mm/yyyy, 14.050, 69,66%, −11,84 điểm %', async () => {
-    const html = await renderer.render('components/EnforcementFiguresTable.astro', { caption: 'Toàn tỉnh', rows: [row] });
+    const html = await renderer.render('views/staff/enforcement/EnforcementFiguresTable.astro', { caption: 'Toàn tỉnh', rows: [row] });
     assert.deepEqual(cells(html), [
       'Thi hành án dân sự thành phố Đà Nẵng',
       '31/08/2026',
@@ -57,7 +57,7 @@ describe('the enforcement figures table', () => {
   });
 
   test('in English: the English name and words, the same number formats; no rate or target shows a dash', async () => {
-    const html = await renderer.render('components/EnforcementFiguresTable.astro', {
+    const html = await renderer.render('views/staff/enforcement/EnforcementFiguresTable.astro', {
       caption: 'Agencies',
       locale: 'en',
       rows: [{ ...row, level: 'agency', agencies: 1, casesRate: null, casesTarget: null, casesGap: null, moneyGap: 0.5 }],

@@ -1,3 +1,47 @@
 /** Satisfaction survey responses and general feedback (/can-bo/khao-sat). */
 export const surveys = {
+  listTitle: 'Phiếu khảo sát mức độ hài lòng',
+  listLead:
+    'Từng phiếu công dân gửi sau khi hồ sơ kết thúc, mới nhất trước. Chỉ Thủ trưởng và quản trị viên xem được từng phiếu và ý kiến khác; ý kiến không bao giờ được công bố. Mỗi lần xem được ghi vào nhật ký.',
+  feedbackLink: 'Góp ý chung gửi qua Cổng →',
+  periodProblem:
+    'Khoảng thời gian phải có cả từ ngày và đến ngày, là ngày có thật dạng dd/mm/yyyy, từ ngày không sau đến ngày. Đang hiện mọi thời gian.',
+  /** What a figure's drill-down narrowed the list to, in words, joined by "; ". */
+  drill: (parts: string) => `Chỉ các phiếu có ${parts}.`,
+  drillLevels: (levels: string) => ` (mức ${levels})`,
+  drillCriterion: (question: string, levels: string) => `trả lời câu "${question}"${levels}`,
+  drillAspect: (aspect: 'process' | 'outcome', levels: string) => `câu hỏi năm mức về ${aspect === 'process' ? 'cách giải quyết' : 'kết quả'}${levels}`,
+  drillHelpedBy: (helper: string) => `người giúp điền: ${helper}`,
+  drillChannel: (channel: 'online' | 'counter') => `kênh nộp: ${channel === 'online' ? 'trực tuyến' : 'tại bộ phận một cửa'}`,
+  filterLabel: 'Lọc phiếu khảo sát',
+  from: 'Từ ngày',
+  to: 'Đến ngày',
+  filter: 'Lọc',
+  none: 'Chưa có phiếu nào.',
+  responseLink: (id: number | string) => `Phiếu số ${id}`,
+  dossier: 'Hồ sơ',
+  firstPage: '← Trang đầu',
+  nextPage: 'Trang sau →',
+  back: '← Các phiếu khảo sát',
+  responseTitle: (id: number | string) => `Phiếu khảo sát số ${id}`,
+  sentAt: (at: string) => `Gửi lúc ${at} về hồ sơ`,
+  criteriaFrom: (date: string) => `Bộ tiêu chí áp dụng từ ngày ${date}. Lần xem này đã được ghi vào nhật ký.`,
+  feedbackTitle: 'Góp ý chung',
+  feedbackLead: 'Góp ý gửi qua trang Góp ý của Cổng, không kèm thông tin cá nhân, mới nhất trước. Góp ý không được công bố; mỗi lần xem được ghi vào nhật ký.',
+  feedbackNone: 'Chưa có góp ý nào.',
+  feedbackCaption: 'Góp ý chung, mới nhất trước',
+  feedbackColumns: { id: 'Số', at: 'Thời gian', topic: 'Về', agency: 'Cơ quan', rating: 'Mức hài lòng', message: 'Nội dung' },
+  noRating: 'Không chọn',
+  noAgency: 'Không nêu',
+  /** One response's answers (surveys/SurveyAnswers.astro). */
+  answers: {
+    process: 'Cách giải quyết',
+    outcome: 'Kết quả',
+    helpedBy: 'Người giúp điền đơn, hồ sơ',
+    channel: 'Kênh nộp',
+    online: 'Trực tuyến',
+    counter: 'Tại bộ phận một cửa',
+    comment: 'Ý kiến khác',
+    noComment: 'Không có',
+  },
 };

@@ -5,14 +5,16 @@
  * page shown is an audit entry.
  */
 import type { AstroGlobal } from 'astro';
-import type { SessionUser } from '../server/auth/session.ts';
-import { getDb } from '../server/boot.ts';
-import { clientAddress } from '../server/ratelimit.ts';
-import { parseDate } from '../server/registry/admin.ts';
-import { criterionById, helpers, type HelpedBy } from '../server/catalog/survey-criteria.ts';
-import { listFeedback, type FeedbackRow } from '../server/survey/feedback.ts';
-import { listResponses, readResponse, readsSurveyResponses, SurveyAccessError, type ResponseRow, type SurveyReader } from '../server/survey/staff-access.ts';
-import { rowIdOf } from '../server/row-id.ts';
+import type { SessionUser } from '../../server/auth/session.ts';
+import { getDb } from '../../server/boot.ts';
+import { clientAddress } from '../../server/ratelimit.ts';
+import { parseDate } from '../../server/registry/admin.ts';
+import { criterionById, helpers, type HelpedBy } from '../../server/catalog/survey-criteria.ts';
+import { listFeedback, type FeedbackRow } from '../../server/survey/feedback.ts';
+import { listResponses, readResponse, readsSurveyResponses, SurveyAccessError, type ResponseRow, type SurveyReader } from '../../server/survey/staff-access.ts';
+import { rowIdOf } from '../../server/row-id.ts';
+import { staffPath } from '../../server/routes.ts';
+import { staffText } from '../../i18n/staff/index.ts';
 
 export interface SurveyListProps {
   user: SessionUser;
@@ -40,7 +42,7 @@ export async function loadSurveyList(Astro: AstroGlobal): Promise<Response | Sur
   const from = filter.from ? parseDate(filter.from) : null;
   const to = filter.to ? parseDate(filter.to) : null;
   if ((filter.from && !from) || (filter.to && !to) || Boolean(from) !== Boolean(to) || (from && to && from > to)) {
-    message = 'Khoảng thời gian phải có cả từ ngày và đến ngày, là ngày có thật dạng dd/mm/yyyy, từ ngày không sau đến ngày. Đang hiện mọi thời gian.';
+    message = staffText.surveys.periodProblem;
     Astro.response.status = 400;
   }
   const criterion = criterionById(filter.criterion) ? filter.criterion : '';
@@ -68,13 +70,7 @@ export async function loadSurveyList(Astro: AstroGlobal): Promise<Response | Sur
   }
   // What the drill-down asked for, as it was understood: the paging links and the filter form keep it.
   const kept = { 'tu-ngay': filter.from, 'den-ngay': filter.to, 'tieu-chi': criterion, 'khia-canh': aspect ?? '', 'gia-tri': values ? filter.values : '', 'nguoi-giup': helpedBy ?? '', kenh: channel ?? '', 'co-quan': filter.agency };
-  const link = (extra: Record<string, string>) => {
-    const q = new URLSearchParams();
-    for (const [name, value] of Object.entries(kept)) if (value) q.set(name, value);
-    for (const [k, v] of Object.entries(extra)) q.set(k, v);
-    const s = q.toString();
-    return `/can-bo/khao-sat${s ? `?${s}` : ''}`;
-  };
+  const link = (extra: Record<string, string>) => staffPath('surveys', { ...kept, ...extra });
   return {
     user: Astro.locals.staff!.user,
     rows: page.rows,
@@ -116,7 +112,7 @@ export async function loadFeedbackList(Astro: AstroGlobal): Promise<Response | F
   return {
     user: Astro.locals.staff!.user,
     rows: page.rows,
-    nextLink: page.next ? `/can-bo/khao-sat/gop-y?truoc=${page.next}` : null,
-    firstLink: before ? '/can-bo/khao-sat/gop-y' : null,
+    nextLink: page.next ? staffPath('surveyFeedback', { truoc: page.next }) : null,
+    firstLink: before ? staffPath('surveyFeedback') : null,
   };
 }

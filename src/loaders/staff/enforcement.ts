@@ -1,35 +1,49 @@
 /**
  * Page loaders of the enforcement results in the back office (`/can-bo/ket-qua-thi-hanh-an`): the figures, the CSV
  * import with its preview and commit, and the targets form. Redirects, status codes and props are decided here;
- * wording comes from the dictionary's `enforcementResults` section (the back office is in Vietnamese).
+ * wording comes from the staff dictionary's `enforcement` section, the figures' column names from the citizen one's
+ * `enforcementResults` (shared with the public statistics).
  */
-import type { AstroGlobal } from 'astro';
-import { actions } from 'astro:actions';
-import type { SessionUser } from '../server/auth/session.ts';
-import { getDb } from '../server/boot.ts';
-import type { CsvProblem } from '../server/csv-import.ts';
-import { canImportResults, canSetTargets, EnforcementError, readableAgencies, type EnforcementActor } from '../server/enforcement-results/access.ts';
-import { resultColumns } from '../server/enforcement-results/csv.ts';
-import { enforcementResultFigures, enforcementResultYears, type EnforcementFigures } from '../server/enforcement-results/figures.ts';
-import { getImport, recentImports, type ImportRecord } from '../server/enforcement-results/import.ts';
-import { listTargets, percentText, TARGET_YEARS, type TargetRow } from '../server/enforcement-results/targets.ts';
-import { formatNumber } from '../server/format.ts';
-import { statisticalYearOf } from '../server/enforcement-results/csv.ts';
-import { todayInVietnam } from '../server/validation/dates.ts';
-import { dict } from '../i18n/index.ts';
-import { vnDateTime } from './reception.ts';
-import type { ErrorLink } from './error-link.ts';
+import type { APIContext, AstroGlobal } from 'astro';
+import { actions, isActionError } from 'astro:actions';
+import type { SessionUser } from '../../server/auth/session.ts';
+import { getDb } from '../../server/boot.ts';
+import type { CsvProblem } from '../../server/csv-import.ts';
+import { canImportResults, canSetTargets, EnforcementError, readableAgencies, type EnforcementActor } from '../../server/enforcement-results/access.ts';
+import { resultColumns, resultTemplateCsv } from '../../server/enforcement-results/csv.ts';
+import { enforcementResultFigures, enforcementResultYears, type EnforcementFigures } from '../../server/enforcement-results/figures.ts';
+import { getImport, recentImports, type ImportRecord } from '../../server/enforcement-results/import.ts';
+import { listTargets, percentText, TARGET_YEARS, type TargetRow } from '../../server/enforcement-results/targets.ts';
+import { formatNumber } from '../../server/format.ts';
+import { statisticalYearOf } from '../../server/enforcement-results/csv.ts';
+import { todayInVietnam } from '../../server/validation/dates.ts';
+import { dict } from '../../i18n/index.ts';
+import { vnDateTime } from './visits.ts';
+import type { ErrorLink } from '../error-link.ts';
+import { actionFeedback } from '../action-feedback.ts';
+import type { ResultsImportOutcome, TargetsOutcome } from '../../actions/enforcement-results.ts';
+import { staffPath } from '../../server/routes.ts';
+import { staffText } from '../../i18n/staff/index.ts';
 
 
 type Option = { value: string; label: string };
 
-export const BASE = '/can-bo/ket-qua-thi-hanh-an';
-const t = dict('vi').enforcementResults;
+const t = staffText.enforcement;
+const shared = dict('vi').enforcementResults;
 
-/** The signed-in staff member as the services see them, or undefined. */
-function actorOf(user: SessionUser | undefined): EnforcementActor | undefined {
-  if (!user) return undefined;
-  return { id: user.id, email: user.email, role: user.role, agency_code: user.agency_code };
+/** The signed-in staff member and how the services see them, or null without a session (403). */
+function readerOf(Astro: AstroGlobal): { user: SessionUser; actor: EnforcementActor } | null {
+  const user = Astro.locals.staff?.user;
+  if (!user) return null;
+  return { user, actor: { id: user.id, email: user.email, role: user.role, agency_code: user.agency_code } };
+}
+
+/** The CSV template of an import (header and one example row), for signed-in staff. */
+export function resultsTemplate(ctx: Pick<APIContext, 'locals'>): Response {
+  if (!ctx.locals.staff) return new Response(staffText.enforcement.signInNeeded, { status: 401, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  return new Response(resultTemplateCsv(), {
+    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="ket-qua-thi-hanh-an-mau.csv"' },
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -48,9 +62,9 @@ export interface ResultsOverviewProps {
 }
 
 export async function loadResultsOverview(Astro: AstroGlobal): Promise<Response | ResultsOverviewProps> {
-  const user = Astro.locals.staff?.user;
-  const actor = actorOf(user);
-  if (!user || !actor) return Astro.rewrite('/403');
+  const reader = readerOf(Astro);
+  if (!reader) return Astro.rewrite('/403');
+  const { user, actor } = reader;
   const db = await getDb();
   const agencies = await readableAgencies(db, actor);
   if (agencies.length === 0) return Astro.rewrite('/403');
@@ -69,7 +83,7 @@ export async function loadResultsOverview(Astro: AstroGlobal): Promise<Response 
   let agencyCode = own;
   if (wanted) {
     if (agencies.some((a) => a.code === wanted)) agencyCode = wanted;
-    else errors.push({ href: '#f-agency-input', text: 'Chọn một cơ quan trong danh sách' });
+    else errors.push({ href: '#f-agency-input', text: staffText.enforcement.agencyProblem });
   }
   if (errors.length > 0) Astro.response.status = 400;
   const figures = await enforcementResultFigures(db, { agencyCode: agencyCode || undefined, year: year ?? undefined });
@@ -78,7 +92,7 @@ export async function loadResultsOverview(Astro: AstroGlobal): Promise<Response 
     figures,
     years,
     year,
-    agencyOptions: [...(actor.agency_code === null ? [{ value: '', label: 'Tất cả cơ quan' }] : []), ...agencies.map((a) => ({ value: a.code, label: a.name_vi }))],
+    agencyOptions: [...(actor.agency_code === null ? [{ value: '', label: staffText.enforcement.allAgencies }] : []), ...agencies.map((a) => ({ value: a.code, label: a.name_vi }))],
     agencyCode,
     canImport: canImportResults(actor.role),
     canTarget: await canSetTargets(db, actor),
@@ -112,28 +126,23 @@ export function problemText(p: CsvProblem): string {
 }
 
 export async function loadResultsImport(Astro: AstroGlobal): Promise<Response | ResultsImportProps> {
-  const user = Astro.locals.staff?.user;
-  const actor = actorOf(user);
-  if (!user || !actor) return Astro.rewrite('/403');
+  const reader = readerOf(Astro);
+  if (!reader) return Astro.rewrite('/403');
+  const { user, actor } = reader;
   if (!canImportResults(actor.role)) return Astro.rewrite('/403');
   const result = Astro.getActionResult(actions.resultsImport);
   const outcome = result?.data;
-  if (outcome?.ok && outcome.importId) return Astro.redirect(`${BASE}/nhap/${outcome.importId}`, 303);
-  const errors: ErrorLink[] = [];
-  let problems: ProblemRow[] = [];
-  if (result?.error) {
-    // A file over the body limit is refused before it is read (413).
-    Astro.response.status = result.error.status === 413 ? 413 : 400;
-    errors.push({ href: '#f-file-input', text: result.error.status === 413 ? t.uploadTooLarge : t.unreadable });
-  } else if (outcome && !outcome.ok) {
-    Astro.response.status = outcome.status;
-    if (outcome.problem === 'problems') {
-      errors.push({ href: '#loi-tep', text: t.fileHasProblems(outcome.problemCount) });
-      problems = outcome.problems.map((p: CsvProblem) => ({ line: p.line, column: p.field ?? t.wholeFile, text: problemText(p) }));
-    } else if (outcome.problem === 'file') errors.push({ href: '#f-file-input', text: t.noFile });
-    else if (outcome.problem === 'type') errors.push({ href: '#f-file-input', text: t.notCsv });
-    else errors.push({ href: '#f-file-input', text: t.importForbidden });
-  }
+  if (outcome?.ok && outcome.importId) return Astro.redirect(staffPath('enforcementImportRecord', { id: outcome.importId }), 303);
+  const { errors } = actionFeedback<ResultsImportOutcome>(Astro, result, {
+    refused: (o) =>
+      o.problem === 'problems'
+        ? { href: '#loi-tep', text: t.fileHasProblems(o.problemCount) }
+        : { href: '#f-file-input', text: o.problem === 'file' ? t.noFile : o.problem === 'type' ? t.notCsv : t.importForbidden },
+    // A file over the body limit is refused before it is read (413, the status the page answers with).
+    failed: { href: '#f-file-input', text: result?.error && isActionError(result.error) && result.error.status === 413 ? t.uploadTooLarge : t.unreadable },
+  });
+  const problems: ProblemRow[] =
+    outcome && !outcome.ok && outcome.problem === 'problems' ? outcome.problems.map((p: CsvProblem) => ({ line: p.line, column: p.field ?? t.wholeFile, text: problemText(p) })) : [];
   const db = await getDb();
   const recent = await recentImports(db, actor);
   return {
@@ -167,13 +176,13 @@ export interface ResultsImportRecordProps {
 }
 
 export async function loadResultsImportRecord(Astro: AstroGlobal): Promise<Response | ResultsImportRecordProps> {
-  const user = Astro.locals.staff?.user;
-  const actor = actorOf(user);
-  if (!user || !actor) return Astro.rewrite('/403');
+  const reader = readerOf(Astro);
+  if (!reader) return Astro.rewrite('/403');
+  const { user, actor } = reader;
   if (!canImportResults(actor.role)) return Astro.rewrite('/403');
   const id = (Astro.params.id ?? '').slice(0, 40);
   const result = Astro.getActionResult(actions.resultsCommit);
-  if (result?.data?.ok) return Astro.redirect(`${BASE}/nhap/${id}?da-ghi=1`, 303);
+  if (result?.data?.ok) return Astro.redirect(staffPath('enforcementImportRecord', { id }, { 'da-ghi': 1 }), 303);
   const db = await getDb();
   let record: ImportRecord;
   try {
@@ -182,16 +191,12 @@ export async function loadResultsImportRecord(Astro: AstroGlobal): Promise<Respo
     if (err instanceof EnforcementError && err.reason === 'not_found') return Astro.rewrite('/404');
     throw err;
   }
-  const errors: ErrorLink[] = [];
-  let notice: string | undefined;
   const at = record.committedAt ? vnDateTime(record.committedAt) : '';
-  if (result?.error) {
-    Astro.response.status = 400;
-    errors.push({ href: '#ghi', text: t.unreadable });
-  } else if (result?.data && !result.data.ok) {
-    Astro.response.status = result.data.status;
-    errors.push({ href: '#main', text: result.data.problem === 'committed' ? t.alreadyCommitted(at) : result.data.problem === 'forbidden' ? t.importForbidden : t.notFound });
-  } else if (Astro.url.searchParams.has('da-ghi') && record.committedAt) notice = t.committedNotice(record.rowCount, at);
+  const { errors } = actionFeedback<ResultsImportOutcome>(Astro, result, {
+    refused: (data) => ({ href: '#main', text: data.problem === 'committed' ? t.alreadyCommitted(at) : data.problem === 'forbidden' ? t.importForbidden : t.notFound }),
+    failed: { href: '#ghi', text: t.unreadable },
+  });
+  const notice = !result && Astro.url.searchParams.has('da-ghi') && record.committedAt ? t.committedNotice(record.rowCount, at) : undefined;
   return { user, record, notice, errors, canCommit: record.status === 'previewed', commitAction: actions.resultsCommit };
 }
 
@@ -209,13 +214,13 @@ export interface TargetsProps {
 }
 
 export async function loadTargets(Astro: AstroGlobal): Promise<Response | TargetsProps> {
-  const user = Astro.locals.staff?.user;
-  const actor = actorOf(user);
-  if (!user || !actor) return Astro.rewrite('/403');
+  const reader = readerOf(Astro);
+  if (!reader) return Astro.rewrite('/403');
+  const { user, actor } = reader;
   const db = await getDb();
   if (!(await canSetTargets(db, actor))) return Astro.rewrite('/403');
   const result = Astro.getActionResult(actions.targetsSave);
-  if (result?.data?.ok) return Astro.redirect(`${BASE}/chi-tieu?nam=${result.data.year}&da-luu=${result.data.changed}`, 303);
+  if (result?.data?.ok) return Astro.redirect(staffPath('enforcementTargets', { nam: result.data.year, 'da-luu': result.data.changed }), 303);
   const current = statisticalYearOf(todayInVietnam());
   const p = Astro.url.searchParams;
   const raw = result?.data?.year ?? p.get('nam') ?? '';
@@ -230,13 +235,12 @@ export async function loadTargets(Astro: AstroGlobal): Promise<Response | Target
   }
   const fields: Record<string, string> = result?.data && !result.data.ok ? result.data.fields : {};
   const typed: Record<string, string> = result?.data && !result.data.ok ? result.data.values : {};
-  if (result?.error) {
-    Astro.response.status = 400;
-    errors.push({ href: '#main', text: t.unreadable });
-  } else if (result?.data && !result.data.ok) {
-    Astro.response.status = result.data.status;
-    if (result.data.problem === 'forbidden') errors.push({ href: '#main', text: t.targetsForbidden });
-  }
+  // A refusal other than "forbidden" is a field's: its message is under the field (below).
+  const feedback = actionFeedback<TargetsOutcome>(Astro, result, {
+    refused: (data) => (data.problem === 'forbidden' ? { href: '#main', text: t.targetsForbidden } : { errors: [] }),
+    failed: { href: '#main', text: t.unreadable },
+  });
+  errors.push(...feedback.errors);
   const targets = await listTargets(db, actor, year);
   const message = (f: string | undefined) => (f === 'percent' ? t.percentProblem : f === 'required' ? t.percentRequired : undefined);
   const rows = targets.map((r) => {
@@ -250,7 +254,7 @@ export async function loadTargets(Astro: AstroGlobal): Promise<Response | Target
       money: typed[`money.${r.agencyCode}`] ?? (r.moneyTarget === null ? '' : percentText(r.moneyTarget)),
       casesError,
       moneyError,
-      setAtText: r.setAt ? vnDateTime(r.setAt) : t.none,
+      setAtText: r.setAt ? vnDateTime(r.setAt) : shared.none,
     };
   });
   const saved = p.get('da-luu');

@@ -7,8 +7,8 @@
  * revocations redirect after the post (post/redirect/get).
  */
 import type { AstroGlobal } from 'astro';
-import { getDb } from '../server/boot.ts';
-import { normaliseDossierCode } from '../server/dossiers/code.ts';
+import { getDb } from '../../server/boot.ts';
+import { normaliseDossierCode } from '../../server/dossiers/code.ts';
 import {
   grantAccess,
   grantableStaff,
@@ -21,11 +21,13 @@ import {
   type AccessBasis,
   type GrantRow,
   type IdentityView,
-} from '../server/denouncers/vault.ts';
-import { clientAddress } from '../server/ratelimit.ts';
-import type { StaffRole } from '../server/auth/staff.ts';
-import { rowIdOf } from '../server/row-id.ts';
-import type { ErrorLink } from './error-link.ts';
+} from '../../server/denouncers/vault.ts';
+import { clientAddress } from '../../server/ratelimit.ts';
+import type { StaffRole } from '../../server/auth/staff.ts';
+import { rowIdOf } from '../../server/row-id.ts';
+import type { ErrorLink } from '../error-link.ts';
+import { staffPath } from '../../server/routes.ts';
+import { staffText } from '../../i18n/staff/index.ts';
 
 export type DenouncerPageProps =
   | { forbidden: true; code: string }
@@ -44,21 +46,19 @@ export type DenouncerPageProps =
       reasonMax: number;
     };
 
-const problems: Record<string, ErrorLink> = {
-  reason_required: { href: '#ly-do', text: 'Hãy nhập lý do xem thông tin người tố cáo.' },
-  reason_too_long: { href: '#ly-do', text: `Lý do quá dài (tối đa ${REASON_MAX} ký tự).` },
-  undecryptable: { href: '#xem', text: 'Không giải mã được thông tin người tố cáo (khóa máy chủ đã thay đổi?). Hãy báo quản trị viên.' },
-  grant_reason_required: { href: '#ly-do-cap', text: 'Hãy nhập lý do giao quyền xem.' },
-  grant_reason_too_long: { href: '#ly-do-cap', text: `Lý do quá dài (tối đa ${REASON_MAX} ký tự).` },
-  staff_invalid: { href: '#can-bo', text: 'Hãy chọn một cán bộ của cơ quan.' },
-  denounced: { href: '#can-bo', text: 'Không thể giao quyền cho người bị tố cáo.' },
-  already: { href: '#can-bo', text: 'Cán bộ này đang có quyền xem.' },
-  grant_not_found: { href: '#quyen-xem', text: 'Không tìm thấy quyền xem này (có thể đã được thu hồi).' },
-};
+const t = staffText.denouncer;
 
-const done: Record<string, string> = {
-  'cap-quyen': 'Đã giao quyền xem thông tin người tố cáo.',
-  'thu-hoi': 'Đã thu hồi quyền xem.',
+/** Where each refusal points: the form it belongs to. */
+const problems: Record<string, ErrorLink> = {
+  reason_required: { href: '#ly-do', text: t.problems.reason_required },
+  reason_too_long: { href: '#ly-do', text: t.problems.reason_too_long(REASON_MAX) },
+  undecryptable: { href: '#xem', text: t.problems.undecryptable },
+  grant_reason_required: { href: '#ly-do-cap', text: t.problems.grant_reason_required },
+  grant_reason_too_long: { href: '#ly-do-cap', text: t.problems.grant_reason_too_long(REASON_MAX) },
+  staff_invalid: { href: '#can-bo', text: t.problems.staff_invalid },
+  denounced: { href: '#can-bo', text: t.problems.denounced },
+  already: { href: '#can-bo', text: t.problems.already },
+  grant_not_found: { href: '#quyen-xem', text: t.problems.grant_not_found },
 };
 
 const field = (form: FormData, name: string) => {
@@ -68,7 +68,7 @@ const field = (form: FormData, name: string) => {
 
 export async function loadDenouncerPage(Astro: AstroGlobal): Promise<Response | DenouncerPageProps> {
   const staff = Astro.locals.staff;
-  if (!staff || (staff.user.totpEnabled && !staff.session.twoFactorVerified)) return Astro.redirect('/can-bo/dang-nhap', 303);
+  if (!staff || (staff.user.totpEnabled && !staff.session.twoFactorVerified)) return Astro.redirect(staffPath('signIn'), 303);
   // The identity is shown on a POST response: no cache of any kind may keep it.
   Astro.response.headers.set('Cache-Control', 'no-store');
   const db = await getDb();
@@ -108,11 +108,11 @@ export async function loadDenouncerPage(Astro: AstroGlobal): Promise<Response | 
       if (result.problem === 'not_allowed') {
         // An administrator may see the page, but managing who else may read is the head's alone.
         Astro.response.status = 403;
-        errors.push({ href: '#xem', text: 'Chỉ Thủ trưởng cơ quan giải quyết được giao hoặc thu hồi quyền xem.' });
+        errors.push({ href: '#xem', text: t.problems.not_allowed });
       } else {
         Astro.response.status = 400;
         const key = result.problem === 'reason_required' || result.problem === 'reason_too_long' ? `grant_${result.problem}` : result.problem === 'not_found' ? 'grant_not_found' : result.problem;
-        errors.push(problems[key] ?? { href: '#quyen-xem', text: 'Không thực hiện được thao tác.' });
+        errors.push(problems[key] ?? { href: '#quyen-xem', text: t.failed });
         values.grantReason = field(form, 'reason').slice(0, REASON_MAX * 2);
         values.staffId = field(form, 'staffId');
       }
@@ -148,7 +148,7 @@ export async function loadDenouncerPage(Astro: AstroGlobal): Promise<Response | 
     grants: canManage ? await listGrants(db, c.id) : [],
     grantable: canManage ? await grantableStaff(db, c.id) : [],
     errors,
-    notice: Astro.request.method === 'GET' ? done[flag] : undefined,
+    notice: Astro.request.method === 'GET' ? t.done[flag] : undefined,
     values,
     reasonMax: REASON_MAX,
   };
