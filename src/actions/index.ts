@@ -15,7 +15,9 @@ import { secondComplaintOfCookie, setTrackingCookie, trackedDossierId } from './
 import { localeOfPath } from '../server/routes.ts';
 import { counterDraftCookie, draftCookie, setDraftCookie } from './draft-cookie.ts';
 import { rateLimit, readUpload, text } from './guards.ts';
-import { adminActions } from './admin.ts';
+import { staffAccountActions } from './admin/staff-accounts.ts';
+import { agencyContactActions } from './admin/agency-contacts.ts';
+import { calendarDayActions } from './admin/calendar-days.ts';
 import { registryActions } from './registry.ts';
 import { receptionActions } from './reception.ts';
 import { enforcementResultActions } from './enforcement-results.ts';
@@ -61,7 +63,9 @@ async function dossierOfCookie(db: Awaited<ReturnType<typeof getDb>>, form: Form
 
 export const server = {
   ...staffActions,
-  ...adminActions,
+  ...staffAccountActions,
+  ...agencyContactActions,
+  ...calendarDayActions,
   ...registryActions,
   ...receptionActions,
   ...enforcementResultActions,

@@ -64,6 +64,33 @@ export async function managedAgencies(db: Db, admin: AdminActor): Promise<string
   return rows.map((r) => r.code);
 }
 
+/** An agency as the administration pages list it: its name, place in the tree and published contact details. */
+export interface ManagedAgency {
+  code: string;
+  name_vi: string;
+  parent_code: string | null;
+  province_code: string;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  head_name: string | null;
+}
+
+/**
+ * The agencies an administrator manages, in the official order: all of them for a central administrator; their own
+ * agency and its regional offices for an agency administrator (the scope `managedAgencies` gives).
+ */
+export async function agenciesInScope(db: Db, admin: Pick<AdminActor, 'agency_code'>): Promise<ManagedAgency[]> {
+  let query = db
+    .selectFrom('agencies')
+    .select(['code', 'name_vi', 'parent_code', 'province_code', 'address', 'phone', 'email', 'head_name'])
+    .orderBy('sort_order')
+    .orderBy('code');
+  const own = admin.agency_code;
+  if (own !== null) query = query.where((eb) => eb.or([eb('code', '=', own), eb('parent_code', '=', own)]));
+  return query.execute();
+}
+
 /** Throws 'forbidden' unless `admin` manages `agencyCode` (null = a central account: central administrators only). */
 export async function requireManages(db: Db, admin: AdminActor, agencyCode: string | null): Promise<void> {
   const scope = await managedAgencies(db, admin);

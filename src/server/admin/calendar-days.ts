@@ -27,6 +27,13 @@ function validateCalendarDay(input: CalendarDayInput): CalendarDayInput {
   return { date: input.date, kind: input.kind, name_vi: nameVi!, name_en: nameEn! };
 }
 
+export type CalendarDay = Pick<CalendarDayRow, 'date' | 'kind' | 'name_vi' | 'name_en'>;
+
+/** Every announced day, by date (what the administration's calendar page lists and computes the year from). */
+export function listCalendarDays(db: Kysely<Database>): Promise<CalendarDay[]> {
+  return db.selectFrom('calendar_days').select(['date', 'kind', 'name_vi', 'name_en']).orderBy('date').execute();
+}
+
 const calendarAudit = (row: Pick<CalendarDayRow, 'date' | 'kind' | 'name_vi' | 'name_en'> | undefined) =>
   row ? { date: row.date, kind: row.kind, name_vi: row.name_vi, name_en: row.name_en } : undefined;
 
