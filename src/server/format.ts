@@ -69,3 +69,10 @@ export function nameIn(locale: Locale, row: { name_vi: string; name_en: string }
 export function nameInWithOfficial(locale: Locale, row: { name_vi: string; name_en: string }): string {
   return locale === 'vi' ? row.name_vi : `${row.name_en} (${row.name_vi})`;
 }
+
+const vietnamClock = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hour12: false });
+
+/** "14:05": the time of an instant on a clock in Vietnam. */
+export function formatVietnamClock(instant: Date): string {
+  return vietnamClock.format(instant);
+}
