@@ -3,7 +3,7 @@ import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions'
 import { getDb, mailWorker } from '../server/boot.ts';
 import { config } from '../server/config.ts';
 import { normaliseDossierCode } from '../server/dossiers/code.ts';
-import { ActionInputError, staffActionNames, takeStaffAction, type StaffActionName } from '../server/dossiers/staff-actions.ts';
+import { ActionInputError, dossierIdByCode, staffActionNames, takeStaffAction, type StaffActionName } from '../server/dossiers/staff-actions.ts';
 import { TransitionError } from '../server/dossiers/transition.ts';
 import { changePassword, signIn, signOutEverywhere, verifySecondFactor } from '../server/auth/signin.ts';
 import { beginTotpSetup, disableTotp, enableTotp, parseSetupKey } from '../server/auth/totp.ts';
@@ -90,13 +90,13 @@ export const staffActions = {
       const code = normaliseDossierCode(text(form, 'code'));
       if (!action || !code) throw new ActionError({ code: 'BAD_REQUEST', message: 'action' });
       const db = await getDb();
-      const dossier = await db.selectFrom('dossiers').select('id').where('code', '=', code).executeTakeFirst();
-      if (!dossier) return { ok: false as const, action, problem: 'not_found', status: 404 };
+      const dossierId = await dossierIdByCode(db, code);
+      if (dossierId === null) return { ok: false as const, action, problem: 'not_found', status: 404 };
       const upload = form.get('file');
       const file = upload instanceof File && upload.size > 0 ? await readUpload(upload) : null;
       const officer = text(form, 'officerId');
       try {
-        await takeStaffAction(db, dossier.id, action, actorOf(staff, ipOf(ctx)), {
+        await takeStaffAction(db, dossierId, action, actorOf(staff, ipOf(ctx)), {
           publicUrl: config().publicUrl,
           reason: text(form, 'reason'),
           internalNote: text(form, 'internalNote'),

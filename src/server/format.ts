@@ -79,3 +79,10 @@ export function nameIn(locale: Locale, row: { name_vi: string; name_en: string }
 export function nameInWithOfficial(locale: Locale, row: { name_vi: string; name_en: string }): string {
   return textWithOfficial(locale, { vi: row.name_vi, en: row.name_en });
 }
+
+const vietnamClock = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hour12: false });
+
+/** "14:05": the time of an instant on a clock in Vietnam. */
+export function formatVietnamClock(instant: Date): string {
+  return vietnamClock.format(instant);
+}

@@ -45,6 +45,12 @@ export const staffActionNames: readonly StaffActionName[] = [
   ),
 ];
 
+/** The id of the dossier with this (normalised) code, or null when there is none. */
+export async function dossierIdByCode(db: Kysely<Database>, code: string): Promise<number | null> {
+  const row = await db.selectFrom('dossiers').select('id').where('code', '=', code).executeTakeFirst();
+  return row?.id ?? null;
+}
+
 async function dossierFacts(db: Kysely<Database>, dossierId: number) {
   const row = await db.selectFrom('dossiers').select(['procedure_code', 'status']).where('id', '=', dossierId).executeTakeFirst();
   if (!row) throw new TransitionError('not_found');
