@@ -41,5 +41,5 @@ export function asLocale(value: string | undefined): Locale {
   return value === 'en' ? 'en' : 'vi';
 }
 
-export { formatDate, formatDateLong, formatDecimal, formatFileSize, formatMoney, formatNumber, formatPercent, nameIn, nameInWithOfficial, textIn, textWithOfficial } from './format.ts';
+export { formatDate, formatDateLong, formatDecimal, formatFileSize, formatMoney, formatNumber, formatPercent, formatVietnamDateTime, formatVietnamDateTimeSeconds, nameIn, nameInWithOfficial, textIn, textWithOfficial } from './format.ts';
 export { localeOfPath, pathTo, routes, trackedDossierPath, type RouteName } from './routes.ts';

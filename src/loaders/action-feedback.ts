@@ -30,8 +30,9 @@ export interface FeedbackWords<D> {
 const emptyFeedback = (): ActionFeedback => ({ notice: undefined, errors: [], fieldErrors: {} });
 
 /**
- * The feedback of an action's result, the page's status set to match: a refusal's own status (400 if it has none),
- * the status of an action error when it is a 4xx, else 400.
+ * The feedback of an action's result, the page's status set to match: a refusal's own status (400 if it has none);
+ * for a request the action could not read, 413 when its body was over the size limit (refused before it was read),
+ * else 400.
  */
 export function actionFeedback<D extends { ok: boolean; status?: number | null }>(
   Astro: Pick<AstroGlobal, 'response'>,
@@ -41,8 +42,7 @@ export function actionFeedback<D extends { ok: boolean; status?: number | null }
   const feedback = emptyFeedback();
   if (!result) return feedback;
   if (result.data === undefined) {
-    const status = isActionError(result.error) ? result.error.status : 400;
-    Astro.response.status = status >= 400 && status < 500 ? status : 400;
+    Astro.response.status = isActionError(result.error) && result.error.status === 413 ? 413 : 400;
     feedback.errors.push(words.failed);
     return feedback;
   }

@@ -51,6 +51,18 @@ export function formatDecimal(n: number): string {
   return percent.format(n);
 }
 
+/** "30/11/2026 09:15": an instant as a log or a list of records gives it, in Vietnam's time (UTC+7 all year). */
+export function formatVietnamDateTime(instant: Date | string): string {
+  const local = new Date(new Date(instant).getTime() + 7 * 3600_000).toISOString();
+  return `${formatDate(local)} ${local.slice(11, 16)}`;
+}
+
+/** "30/11/2026 09:15:04": the same to the second, as the audit log needs to order what happened in one minute. */
+export function formatVietnamDateTimeSeconds(instant: Date | string): string {
+  const local = new Date(new Date(instant).getTime() + 7 * 3600_000).toISOString();
+  return `${formatDate(local)} ${local.slice(11, 19)}`;
+}
+
 /** "14:05, 01/12/2026": an instant as the clock and calendar read in Vietnam (UTC+7 all year). */
 export function formatVietnamTime(instant: Date): string {
   const local = new Date(instant.getTime() + 7 * 3600_000).toISOString();

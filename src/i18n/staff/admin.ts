@@ -57,13 +57,7 @@ const fieldProblems: Record<string, Record<string, string>> = {
 };
 
 export const admin = {
-  /** One labelled form field (src/components/Field.astro), used across the back office. */
-  field: {
-    optional: ' (không bắt buộc)',
-    errorPrefix: 'Lỗi:',
-  },
   backToAdmin: '← Quản trị',
-  central: 'Trung ương',
 
   fieldProblems,
   /** The password problems (src/server/auth/password.ts), on either password field. */

@@ -1,6 +1,12 @@
 /** What every back-office page shares: the layout, navigation, the error summary's title, the words of a failed action. */
 export const common = {
   errorSummaryTitle: 'Có lỗi cần sửa',
+  /** Read before a message under a field (visually hidden), so a screen reader says it is an error. */
+  errorPrefix: 'Lỗi:',
+  /** After the label of a field that may be left empty. */
+  optional: ' (không bắt buộc)',
+  /** The level above the provinces, where central administrators belong (no agency). */
+  central: 'Trung ương',
   /** The action could not read the request (a stale or altered form): nothing was done. */
   actionFailed: 'Không thực hiện được thao tác. Hãy tải lại trang và thử lại.',
   /** A refusal without a text of its own. */

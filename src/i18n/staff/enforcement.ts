@@ -116,7 +116,6 @@ export const enforcement = {
   yearProblem: 'Năm thống kê không hợp lệ',
   setAt: 'Cập nhật',
   /** Before a message under a field, for screen readers. */
-  errorPrefix: 'Lỗi:',
   /** The CSV template asked for without a session. */
   signInNeeded: 'Cần đăng nhập.',
   agencyProblem: 'Chọn một cơ quan trong danh sách',

@@ -10,12 +10,13 @@ import { denouncer } from './denouncer.ts';
 import { dossier } from './dossier.ts';
 import { enforcement } from './enforcement.ts';
 import { intake } from './intake.ts';
+import { layout } from './layout.ts';
 import { queue } from './queue.ts';
 import { registry } from './registry.ts';
 import { statistics } from './statistics.ts';
 import { surveys } from './surveys.ts';
 import { visits } from './visits.ts';
 
-export const staffText = { common, auth, queue, dossier, intake, registry, admin, surveys, statistics, enforcement, visits, denouncer };
+export const staffText = { common, layout, auth, queue, dossier, intake, registry, admin, surveys, statistics, enforcement, visits, denouncer };
 
 export type StaffDictionary = typeof staffText;

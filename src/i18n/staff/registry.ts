@@ -1,4 +1,6 @@
 /** The public list's back office (/can-bo/danh-sach): entries, import, export. */
+import { vi } from '../vi.ts';
+
 export const registry = {
   /** The list's title (the tab, the links back to it). */
   listTitle: 'Danh sách chưa có điều kiện thi hành',
@@ -62,7 +64,6 @@ export const registry = {
   removeHeading: 'Rút khỏi danh sách',
   removeLead: 'Rút tên trong 3 ngày làm việc kể từ khi có căn cứ. Thông tin được giữ lại trong hệ thống nhưng không còn hiển thị công khai.',
   removeSubmit: 'Rút khỏi danh sách',
-  errorPrefix: 'Lỗi:',
 
   // The entry form (Circular 04/2023/TT-BTP Art. 4(1))
   form: {
@@ -97,12 +98,8 @@ export const registry = {
     removed_on: 'Ngày rút khỏi danh sách',
     removal_reason: 'Căn cứ rút khỏi danh sách',
   } as Record<string, string>,
-  /** Why a person has no means to enforce, by the service's code. */
-  reasons: {
-    no_means: 'Không có thu nhập hoặc tài sản để thi hành án',
-    item_gone: 'Tài sản phải trả không còn hoặc hư hỏng',
-    address_unknown: 'Chưa xác định được địa chỉ',
-  } as Record<string, string>,
+  /** Why a person has no means to enforce, by the service's code: the same words the public list shows. */
+  reasons: vi.registry.reasons as Record<string, string>,
   /** The legal ground of a removal, by the service's code. */
   removals: {
     conditions_appeared: 'Đã có điều kiện thi hành (quyết định tiếp tục thi hành án)',

@@ -87,8 +87,6 @@ export async function loadDossierPage(Astro: AstroGlobal): Promise<DossierPagePr
     refused: (data) => ({ href: `#action-${data.action}`, text: problemText(data.problem) }),
     failed: { href: '#actions', text: staffText.common.actionFailed },
   });
-  // Whatever the action error's own status, the page answers a form it could not read with 400, as it always has.
-  if (result?.error) Astro.response.status = 400;
   const done = Astro.url.searchParams.get('da-thuc-hien');
   const notice = done && ruleOf(kind, done as DossierAction) ? texts.done(actionLabel(kind, done as DossierAction).vi) : undefined;
 

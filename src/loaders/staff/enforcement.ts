@@ -17,8 +17,7 @@ import { listTargets, percentText, TARGET_YEARS, type TargetRow } from '../../se
 import { formatNumber } from '../../server/format.ts';
 import { statisticalYearOf } from '../../server/enforcement-results/csv.ts';
 import { todayInVietnam } from '../../server/validation/dates.ts';
-import { dict } from '../../i18n/index.ts';
-import { vnDateTime } from './visits.ts';
+import { dict, formatVietnamDateTime } from '../../i18n/index.ts';
 import type { ErrorLink } from '../error-link.ts';
 import { actionFeedback } from '../action-feedback.ts';
 import type { ResultsImportOutcome, TargetsOutcome } from '../../actions/enforcement-results.ts';
@@ -157,7 +156,7 @@ export async function loadResultsImport(Astro: AstroGlobal): Promise<Response | 
       status: r.status === 'committed' ? t.committed : t.previewed,
       rows: formatNumber(r.row_count),
       by: r.staff_email,
-      at: vnDateTime(new Date(r.created_at)),
+      at: formatVietnamDateTime(new Date(r.created_at)),
     })),
     columns: resultColumns.map((c) => ({ name: c, text: t.columns[c] })),
   };
@@ -191,7 +190,7 @@ export async function loadResultsImportRecord(Astro: AstroGlobal): Promise<Respo
     if (err instanceof EnforcementError && err.reason === 'not_found') return Astro.rewrite('/404');
     throw err;
   }
-  const at = record.committedAt ? vnDateTime(record.committedAt) : '';
+  const at = record.committedAt ? formatVietnamDateTime(record.committedAt) : '';
   const { errors } = actionFeedback<ResultsImportOutcome>(Astro, result, {
     refused: (data) => ({ href: '#main', text: data.problem === 'committed' ? t.alreadyCommitted(at) : data.problem === 'forbidden' ? t.importForbidden : t.notFound }),
     failed: { href: '#ghi', text: t.unreadable },
@@ -254,7 +253,7 @@ export async function loadTargets(Astro: AstroGlobal): Promise<Response | Target
       money: typed[`money.${r.agencyCode}`] ?? (r.moneyTarget === null ? '' : percentText(r.moneyTarget)),
       casesError,
       moneyError,
-      setAtText: r.setAt ? vnDateTime(r.setAt) : shared.none,
+      setAtText: r.setAt ? formatVietnamDateTime(r.setAt) : shared.none,
     };
   });
   const saved = p.get('da-luu');

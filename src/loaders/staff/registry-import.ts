@@ -49,14 +49,13 @@ export async function loadRegistryImport(Astro: AstroGlobal): Promise<Response |
   const result = Astro.getActionResult(actions.registryImport);
   // The file is saved and its job started: its page shows the progress, then the outcome (post/redirect/get).
   if (result?.data?.ok && result.data.jobId) return Astro.redirect(staffPath('registryImportJob', { id: result.data.jobId }), 303);
-  // A file over the size limit is refused before it is read (413); any other unreadable form is a 400.
+  // A file over the size limit is refused before it is read (413, as actionFeedback answers it).
   const tooLarge = isActionError(result?.error) && result.error.status === 413;
   const words = t.problems.upload;
   const { errors } = actionFeedback<ImportOutcome>(Astro, result, {
     refused: (data) => ({ href: '#f-file-input', text: data.problem === 'file' ? words.file : data.problem === 'type' ? words.type : words.other }),
     failed: { href: '#f-file-input', text: tooLarge ? words.tooLarge : words.unreadable },
   });
-  if (result?.error) Astro.response.status = tooLarge ? 413 : 400;
   const recent = await recentImports(await getDb(), who.actor);
   return {
     user: who.user,
@@ -114,8 +113,6 @@ export async function loadRegistryImportJob(Astro: AstroGlobal): Promise<Respons
     refused: (data) => ({ href: '#ghi', text: t.problems.commit[data.problem ?? ''] ?? t.problems.commitOther }),
     failed: { href: '#ghi', text: t.writeFailed },
   });
-  // A form the action could not read is a 400, whatever the action error's own status (as before actionFeedback).
-  if (commit?.error) Astro.response.status = 400;
   if (job.status === 'done' && job.errorCount > 0) errors.push({ href: '#loi', text: t.fileHasErrors(n(job.errorCount)) });
 
   const here = staffPath('registryImportJob', { id: job.id });

@@ -115,8 +115,6 @@ export async function loadRegistryAdd(Astro: AstroGlobal): Promise<Response | Re
     refused: (data) => entryRefusal(data, '#f-debtor_name-input'),
     failed: { href: '#f-debtor_name-input', text: t.saveFailed },
   });
-  // A form the action could not read is a 400, whatever the action error's own status (as before actionFeedback).
-  if (result?.error) Astro.response.status = 400;
   const values = result?.data && !result.data.ok ? result.data.values : { agency_code: who.actor.agency_code ?? '' };
   return { user: who.user, errors, fieldErrors, values, agencies };
 }
@@ -162,8 +160,6 @@ export async function loadRegistryEntry(Astro: AstroGlobal): Promise<Response | 
   const failed = (href: string): ErrorLink => ({ href, text: t.saveFailed });
   const updated = actionFeedback<RegistryOutcome>(Astro, update, { refused: (data) => entryRefusal(data, '#sua'), failed: failed('#sua') });
   const removal = actionFeedback<RegistryOutcome>(Astro, remove, { refused: (data) => entryRefusal(data, '#rut'), failed: failed('#rut') });
-  // A form the action could not read is a 400, whatever the action error's own status (as before actionFeedback).
-  if (update?.error || remove?.error) Astro.response.status = 400;
 
   const values = update?.data && !update.data.ok ? update.data.values : Object.fromEntries(formFields.map((f) => [f, entry[f] ?? '']));
   const removeValues = remove?.data && !remove.data.ok ? remove.data.values : { removed_on: todayInVietnam(), removal_reason: '' };

@@ -56,12 +56,6 @@ export function readerOf(Astro: AstroGlobal): { user: SessionUser; actor: Recept
   return user && actor ? { user, actor } : null;
 }
 
-/** 30/11/2026 09:15 in Vietnam's time. */
-export function vnDateTime(at: Date): string {
-  const local = new Date(at.getTime() + 7 * 3_600_000).toISOString();
-  return `${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)} ${local.slice(11, 16)}`;
-}
-
 const options = (labels: Record<string, string>, keys: readonly string[], empty: string): Option[] => [{ value: '', label: empty }, ...keys.map((k) => ({ value: k, label: labels[k]! }))];
 
 // ---------------------------------------------------------------------------------------------------------------

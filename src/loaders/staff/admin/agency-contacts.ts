@@ -11,7 +11,8 @@ import { agenciesInScope, type ManagedAgency } from '../../../server/admin/acces
 import type { SessionUser } from '../../../server/auth/session.ts';
 import { pathTo, staffPath } from '../../../server/routes.ts';
 import type { ActionFeedback } from '../../action-feedback.ts';
-import { adminFeedback, adminPage, fieldErrors } from './context.ts';
+import { actionFeedback } from '../../action-feedback.ts';
+import { adminPage, fieldErrors } from './context.ts';
 
 type Contacts = Pick<ManagedAgency, 'address' | 'phone' | 'email' | 'head_name'>;
 
@@ -50,7 +51,7 @@ export async function loadAgencyContacts(Astro: AstroGlobal): Promise<AgencyCont
   const selectedCode = param || outcome?.target || (central ? '' : (me.agency_code ?? ''));
   const selected = agencies.find((a) => a.code === selectedCode);
 
-  const feedback = adminFeedback(Astro, result, {
+  const feedback = actionFeedback<AdminOutcome>(Astro, result, {
     done: () => (selected ? t.saved(selected.name_vi) : undefined),
     refused: (refused) => {
       if (refused.problem === 'invalid' && Object.keys(refused.fields).length > 0) return fieldErrors(refused.fields);

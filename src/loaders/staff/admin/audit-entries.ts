@@ -1,9 +1,9 @@
 /** How the audit log shows one entry: its action's label, what it was about (and a link there), its before and after. */
+import { formatVietnamDateTimeSeconds } from '../../../i18n/format.ts';
 import { staffText } from '../../../i18n/staff/index.ts';
 import { lifecycleKinds, lifecycles, type DossierAction } from '../../../server/dossiers/lifecycle.ts';
 import type { AuditEntry } from '../../../server/schema.ts';
 import { staffPath } from '../../../server/routes.ts';
-import { vnDateTime } from './context.ts';
 
 const t = staffText.admin.audit;
 
@@ -97,7 +97,7 @@ export interface AuditRow {
 export function auditRow(e: AuditEntry): AuditRow {
   return {
     iso: new Date(e.at).toISOString(),
-    at: vnDateTime(e.at),
+    at: formatVietnamDateTimeSeconds(e.at),
     actor: e.actor_email ?? (e.actor_id ? t.accountActor(e.actor_id) : t.citizenOrSystem),
     action: e.action,
     actionLabel: auditActionLabels[e.action] ?? e.action,

@@ -14,7 +14,8 @@ import { createCalendar, todayInVietnam } from '../../../server/calendar.ts';
 import { staffPath } from '../../../server/routes.ts';
 import { isRealDate } from '../../../server/validation/dates.ts';
 import type { ActionFeedback } from '../../action-feedback.ts';
-import { adminFeedback, adminPage, fieldErrors } from './context.ts';
+import { actionFeedback } from '../../action-feedback.ts';
+import { adminPage, fieldErrors } from './context.ts';
 
 export interface ListedDay {
   date: string;
@@ -66,7 +67,7 @@ export async function loadCalendarPage(Astro: AstroGlobal): Promise<CalendarPage
   const listed = new Set(rows.map((r) => r.date));
   const computed = calendar.explain(`${year - 1}-12-31`, `${year}-12-31`).daysOff.filter((d) => !listed.has(d.date));
 
-  const feedback = adminFeedback(Astro, result, {
+  const feedback = actionFeedback<AdminOutcome>(Astro, result, {
     done: (done) => {
       if (!done.target) return undefined;
       const day = formatDate(done.target);

@@ -6,12 +6,10 @@
 import type { AstroGlobal } from 'astro';
 import type { Kysely } from 'kysely';
 import { staffText } from '../../../i18n/staff/index.ts';
-import type { AdminOutcome } from '../../../actions/admin/outcome.ts';
 import type { AdminActor } from '../../../server/admin/access.ts';
 import type { SessionUser } from '../../../server/auth/session.ts';
 import { getDb } from '../../../server/boot.ts';
 import type { Database } from '../../../server/schema.ts';
-import { actionFeedback, type ActionFeedback, type ActionResultOf, type FeedbackWords } from '../../action-feedback.ts';
 import type { ErrorLink } from '../../error-link.ts';
 
 export interface AdminPageContext {
@@ -31,16 +29,6 @@ export async function adminPage(Astro: AstroGlobal): Promise<AdminPageContext | 
   const me = staff.user;
   const actor: AdminActor = { id: me.id, email: me.email, role: me.role, agency_code: me.agency_code };
   return { me, actor, central: me.agency_code === null, db: await getDb() };
-}
-
-/**
- * `actionFeedback()` for the administration's forms, which answer a request their action could not read at all (a
- * body that is not a form, a stale or altered form) with 400, whatever status the action's error carries.
- */
-export function adminFeedback(Astro: Pick<AstroGlobal, 'response'>, result: ActionResultOf<AdminOutcome>, words: FeedbackWords<AdminOutcome>): ActionFeedback {
-  const feedback = actionFeedback(Astro, result, words);
-  if (result && result.data === undefined) Astro.response.status = 400;
-  return feedback;
 }
 
 const t = staffText.admin;
@@ -63,18 +51,3 @@ export function fieldErrors(fields: Record<string, string>): { errors: ErrorLink
   return { errors, fieldErrors: byField };
 }
 
-/** 23/11/2026 14:05:09, Vietnam time. */
-export function vnDateTime(at: Date | string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(at));
-  const p = (type: string) => parts.find((x) => x.type === type)?.value ?? '';
-  return `${p('day')}/${p('month')}/${p('year')} ${p('hour')}:${p('minute')}:${p('second')}`;
-}

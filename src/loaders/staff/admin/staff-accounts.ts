@@ -2,6 +2,7 @@
  * Loader of the staff accounts page (/can-bo/quan-tri/nguoi-dung): the accounts an administrator manages, the one
  * being managed (?tai-khoan=<id>, or the one the last action was about), and the answer to its four forms.
  */
+import { formatVietnamDateTimeSeconds } from '../../../i18n/format.ts';
 import type { AstroGlobal } from 'astro';
 import { actions } from 'astro:actions';
 import { CENTRAL_AGENCY } from '../../../actions/admin/staff-accounts.ts';
@@ -14,7 +15,8 @@ import { roleLabels, staffRoles } from '../../../server/auth/staff.ts';
 import { isRowId, rowIdOf } from '../../../server/row-id.ts';
 import { staffPath } from '../../../server/routes.ts';
 import type { ActionFeedback } from '../../action-feedback.ts';
-import { adminFeedback, adminPage, fieldErrors, vnDateTime } from './context.ts';
+import { actionFeedback } from '../../action-feedback.ts';
+import { adminPage, fieldErrors } from './context.ts';
 
 export interface Option {
   value: string;
@@ -95,7 +97,7 @@ export async function loadStaffAccounts(Astro: AstroGlobal): Promise<StaffAccoun
   const [list, agencies] = await Promise.all([listStaff(db, actor), agenciesInScope(db, me)]);
   const selected = selectedId === null ? undefined : list.find((a) => a.id === selectedId);
   const agencyName = new Map(agencies.map((a) => [a.code, a.name_vi]));
-  const agencyLabel = (code: string | null) => (code === null ? staffText.admin.central : (agencyName.get(code) ?? code));
+  const agencyLabel = (code: string | null) => (code === null ? staffText.common.central : (agencyName.get(code) ?? code));
   const summary = (a: StaffListItem): AccountSummary => ({
     id: a.id,
     fullName: a.full_name,
@@ -105,7 +107,7 @@ export async function loadStaffAccounts(Astro: AstroGlobal): Promise<StaffAccoun
     totpEnabled: a.totp_enabled,
   });
 
-  const feedback = adminFeedback(Astro, result, {
+  const feedback = actionFeedback<AdminOutcome>(Astro, result, {
     done: (done) => {
       const who = list.find((a) => String(a.id) === done.target)?.email ?? '';
       if (done.op === 'createStaff') return t.created(done.detail.email ?? who);
@@ -131,9 +133,9 @@ export async function loadStaffAccounts(Astro: AstroGlobal): Promise<StaffAccoun
     notInScope: selectedId !== null && !selected,
     selected: selected && {
       ...summary(selected),
-      disabledSince: selected.disabled_at ? t.disabledSince(vnDateTime(selected.disabled_at)) : undefined,
-      createdAt: vnDateTime(selected.created_at),
-      passwordChangedAt: vnDateTime(selected.password_changed_at),
+      disabledSince: selected.disabled_at ? t.disabledSince(formatVietnamDateTimeSeconds(selected.disabled_at)) : undefined,
+      createdAt: formatVietnamDateTimeSeconds(selected.created_at),
+      passwordChangedAt: formatVietnamDateTimeSeconds(selected.password_changed_at),
       isSelf: selected.id === me.id,
       roleValue: roleValues.newRole ?? selected.role,
       agencyValue: roleValues.newAgency ?? selected.agency_code ?? CENTRAL_AGENCY,
@@ -141,7 +143,7 @@ export async function loadStaffAccounts(Astro: AstroGlobal): Promise<StaffAccoun
     accounts: list.map((a) => ({
       ...summary(a),
       disabled: Boolean(a.disabled_at),
-      lastActive: a.last_active_at ? vnDateTime(a.last_active_at) : '—',
+      lastActive: a.last_active_at ? formatVietnamDateTimeSeconds(a.last_active_at) : '—',
       manageHref: `${staffPath('adminStaff', { 'tai-khoan': a.id })}#quan-ly`,
       current: a.id === selected?.id,
     })),
