@@ -19,15 +19,15 @@ const USAGE =
 /** One line per problem, in Vietnamese then English. */
 const problemMessages: Record<StaffInputError['problem'], string> = {
   email: 'Địa chỉ e-mail không hợp lệ. / The e-mail address is not valid.',
-  emailTaken: 'Đã có tài khoản với e-mail này. / An account with this e-mail already exists.',
+  email_taken: 'Đã có tài khoản với e-mail này. / An account with this e-mail already exists.',
   name: 'Họ và tên phải dài từ 2 đến 100 ký tự. / The full name must be 2 to 100 characters long.',
   role: `Vai trò không hợp lệ (chọn: ${staffRoles.join(', ')}). / Unknown role (choose: ${staffRoles.join(', ')}).`,
   agency:
     'Mã cơ quan không tồn tại, hoặc tài khoản không phải quản trị viên mà thiếu --agency. / Unknown agency code, or an account other than an administrator without --agency.',
-  tooShort: 'Mật khẩu phải có ít nhất 12 ký tự. / The password must be at least 12 characters long.',
-  tooLong: 'Mật khẩu dài quá 200 ký tự. / The password is longer than 200 characters.',
-  tooSimple: 'Mật khẩu quá đơn giản. / The password is too simple.',
-  containsEmail: 'Mật khẩu không được chứa tên e-mail. / The password must not contain the e-mail name.',
+  too_short: 'Mật khẩu phải có ít nhất 12 ký tự. / The password must be at least 12 characters long.',
+  too_long: 'Mật khẩu dài quá 200 ký tự. / The password is longer than 200 characters.',
+  too_simple: 'Mật khẩu quá đơn giản. / The password is too simple.',
+  contains_email: 'Mật khẩu không được chứa tên e-mail. / The password must not contain the e-mail name.',
 };
 
 function fail(message: string): never {
@@ -129,7 +129,7 @@ await withDatabase(async ({ db }) => {
     console.log(`Đã tạo tài khoản / Created account #${id}: ${email} — ${roleLabels[role]} (${role}), ${where}.`);
   } catch (err) {
     if (err instanceof StaffInputError) refusal = problemMessages[err.problem];
-    else if ((err as { code?: string })?.code === '23505') refusal = problemMessages.emailTaken;
+    else if ((err as { code?: string })?.code === '23505') refusal = problemMessages.email_taken;
     else throw err;
   }
 });

@@ -123,6 +123,6 @@ export async function loadFeedback(Astro: AstroGlobal, locale: Locale): Promise<
 function feedbackProblemText(p: FeedbackProblem, locale: Locale): string {
   const ft = dict(locale).survey.feedback;
   if (p.field === 'topic') return p.problem === 'required' ? ft.topicRequired : ft.topicInvalid;
-  if (p.field === 'message') return p.problem === 'tooLong' ? ft.messageTooLong : ft.messageRequired;
+  if (p.field === 'message') return p.problem === 'too_long' ? ft.messageTooLong : ft.messageRequired;
   return p.field === 'agency' ? ft.agencyInvalid : ft.ratingInvalid;
 }

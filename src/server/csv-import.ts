@@ -43,8 +43,8 @@ export function headerProblems(names: string[], known: readonly string[], requir
   const problems: CsvProblem[] = [];
   const seen = new Set<string>();
   for (const n of names) {
-    if (seen.has(n)) problems.push({ line: 1, field: n, reason: 'duplicateColumn' });
-    else if (!known.includes(n)) problems.push({ line: 1, field: n || undefined, reason: 'unknownColumn' });
+    if (seen.has(n)) problems.push({ line: 1, field: n, reason: 'duplicate_column' });
+    else if (!known.includes(n)) problems.push({ line: 1, field: n || undefined, reason: 'unknown_column' });
     seen.add(n);
   }
   for (const f of required) if (!seen.has(f)) problems.push({ line: 1, field: f, reason: 'header' });

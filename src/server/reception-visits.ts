@@ -167,8 +167,8 @@ export function validateVisit(input: VisitInput, now = new Date()): { values: Cl
       if (required) fields[name] = 'required';
       return null;
     }
-    if (v.length > max) fields[name] = 'tooLong';
-    else if (v.length < min) fields[name] = 'tooShort';
+    if (v.length > max) fields[name] = 'too_long';
+    else if (v.length < min) fields[name] = 'too_short';
     return v;
   };
   const oneOf = <T extends string>(name: VisitField, options: readonly T[]): T => {
@@ -200,10 +200,10 @@ export function validateVisit(input: VisitInput, now = new Date()): { values: Cl
 
   const kind = oneOf('kind', visitKinds);
   const citizen_name = text('citizen_name', true);
-  if (citizen_name && !fields.citizen_name && !/\p{L}.*\p{L}/u.test(citizen_name)) fields.citizen_name = 'tooShort';
+  if (citizen_name && !fields.citizen_name && !/\p{L}.*\p{L}/u.test(citizen_name)) fields.citizen_name = 'too_short';
   const idRaw = tidy(input.citizen_id_number).replace(/\s/g, '');
   // A 12-digit citizen ID (CCCD) or an old 9-digit identity card (CMND), which people still carry.
-  if (idRaw && !/^(\d{9}|\d{12})$/.test(idRaw)) fields.citizen_id_number = 'idNumber';
+  if (idRaw && !/^(\d{9}|\d{12})$/.test(idRaw)) fields.citizen_id_number = 'id_number';
   const citizen_address = text('citizen_address', true);
   const phoneRaw = tidy(input.citizen_phone).replace(/[\s.\-()]/g, '').replace(/^\+84/, '0');
   // Mobile or landline: 10 or 11 digits from 0.
@@ -222,8 +222,8 @@ export function validateVisit(input: VisitInput, now = new Date()): { values: Cl
   let dossier_code: string | null = null;
   const codeRaw = tidy(input.dossier_code);
   if (outcome === 'petition_received') {
-    if (!codeRaw) fields.dossier_code = 'dossierRequired';
-    else if (!(dossier_code = normaliseDossierCode(codeRaw))) fields.dossier_code = 'dossierCode';
+    if (!codeRaw) fields.dossier_code = 'dossier_required';
+    else if (!(dossier_code = normaliseDossierCode(codeRaw))) fields.dossier_code = 'dossier_code';
   }
   const forwarded_to = outcome === 'forwarded' ? text('forwarded_to', true) : null;
   const refusal_reason = outcome === 'refused' ? text('refusal_reason', true) : null;
@@ -232,7 +232,7 @@ export function validateVisit(input: VisitInput, now = new Date()): { values: Cl
   if (!staffRaw) fields.received_by = 'required';
   else if (!isRowId(staffRaw)) fields.received_by = 'choice';
   const earlierRaw = tidy(input.earlier_visit_id).replace(/^#/, '');
-  if (earlierRaw && !isRowId(earlierRaw)) fields.earlier_visit_id = 'visitNumber';
+  if (earlierRaw && !isRowId(earlierRaw)) fields.earlier_visit_id = 'visit_number';
 
   if (Object.keys(fields).length > 0) return { values: null, fields };
   return {
@@ -273,8 +273,8 @@ async function checkReferences(db: Db, actor: ReceptionActor, v: CleanVisit, sel
       .select(['id', 'procedure_code', 'agency_code'])
       .where('code', '=', v.dossier_code)
       .executeTakeFirst();
-    if (!dossier || !agencies.has(dossier.agency_code)) fields.dossier_code = 'dossierUnknown';
-    else if (!(PETITION_PROCEDURES as readonly string[]).includes(dossier.procedure_code)) fields.dossier_code = 'dossierKind';
+    if (!dossier || !agencies.has(dossier.agency_code)) fields.dossier_code = 'dossier_unknown';
+    else if (!(PETITION_PROCEDURES as readonly string[]).includes(dossier.procedure_code)) fields.dossier_code = 'dossier_kind';
     else dossierId = dossier.id;
   }
   if (v.earlier_visit_id !== null) {
@@ -287,8 +287,8 @@ async function checkReferences(db: Db, actor: ReceptionActor, v: CleanVisit, sel
     // Visits are ordered by (time, id), a strict order, so links that follow it never loop. A new visit's id is the
     // highest, so an earlier visit in the same minute is still before it.
     const t = new Date(earlier?.visited_at ?? 0).getTime();
-    if (!earlier || earlier.id === selfId) fields.earlier_visit_id = 'visitUnknown';
-    else if (t > v.visited_at.getTime() || (t === v.visited_at.getTime() && selfId !== null && earlier.id > selfId)) fields.earlier_visit_id = 'visitNotEarlier';
+    if (!earlier || earlier.id === selfId) fields.earlier_visit_id = 'visit_unknown';
+    else if (t > v.visited_at.getTime() || (t === v.visited_at.getTime() && selfId !== null && earlier.id > selfId)) fields.earlier_visit_id = 'visit_not_earlier';
   }
   if (selfId !== null) {
     // Later visits linked to this one must stay later: the chain never loops back.
@@ -298,7 +298,7 @@ async function checkReferences(db: Db, actor: ReceptionActor, v: CleanVisit, sel
       .where('earlier_visit_id', '=', selfId)
       .where((eb) => eb.or([eb('visited_at', '<', v.visited_at), eb.and([eb('visited_at', '=', v.visited_at), eb('id', '<', selfId)])]))
       .executeTakeFirst();
-    if (later) fields.visited_on = 'beforeLater';
+    if (later) fields.visited_on = 'before_later';
   }
   if (Object.keys(fields).length > 0) throw new VisitError('invalid', fields);
   return { dossierId };

@@ -104,8 +104,8 @@ for (const target of testDatabases) {
       it('refuses non-administrators, and bad input with the StaffInputError problem', async () => {
         const before = await auditCount();
         await assert.rejects(createStaffAccount(db, hniReception, newStaff('HNI')), isAdminError('forbidden'));
-        await assert.rejects(createStaffAccount(db, central, { ...newStaff('HNI'), password: 'short' }), isStaffInputError('tooShort'));
-        await assert.rejects(createStaffAccount(db, central, { ...newStaff('HNI'), email: hniReception.email.toUpperCase() }), isStaffInputError('emailTaken'));
+        await assert.rejects(createStaffAccount(db, central, { ...newStaff('HNI'), password: 'short' }), isStaffInputError('too_short'));
+        await assert.rejects(createStaffAccount(db, central, { ...newStaff('HNI'), email: hniReception.email.toUpperCase() }), isStaffInputError('email_taken'));
         await assert.rejects(createStaffAccount(db, central, newStaff('XXX')), isStaffInputError('agency'));
         await assert.rejects(createStaffAccount(db, central, newStaff(null, 'officer')), isStaffInputError('agency'));
         assert.equal(await auditCount(), before, 'nothing audited when nothing changed');
@@ -170,8 +170,8 @@ for (const target of testDatabases) {
 
       it('refuses a weak password, oneself and other agencies', async () => {
         const target = await account('officer', 'HNI');
-        await assert.rejects(resetStaffPassword(db, hniAdmin, target.id, 'short'), isStaffInputError('tooShort'));
-        await assert.rejects(resetStaffPassword(db, hniAdmin, target.id, `${target.email.split('@')[0]}-abcdefgh`), isStaffInputError('containsEmail'));
+        await assert.rejects(resetStaffPassword(db, hniAdmin, target.id, 'short'), isStaffInputError('too_short'));
+        await assert.rejects(resetStaffPassword(db, hniAdmin, target.id, `${target.email.split('@')[0]}-abcdefgh`), isStaffInputError('contains_email'));
         await assert.rejects(resetStaffPassword(db, hniAdmin, hniAdmin.id, NEW_PASSWORD), isAdminError('self'));
         await assert.rejects(resetStaffPassword(db, hniAdmin, hcmOfficerId, NEW_PASSWORD), isAdminError('forbidden'));
         await assert.rejects(resetStaffPassword(db, hniAdmin, 999_999, NEW_PASSWORD), isAdminError('not_found'));
@@ -255,7 +255,7 @@ for (const target of testDatabases) {
           (err: unknown) =>
             err instanceof AdminError &&
             err.reason === 'invalid' &&
-            JSON.stringify(err.fields) === JSON.stringify({ address: 'tooLong', phone: 'format', email: 'format', head_name: 'format' }),
+            JSON.stringify(err.fields) === JSON.stringify({ address: 'too_long', phone: 'format', email: 'format', head_name: 'format' }),
         );
         await assert.rejects(updateAgencyContacts(db, central, 'HNI', { address: null, phone: '12345', email: null, head_name: null }), (err: unknown) => err instanceof AdminError && err.fields.phone === 'digits');
         await assert.rejects(updateAgencyContacts(db, central, 'HNI', { address: null, phone: null, email: 'a@b', head_name: null }), isAdminError('invalid'));

@@ -196,7 +196,7 @@ for (const target of testDatabases) {
         big.set(pdfBytes().subarray(0, 9));
         big.set(pdfBytes().subarray(-6), big.length - 6);
         const result = await post(exampleForm(YCTHA, {}, { judgmentCopy: fileOf(big, 'lon.pdf'), related: pdfFile('nho.pdf') }));
-        assert.deepEqual(result.errors, [{ field: 'file_judgmentCopy', key: 'file.tooLarge' }]);
+        assert.deepEqual(result.errors, [{ field: 'file_judgmentCopy', key: 'file.too_large' }]);
         const rows = await storedAttachments(result.draft.id);
         assert.deepEqual(rows.map((r) => r.document_id), ['related'], 'the small file of the same post is kept');
       });
@@ -236,11 +236,11 @@ for (const target of testDatabases) {
         );
         assert.equal(result.complete, false);
         assert.deepEqual(result.errors, [
-          { field: 'fullName', key: 'tooLong' },
+          { field: 'fullName', key: 'too_long' },
           { field: 'phone', key: 'phone' },
-          { field: 'email', key: 'tooLong' },
-          { field: 'agency', key: 'tooLong' },
-          { field: 'requestedItems', key: 'tooLong' },
+          { field: 'email', key: 'too_long' },
+          { field: 'agency', key: 'too_long' },
+          { field: 'requestedItems', key: 'too_long' },
         ]);
         assert.equal((await getDraft(handle.db, result.draft.id))?.answers, null);
       });

@@ -636,7 +636,7 @@ for (const target of testDatabases) {
         const b = await signedIn(user);
         const next = 'một-mật-khẩu-mới-2027';
         assert.deepEqual(await auth.changePassword(db, a.user, a.session.id, { current: 'wrong', next }), { ok: false, reason: 'wrong_password' });
-        assert.deepEqual(await auth.changePassword(db, a.user, a.session.id, { current: PASSWORD, next: 'short' }), { ok: false, reason: 'tooShort' });
+        assert.deepEqual(await auth.changePassword(db, a.user, a.session.id, { current: PASSWORD, next: 'short' }), { ok: false, reason: 'too_short' });
         assert.deepEqual(await auth.changePassword(db, a.user, a.session.id, { current: PASSWORD, next: PASSWORD }), { ok: false, reason: 'same_password' });
         assert.ok(await validateSessionToken(db, b.token), 'nothing changed yet');
 

@@ -66,7 +66,7 @@ for (const target of testDatabases) {
       assert.equal(outcome.ok, false);
       assert.ok(!outcome.ok);
       assert.deepEqual(outcome.check.problems, [
-        { line: 3, field: 'period_end', reason: 'outsideYear' },
+        { line: 3, field: 'period_end', reason: 'outside_year' },
         { line: 4, field: 'agency_code', reason: 'scope' },
       ]);
       assert.deepEqual(await imports(), []);

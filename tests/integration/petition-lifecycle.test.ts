@@ -74,18 +74,18 @@ for (const target of testDatabases) {
       const accepted = await deadlineReport(handle.db, id, '2026-12-01');
       assert.deepEqual([accepted.timeLimit, accepted.receivedOn, accepted.dueDate, accepted.overdue], [{ days: 30, unit: 'calendar' }, '2026-11-23', '2026-12-23', false]);
 
-      await assert.rejects(act(id, 'verify', 'head', '2026-11-24', { officerId: staff.reception!.staffId }), isProblem('officerInvalid'));
+      await assert.rejects(act(id, 'verify', 'head', '2026-11-24', { officerId: staff.reception!.staffId }), isProblem('officer_invalid'));
       await act(id, 'verify', 'head', '2026-11-24', { officerId: staff.officer!.staffId });
       assert.deepEqual([(await row(id)).status, (await row(id)).assigned_to], ['verifying', staff.officer!.staffId]);
 
       // One extension, at most 30 days past the due date (22/01/2027), a working day after today.
-      await assert.rejects(act(id, 'extend', 'head', '2026-12-10', { reason: 'Cần đối thoại.', newDueDate: '2027-01-25' }), isProblem('dateInvalid'), 'more than 30 days');
-      await assert.rejects(act(id, 'extend', 'head', '2026-12-10', { reason: ' ', newDueDate: '2027-01-08' }), isProblem('reasonRequired'));
+      await assert.rejects(act(id, 'extend', 'head', '2026-12-10', { reason: 'Cần đối thoại.', newDueDate: '2027-01-25' }), isProblem('date_invalid'), 'more than 30 days');
+      await assert.rejects(act(id, 'extend', 'head', '2026-12-10', { reason: ' ', newDueDate: '2027-01-08' }), isProblem('reason_required'));
       await act(id, 'extend', 'head', '2026-12-10', { reason: 'Cần đối thoại với người phải thi hành án.', newDueDate: '2027-01-08' });
       assert.equal((await row(id)).due_date, '2027-01-08');
       const extended = await deadlineReport(handle.db, id, '2026-12-11');
       assert.deepEqual(extended.redatings, [{ from: '2026-12-23', to: '2027-01-08', on: '2026-12-10', reason: 'Cần đối thoại với người phải thi hành án.', late: false }]);
-      await assert.rejects(act(id, 'extend', 'head', '2026-12-11', { reason: 'Lần nữa.', newDueDate: '2027-01-11' }), isProblem('extensionUsed'));
+      await assert.rejects(act(id, 'extend', 'head', '2026-12-11', { reason: 'Lần nữa.', newDueDate: '2027-01-11' }), isProblem('extension_used'));
       assert.ok(!(await availableActions(handle.db, id, staff.head!, at('2026-12-11'))).includes('extend'));
 
       // The decision: its number, its mandatory contents and the signed file are required.
@@ -99,15 +99,15 @@ for (const target of testDatabases) {
         file: decision,
       };
       const without = (key: keyof typeof contents) => Object.fromEntries(Object.entries(contents).filter(([k]) => k !== key));
-      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', without('number')), isProblem('numberMissing'));
-      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', without('findings')), isProblem('findingsMissing'));
-      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', { ...contents, legalBasis: '   ' }), isProblem('legalBasisMissing'));
-      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', without('conclusion')), isProblem('conclusionMissing'));
-      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', without('remedy')), isProblem('remedyMissing'));
-      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', { ...contents, remedy: 'keep' }), isProblem('remedyMismatch'), 'a partly right complaint changes something');
-      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', { ...contents, conclusion: 'wrong' }), isProblem('remedyMismatch'), 'a wrong one changes nothing');
-      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', { ...contents, findings: 'x'.repeat(2001) }), isProblem('decisionTextTooLong'));
-      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', without('file')), isProblem('fileMissing'));
+      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', without('number')), isProblem('number_missing'));
+      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', without('findings')), isProblem('findings_missing'));
+      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', { ...contents, legalBasis: '   ' }), isProblem('legal_basis_missing'));
+      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', without('conclusion')), isProblem('conclusion_missing'));
+      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', without('remedy')), isProblem('remedy_missing'));
+      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', { ...contents, remedy: 'keep' }), isProblem('remedy_mismatch'), 'a partly right complaint changes something');
+      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', { ...contents, conclusion: 'wrong' }), isProblem('remedy_mismatch'), 'a wrong one changes nothing');
+      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', { ...contents, findings: 'x'.repeat(2001) }), isProblem('decision_text_too_long'));
+      await assert.rejects(act(id, 'decide', 'head', '2026-12-30', without('file')), isProblem('file_missing'));
       await assert.rejects(act(id, 'conclude', 'head', '2026-12-30', contents), isRefused('not_allowed'), 'complaints are decided');
       assert.equal((await events(id)).length, 4, 'a refused decision writes nothing');
       await act(id, 'decide', 'head', '2026-12-30', { ...contents, number: ' 7/QĐ-GQKN ', note: 'Hủy một phần quyết định cưỡng chế.' });
@@ -169,7 +169,7 @@ for (const target of testDatabases) {
       const { dossierId: id } = await submitDraft(handle.db, draft.id, { channel: 'online', publicUrl: PUBLIC_URL, now: at('2026-11-20', 10) });
       // A second complaint: ten days to accept, from Friday 20/11 — Monday 30/11.
       assert.equal((await row(id)).check_due_date, '2026-11-30');
-      await assert.rejects(act(id, 'not_accept', 'head', '2026-11-23', { reason: '' }), isProblem('reasonRequired'));
+      await assert.rejects(act(id, 'not_accept', 'head', '2026-11-23', { reason: '' }), isProblem('reason_required'));
       assert.equal((await events(id)).length, 1);
       // The queue finds it among second complaints, not among first ones.
       const viewer = { role: 'head' as const, agencyCode: 'HCM', staffId: staff.head!.staffId! };
@@ -186,7 +186,7 @@ for (const target of testDatabases) {
     it('a report without a real author: kept as a tip by reception, acted on by the head alone, its author told', async () => {
       const draft = await completeDraft(handle.db, TC, { overrides: { agency: 'HCM' } });
       const { dossierId: id } = await submitDraft(handle.db, draft.id, { channel: 'online', publicUrl: PUBLIC_URL, now: at('2026-11-02', 10) });
-      await assert.rejects(act(id, 'treat_as_tip', 'reception', '2026-11-03', { reason: ' ' }), isProblem('reasonRequired'));
+      await assert.rejects(act(id, 'treat_as_tip', 'reception', '2026-11-03', { reason: ' ' }), isProblem('reason_required'));
       await act(id, 'treat_as_tip', 'reception', '2026-11-03', { reason: 'Địa chỉ ghi trong đơn không có thật.' });
       let r = await row(id);
       assert.deepEqual([r.status, r.check_due_date, r.due_date, r.closed_at], ['tip', null, null, null]);
@@ -223,7 +223,7 @@ for (const target of testDatabases) {
         conclusion: 'wrong',
         file: { name: 'ket-luan.pdf', bytes: pdfBytes('kết luận') },
       };
-      await assert.rejects(act(id, 'conclude', 'head', '2026-12-01', conclusion), isProblem('measuresMissing'));
+      await assert.rejects(act(id, 'conclude', 'head', '2026-12-01', conclusion), isProblem('measures_missing'));
       await act(id, 'conclude', 'head', '2026-12-01', { ...conclusion, remedy: 'keep', measures: 'Không xử lý; thông báo cho người bị tố cáo.' });
       assert.equal((await row(id)).status, 'concluded');
       const data = (await events(id)).at(-1)!.data as Record<string, unknown>;

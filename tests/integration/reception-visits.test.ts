@@ -157,15 +157,15 @@ for (const target of testDatabases) {
           visited_time: 'time',
           kind: 'choice',
           citizen_name: 'required',
-          citizen_id_number: 'idNumber',
-          citizen_address: 'tooShort',
+          citizen_id_number: 'id_number',
+          citizen_address: 'too_short',
           citizen_phone: 'phone',
           representatives: 'representatives',
           subject: 'required',
-          dossier_code: 'dossierRequired',
+          dossier_code: 'dossier_required',
         }),
       );
-      await assert.rejects(createVisit(db, who.reception!, valid({ subject: 'ý'.repeat(2001) }), NOW), refused('invalid', { subject: 'tooLong' }));
+      await assert.rejects(createVisit(db, who.reception!, valid({ subject: 'ý'.repeat(2001) }), NOW), refused('invalid', { subject: 'too_long' }));
       await assert.rejects(createVisit(db, who.reception!, valid({ outcome: 'forwarded' }), NOW), refused('invalid', { forwarded_to: 'required' }));
       await assert.rejects(createVisit(db, who.reception!, valid({ outcome: 'refused' }), NOW), refused('invalid', { refusal_reason: 'required' }));
       await assert.rejects(createVisit(db, who.reception!, valid({ visited_on: '2026-12-01', visited_time: '16:00' }), NOW), refused('invalid', { visited_time: 'future' }));
@@ -174,8 +174,8 @@ for (const target of testDatabases) {
     it('checks the dossier, the agency and the staff member against the database', async () => {
       const ycth = await insertDossier(db, 'YCTHA');
       const hcmComplaint = await insertDossier(db, 'KN', 'HCM');
-      await assert.rejects(createVisit(db, who.reception!, valid({ outcome: 'petition_received', dossier_code: ycth }), NOW), refused('invalid', { dossier_code: 'dossierKind' }));
-      await assert.rejects(createVisit(db, who.reception!, valid({ outcome: 'petition_received', dossier_code: hcmComplaint }), NOW), refused('invalid', { dossier_code: 'dossierUnknown' }));
+      await assert.rejects(createVisit(db, who.reception!, valid({ outcome: 'petition_received', dossier_code: ycth }), NOW), refused('invalid', { dossier_code: 'dossier_kind' }));
+      await assert.rejects(createVisit(db, who.reception!, valid({ outcome: 'petition_received', dossier_code: hcmComplaint }), NOW), refused('invalid', { dossier_code: 'dossier_unknown' }));
       await assert.rejects(createVisit(db, who.reception!, valid({ agency_code: 'HCM' }), NOW), refused('invalid', { agency_code: 'scope' }));
       await assert.rejects(createVisit(db, who.reception!, valid({ received_by: String(who.hcmReception!.id) }), NOW), refused('invalid', { received_by: 'choice' }));
       // A provincial agency records for its regional office; the office's reception is one of its staff.
@@ -188,9 +188,9 @@ for (const target of testDatabases) {
       const first = await createVisit(db, who.head!, valid({ kind: 'head_periodic', citizen_name: 'Lê Văn Chiến', subject: 'Khiếu nại quyết định cưỡng chế', received_by: String(who.head!.id), visited_on: '2026-11-02' }), NOW);
       await assert.rejects(
         createVisit(db, who.reception!, valid({ earlier_visit_id: String(first), visited_on: '2026-11-01' }), NOW),
-        refused('invalid', { earlier_visit_id: 'visitNotEarlier' }),
+        refused('invalid', { earlier_visit_id: 'visit_not_earlier' }),
       );
-      await assert.rejects(createVisit(db, who.hcmReception!, valid({ agency_code: 'HCM', received_by: String(who.hcmReception!.id), earlier_visit_id: String(first) }), NOW), refused('invalid', { earlier_visit_id: 'visitUnknown' }));
+      await assert.rejects(createVisit(db, who.hcmReception!, valid({ agency_code: 'HCM', received_by: String(who.hcmReception!.id), earlier_visit_id: String(first) }), NOW), refused('invalid', { earlier_visit_id: 'visit_unknown' }));
       const second = await createVisit(
         db,
         who.reception!,
@@ -201,7 +201,7 @@ for (const target of testDatabases) {
       // Same minute as the one before it: still after it (recorded later), and an edit keeps it so.
       const sameMinute = await createVisit(db, who.reception!, valid({ earlier_visit_id: String(third), visited_on: '2026-11-27' }), NOW);
       await updateVisit(db, who.reception!, third, valid({ citizen_name: 'Lê Văn Chiến', earlier_visit_id: String(second), visited_on: '2026-11-27' }), NOW);
-      await assert.rejects(updateVisit(db, who.reception!, third, valid({ earlier_visit_id: String(sameMinute), visited_on: '2026-11-27' }), NOW), refused('invalid', { earlier_visit_id: 'visitNotEarlier' }));
+      await assert.rejects(updateVisit(db, who.reception!, third, valid({ earlier_visit_id: String(sameMinute), visited_on: '2026-11-27' }), NOW), refused('invalid', { earlier_visit_id: 'visit_not_earlier' }));
       const fromFirst = await getVisit(db, who.officer!, first);
       assert.deepEqual(fromFirst?.chain.map((c) => c.id), [first, second, third, sameMinute]);
       const fromSecond = await getVisit(db, who.officer!, second);
@@ -211,7 +211,7 @@ for (const target of testDatabases) {
       assert.deepEqual(await visitsOfDossier(db, who.hcmReception!, code), []);
       assert.deepEqual(fromSecond?.chain.map((c) => c.id), [first, second, third, sameMinute]);
       // Moving a visit before the one that follows it would loop the chain.
-      await assert.rejects(updateVisit(db, who.reception!, second, valid({ earlier_visit_id: String(first), visited_on: '2026-11-28' }), NOW), refused('invalid', { visited_on: 'beforeLater' }));
+      await assert.rejects(updateVisit(db, who.reception!, second, valid({ earlier_visit_id: String(first), visited_on: '2026-11-28' }), NOW), refused('invalid', { visited_on: 'before_later' }));
     });
 
     it('edits a visit, audited with the fields changed', async () => {

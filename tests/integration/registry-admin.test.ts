@@ -99,14 +99,14 @@ for (const target of testDatabases) {
       const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
       await assert.rejects(
         createEntry(db, hniReception, entry({ debtor_name: '', judgment_date: '31/04/2023', decision_date: tomorrow, reason: 'poor', obligation: 'x'.repeat(501) })),
-        isRegistryError('invalid', { debtor_name: 'required', judgment_date: 'date', decision_date: 'future', reason: 'reason', obligation: 'tooLong' }),
+        isRegistryError('invalid', { debtor_name: 'required', judgment_date: 'date', decision_date: 'future', reason: 'reason', obligation: 'too_long' }),
       );
       await assert.rejects(createEntry(db, hniReception, entry({ province_code: 'HCM' })), isRegistryError('invalid', { province_code: 'mismatch' }));
       await assert.rejects(createEntry(db, hniReception, entry({ agency_code: 'HCM', province_code: 'HCM' })), isRegistryError('invalid', { agency_code: 'scope' }));
       await assert.rejects(createEntry(db, hniReception, entry({ agency_code: 'XYZ' })), isRegistryError('invalid', { agency_code: 'unknown' }));
       await assert.rejects(
         createEntry(db, hniReception, entry({ judgment_date: '2023-06-01', decision_date: '2023-05-01' })),
-        isRegistryError('invalid', { decision_date: 'beforeJudgment' }),
+        isRegistryError('invalid', { decision_date: 'before_judgment' }),
       );
       // A regional office acts for itself only, not for its provincial agency.
       await assert.rejects(createEntry(db, kv1Officer, entry({ agency_code: 'HNI' })), isRegistryError('invalid', { agency_code: 'scope' }));
@@ -200,7 +200,7 @@ for (const target of testDatabases) {
     it('reports file problems: missing and unknown columns, malformed lines, empty files', async () => {
       const noName = await importCsv(db, hniReception, chunked(HEADER.replace('debtor_name,', 'ten,') + '\n'), { dryRun: true });
       assert.deepEqual(noName.errors, [
-        { line: 1, field: 'ten', reason: 'unknownColumn' },
+        { line: 1, field: 'ten', reason: 'unknown_column' },
         { line: 1, field: 'debtor_name', reason: 'header' },
       ]);
       const malformed = await importCsv(db, hniReception, chunked([HEADER, csvRow({ debtor_name: 'Lý Thị Một' }), 'chỉ,ba,cột', csvRow({ debtor_name: 'Lý Thị Hai' })].join('\n')), { dryRun: true });
@@ -219,10 +219,10 @@ for (const target of testDatabases) {
         for (let i = 0; ; i++) yield bytes(csvRow({ debtor_name: `Tạ Văn Vô Tận ${i}` }) + '\n');
       }
       const large = await importCsv(db, hniReception, endless(), { dryRun: false, limits: { maxBytes: 10_000 } });
-      assert.equal(large.errors.at(-1)?.reason, 'tooLarge');
+      assert.equal(large.errors.at(-1)?.reason, 'too_large');
       assert.equal(large.committed, false);
       const many = await importCsv(db, hniReception, chunked([HEADER, ...rows].join('\n')), { dryRun: false, limits: { maxRows: 25 } });
-      assert.deepEqual(many.errors, [{ line: 27, reason: 'tooManyRows' }]);
+      assert.deepEqual(many.errors, [{ line: 27, reason: 'too_many_rows' }]);
       assert.equal(many.rows, 25);
       assert.equal(many.committed, false);
       assert.equal(await count(), before);
@@ -239,7 +239,7 @@ for (const target of testDatabases) {
       ].join('\n');
       const result = await importCsv(db, hniReception, chunked(file), { dryRun: false });
       assert.deepEqual(result.errors, [
-        { line: 3, reason: 'duplicateRow', other: 2 },
+        { line: 3, reason: 'duplicate_row', other: 2 },
         { line: 4, reason: 'listed' },
       ]);
       assert.equal(result.valid, 2);

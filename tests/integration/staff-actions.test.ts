@@ -164,7 +164,7 @@ for (const target of testDatabases) {
 
       // A supplement request stops the clock.
       const request = 'Bổ sung bản sao bản án có chứng thực (trang 2 không đọc được).';
-      await assert.rejects(requestSupplement(handle.db, id, actor('reception'), { publicUrl: PUBLIC_URL, reason: '  ' }), isProblem('reasonRequired'));
+      await assert.rejects(requestSupplement(handle.db, id, actor('reception'), { publicUrl: PUBLIC_URL, reason: '  ' }), isProblem('reason_required'));
       const requested = await requestSupplement(handle.db, id, actor('reception'), { publicUrl: PUBLIC_URL, reason: `  ${request} `, now: at('2026-02-23') });
       assert.deepEqual([requested.from, requested.to], ['received', 'awaiting_supplement']);
       r = await row(id);
@@ -220,7 +220,7 @@ for (const target of testDatabases) {
       assert.deepEqual((await audits(dossier.code)).at(-1)?.after, { status: 'in_progress', assigned_to: idOf('officerA') });
       await assert.rejects(
         assignOfficer(handle.db, id, actor('head'), { publicUrl: PUBLIC_URL, officerId: idOf('officerA') }),
-        isProblem('officerUnchanged'),
+        isProblem('officer_unchanged'),
       );
       const reassigned = await assignOfficer(handle.db, id, actor('head'), { publicUrl: PUBLIC_URL, officerId: idOf('officerB') });
       assert.deepEqual([reassigned.action, reassigned.from, reassigned.to], ['reassign', 'in_progress', 'in_progress']);
@@ -237,8 +237,8 @@ for (const target of testDatabases) {
       const draftOf = (key: string, file: { name: string; bytes: Uint8Array } | null, day = '2026-03-02') =>
         submitDraftResult(handle.db, id, actor(key), { publicUrl: PUBLIC_URL, file, note: 'Quyết định thi hành án đã được ban hành.', now: at(day) });
       await assert.rejects(draftOf('officerA', result), isTransitionError('not_allowed'));
-      await assert.rejects(draftOf('officerB', null), isProblem('fileMissing'));
-      await assert.rejects(draftOf('officerB', { name: '', bytes: new Uint8Array(0) }), isProblem('fileMissing'));
+      await assert.rejects(draftOf('officerB', null), isProblem('file_missing'));
+      await assert.rejects(draftOf('officerB', { name: '', bytes: new Uint8Array(0) }), isProblem('file_missing'));
       await assert.rejects(draftOf('officerB', { name: 'x.pdf', bytes: HTML_BYTES }), isProblem('file.type'));
       assert.equal((await row(id)).status, 'in_progress');
       const mailsBeforeDraft = (await mails(id)).length;
@@ -248,7 +248,7 @@ for (const target of testDatabases) {
       // The head sends it back with what to change (a reason is required), and it is the officer's again.
       await assert.rejects(
         sendBackDraft(handle.db, id, actor('head'), { publicUrl: PUBLIC_URL, reason: ' ' }),
-        isProblem('reasonRequired'),
+        isProblem('reason_required'),
       );
       await assert.rejects(approveResult(handle.db, id, actor('officerB'), { publicUrl: PUBLIC_URL }), isTransitionError('not_allowed'), 'the officer does not sign');
       const sentBack = await sendBackDraft(handle.db, id, actor('head'), { publicUrl: PUBLIC_URL, reason: 'Ghi rõ thời hạn tự nguyện thi hành.', now: at('2026-03-03') });
@@ -337,12 +337,12 @@ for (const target of testDatabases) {
       const id = dossier.dossierId;
       const untouched = await footprint(id, dossier.code);
       for (const reason of ['', '   \n ']) {
-        await assert.rejects(refuseDossier(handle.db, id, actor('reception'), { publicUrl: PUBLIC_URL, reason }), isProblem('reasonRequired'));
+        await assert.rejects(refuseDossier(handle.db, id, actor('reception'), { publicUrl: PUBLIC_URL, reason }), isProblem('reason_required'));
       }
-      await assert.rejects(refuseDossier(handle.db, id, actor('reception'), { publicUrl: PUBLIC_URL, reason: 'x'.repeat(2001) }), isProblem('reasonTooLong'));
+      await assert.rejects(refuseDossier(handle.db, id, actor('reception'), { publicUrl: PUBLIC_URL, reason: 'x'.repeat(2001) }), isProblem('reason_too_long'));
       await assert.rejects(
         refuseDossier(handle.db, id, actor('reception'), { publicUrl: PUBLIC_URL, reason: 'Lý do', internalNote: 'y'.repeat(2001) }),
-        isProblem('noteTooLong'),
+        isProblem('note_too_long'),
       );
       await assert.rejects(refuseDossier(handle.db, id, actor('officerA'), { publicUrl: PUBLIC_URL, reason: 'Lý do' }), isTransitionError('not_allowed'));
       assert.deepEqual(await footprint(id, dossier.code), untouched, 'a refused action writes nothing');
@@ -371,7 +371,7 @@ for (const target of testDatabases) {
       const id = dossier.dossierId;
       await assignOfficer(handle.db, id, actor('reception'), { publicUrl: PUBLIC_URL, officerId: idOf('officerA') });
       const untouched = await footprint(id, dossier.code);
-      await assert.rejects(rejectDossier(handle.db, id, actor('head'), { publicUrl: PUBLIC_URL, reason: '' }), isProblem('reasonRequired'));
+      await assert.rejects(rejectDossier(handle.db, id, actor('head'), { publicUrl: PUBLIC_URL, reason: '' }), isProblem('reason_required'));
       await assert.rejects(rejectDossier(handle.db, id, actor('officerA'), { publicUrl: PUBLIC_URL, reason: 'Lý do' }), isTransitionError('not_allowed'));
       await assert.rejects(rejectDossier(handle.db, id, actor('reception'), { publicUrl: PUBLIC_URL, reason: 'Lý do' }), isTransitionError('not_allowed'));
       assert.deepEqual(await footprint(id, dossier.code), untouched);
@@ -396,12 +396,12 @@ for (const target of testDatabases) {
         apologise(handle.db, id, actor(key), { publicUrl: PUBLIC_URL, reason: why, newDueDate, now: at(day) });
 
       const untouched = await footprint(id, dossier.code);
-      await assert.rejects(attempt('officerA', '2026-03-06', '2026-03-14'), isProblem('dateInvalid'), 'a Saturday');
-      await assert.rejects(attempt('officerA', '2026-03-06', '2026-03-09'), isProblem('dateInvalid'), 'not after the due date');
-      await assert.rejects(attempt('officerA', '2026-03-06', '2026-03-05'), isProblem('dateInvalid'), 'before the due date');
-      await assert.rejects(attempt('officerA', '2026-03-06', '2026-02-30'), isProblem('dateInvalid'), 'no such day');
-      await assert.rejects(attempt('officerA', '2026-03-06', '13/03/2026'), isProblem('dateInvalid'), 'not yyyy-mm-dd');
-      await assert.rejects(attempt('officerA', '2026-03-06', '2026-03-13', ' '), isProblem('reasonRequired'));
+      await assert.rejects(attempt('officerA', '2026-03-06', '2026-03-14'), isProblem('date_invalid'), 'a Saturday');
+      await assert.rejects(attempt('officerA', '2026-03-06', '2026-03-09'), isProblem('date_invalid'), 'not after the due date');
+      await assert.rejects(attempt('officerA', '2026-03-06', '2026-03-05'), isProblem('date_invalid'), 'before the due date');
+      await assert.rejects(attempt('officerA', '2026-03-06', '2026-02-30'), isProblem('date_invalid'), 'no such day');
+      await assert.rejects(attempt('officerA', '2026-03-06', '13/03/2026'), isProblem('date_invalid'), 'not yyyy-mm-dd');
+      await assert.rejects(attempt('officerA', '2026-03-06', '2026-03-13', ' '), isProblem('reason_required'));
       await assert.rejects(attempt('reception', '2026-03-06', '2026-03-13'), isTransitionError('not_allowed'), 'reception does not apologise');
       assert.deepEqual(await footprint(id, dossier.code), untouched);
       assert.ok((await availableActions(handle.db, id, actor('officerA'), at('2026-03-06'))).includes('apologise'));
@@ -424,9 +424,9 @@ for (const target of testDatabases) {
       assert.match(mail.text_body, /^Ngày hẹn trả kết quả mới: 13\/03\/2026$/m);
 
       // Only once per dossier, whoever asks.
-      await assert.rejects(attempt('head', '2026-03-10', '2026-03-20'), isProblem('apologyUsed'));
+      await assert.rejects(attempt('head', '2026-03-10', '2026-03-20'), isProblem('apology_used'));
       await assign(id);
-      await assert.rejects(attempt('officerA', '2026-03-10', '2026-03-20'), isProblem('apologyUsed'), 'also once in progress');
+      await assert.rejects(attempt('officerA', '2026-03-10', '2026-03-20'), isProblem('apology_used'), 'also once in progress');
       assert.equal((await row(id)).due_date, '2026-03-13');
       assert.ok(!(await availableActions(handle.db, id, actor('head'), at('2026-03-10'))).includes('apologise'));
 
@@ -446,8 +446,8 @@ for (const target of testDatabases) {
       let report = await deadlineReport(handle.db, id, '2026-03-11');
       assert.deepEqual([report.overdue, report.workingDaysOverdue, report.apologyOwed, report.late], [true, 2, true, true]);
       // Wednesday 11/03: the new date must be after today, not only after the old due date.
-      await assert.rejects(attempt('2026-03-11', '2026-03-10'), isProblem('dateInvalid'), 'a day already past');
-      await assert.rejects(attempt('2026-03-11', '2026-03-11'), isProblem('dateInvalid'), 'today');
+      await assert.rejects(attempt('2026-03-11', '2026-03-10'), isProblem('date_invalid'), 'a day already past');
+      await assert.rejects(attempt('2026-03-11', '2026-03-11'), isProblem('date_invalid'), 'today');
       const late = await attempt('2026-03-11', '2026-03-16');
       assert.deepEqual([late.previousDueDate, late.newDueDate, late.late], ['2026-03-09', '2026-03-16', true]);
       assert.deepEqual((await events(id)).at(-1)?.data, { previousDueDate: '2026-03-09', newDueDate: '2026-03-16', late: true });
@@ -467,7 +467,7 @@ for (const target of testDatabases) {
       for (const officerId of [idOf('officerHCM'), idOf('reception'), idOf('head'), idOf('officerOff'), 987_654, 0, -1, 1.5, Number.NaN]) {
         await assert.rejects(
           assignOfficer(handle.db, id, actor('head'), { publicUrl: PUBLIC_URL, officerId }),
-          isProblem('officerInvalid'),
+          isProblem('officer_invalid'),
           String(officerId),
         );
       }

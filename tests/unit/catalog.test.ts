@@ -492,7 +492,7 @@ describe('error messages', () => {
         // A required choice answers a forged value with its "choose" message instead (see the examples below).
         const choice = (x: FieldDef) => ['radios', 'checkboxes', 'select', 'agency'].includes(x.kind);
         for (const f of p.fields.filter((x) => !(choice(x) && x.required))) {
-          for (const key of ['tooLong', 'invalid', 'characters', 'date', 'date_future', 'money'] as const) {
+          for (const key of ['too_long', 'invalid', 'characters', 'date', 'date_future', 'money'] as const) {
             const text = fieldErrorText(f, key, locale);
             assert.ok(text.startsWith((f.errors?.subject ?? f.label)[locale]), `${p.code}.${f.name} ${key}: ${text}`);
           }
@@ -517,11 +517,11 @@ describe('error messages', () => {
       vi: 'Bảo vệ người tố cáo phải là một trong các phương án có sẵn',
       en: 'Protection must be one of the options listed',
     });
-    assert.deepEqual(message('YCTHA', 'fullName', 'tooLong'), {
+    assert.deepEqual(message('YCTHA', 'fullName', 'too_long'), {
       vi: 'Họ và tên phải có tối đa 100 ký tự',
       en: 'Full name must be 100 characters or fewer',
     });
-    assert.deepEqual(message('YCTHA', 'requestedItems', 'tooLong'), {
+    assert.deepEqual(message('YCTHA', 'requestedItems', 'too_long'), {
       vi: 'Nội dung yêu cầu thi hành án phải có tối đa 5.000 ký tự',
       en: 'Your description of what to enforce must be 5,000 characters or fewer',
     });
@@ -529,7 +529,7 @@ describe('error messages', () => {
       vi: 'Nhập địa chỉ của người phải thi hành án',
       en: 'Enter the judgment debtor’s address',
     });
-    assert.deepEqual(message('YCTHA', 'creditorAddress', 'tooLong'), {
+    assert.deepEqual(message('YCTHA', 'creditorAddress', 'too_long'), {
       vi: 'Địa chỉ của người được thi hành án phải có tối đa 300 ký tự',
       en: 'The judgment creditor’s address must be 300 characters or fewer',
     });

@@ -38,9 +38,9 @@ describe('statistical year', () => {
   test('a period end on 30/09 is inside its year, 01/10 is outside it', () => {
     assert.ok(validateResultRow(Object.fromEntries(HEADER.split(',').map((c, i) => [c, row({ period_end: '30/09/2026' }).split(',')[i]!])), agencies, TODAY).values);
     const outside = validateResultRow(Object.fromEntries(HEADER.split(',').map((c, i) => [c, row({ period_end: '01/10/2026' }).split(',')[i]!])), agencies, TODAY);
-    assert.deepEqual(outside.fields, { period_end: 'outsideYear' });
+    assert.deepEqual(outside.fields, { period_end: 'outside_year' });
     const before = validateResultRow(Object.fromEntries(HEADER.split(',').map((c, i) => [c, row({ period_end: '30/09/2025' }).split(',')[i]!])), agencies, TODAY);
-    assert.deepEqual(before.fields, { period_end: 'outsideYear' });
+    assert.deepEqual(before.fields, { period_end: 'outside_year' });
   });
 });
 
@@ -114,13 +114,13 @@ describe('checking a file', () => {
       { line: 6, field: 'period_end', reason: 'date' },
       { line: 7, field: 'period_end', reason: 'future' },
       { line: 8, field: 'cases_total', reason: 'count' },
-      { line: 9, field: 'cases_with_conditions', reason: 'aboveTotal' },
-      { line: 10, field: 'cases_without_conditions', reason: 'partsAboveTotal' },
-      { line: 11, field: 'cases_completed', reason: 'aboveWithConditions' },
-      { line: 12, field: 'money_with_conditions', reason: 'aboveTotal' },
-      { line: 13, field: 'money_completed', reason: 'aboveWithConditions' },
+      { line: 9, field: 'cases_with_conditions', reason: 'above_total' },
+      { line: 10, field: 'cases_without_conditions', reason: 'parts_above_total' },
+      { line: 11, field: 'cases_completed', reason: 'above_with_conditions' },
+      { line: 12, field: 'money_with_conditions', reason: 'above_total' },
+      { line: 13, field: 'money_completed', reason: 'above_with_conditions' },
       { line: 14, field: 'money_total', reason: 'required' },
-      { line: 15, reason: 'duplicateRow', other: 2 },
+      { line: 15, reason: 'duplicate_row', other: 2 },
     ]);
     assert.deepEqual(result.rows, [], 'a file with a problem gives no rows');
   });
@@ -129,8 +129,8 @@ describe('checking a file', () => {
     const header = HEADER.replace('cases_completed', 'cases_done') + ',agency_code';
     const result = await check(`${header}\n${GOOD},HNI\n`);
     assert.deepEqual(result.problems, [
-      { line: 1, field: 'cases_done', reason: 'unknownColumn' },
-      { line: 1, field: 'agency_code', reason: 'duplicateColumn' },
+      { line: 1, field: 'cases_done', reason: 'unknown_column' },
+      { line: 1, field: 'agency_code', reason: 'duplicate_column' },
       { line: 1, field: 'cases_completed', reason: 'header' },
     ]);
   });

@@ -164,6 +164,6 @@ describe('checkUpload', () => {
     assert.equal(result.size, 10_485_760);
     const over = new Uint8Array(FILE_LIMITS.maxBytes + 1);
     over.set(PNG);
-    assert.deepEqual(checkUpload({ name: 'lon.png', bytes: over }), { ok: false, reason: 'tooLarge' });
+    assert.deepEqual(checkUpload({ name: 'lon.png', bytes: over }), { ok: false, reason: 'too_large' });
   });
 });

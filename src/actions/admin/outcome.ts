@@ -26,7 +26,7 @@ export interface AdminOutcome {
   op: AdminOp;
   /** Why it failed: 'invalid' (see `fields`), 'forbidden', 'not_found', 'self'; null on success. */
   problem: string | null;
-  /** Field name → problem code (e.g. { password: 'tooShort' }). */
+  /** Field name → problem code (e.g. { password: 'too_short' }). */
   fields: Record<string, string>;
   /** The HTTP status the page answers with. */
   status: number;
@@ -50,12 +50,12 @@ export function requireAdmin(ctx: ActionAPIContext): AdminActor {
   return { id, email, role, agency_code, ip: ipOf(ctx) };
 }
 
-const PASSWORD_PROBLEMS = new Set(['tooShort', 'tooLong', 'tooSimple', 'containsEmail']);
+const PASSWORD_PROBLEMS = new Set(['too_short', 'too_long', 'too_simple', 'contains_email']);
 
 /** Which form field a StaffInputError is about. */
 function staffInputField(problem: StaffInputError['problem'], passwordField: string): string {
   if (PASSWORD_PROBLEMS.has(problem)) return passwordField;
-  if (problem === 'email' || problem === 'emailTaken') return 'email';
+  if (problem === 'email' || problem === 'email_taken') return 'email';
   if (problem === 'name') return 'fullName';
   return problem; // 'role' | 'agency'
 }

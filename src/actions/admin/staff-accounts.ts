@@ -51,7 +51,7 @@ export const staffAccountActions = {
       if (!email) fields.email = 'required';
       else if (!EMAIL.test(email)) fields.email = 'email';
       if (!role) fields.role = 'role';
-      if (agency === '') fields.agency = 'agencyRequired';
+      if (agency === '') fields.agency = 'agency_required';
       else if (agency === null && role && role !== 'admin') fields.agency = 'agency';
       if (!password) fields.password = 'required';
       else {
@@ -118,7 +118,7 @@ export const staffAccountActions = {
       const agency = agencyOf(form, 'newAgency');
       const fields: Record<string, string> = {};
       if (!role) fields.newRole = 'role';
-      if (agency === '') fields.newAgency = 'agencyRequired';
+      if (agency === '') fields.newAgency = 'agency_required';
       else if (agency === null && role && role !== 'admin') fields.newAgency = 'agency';
       if (Object.keys(fields).length > 0) return outcome('changeStaffRole', { ...base, problem: 'invalid', fields, status: 400 });
       try {

@@ -9,17 +9,17 @@ const fieldProblems: Record<string, Record<string, string>> = {
   email: {
     required: 'Nhập thư điện tử công vụ',
     email: 'Nhập thư điện tử đúng định dạng, ví dụ ten.canbo@thads.gov.vn',
-    emailTaken: 'Thư điện tử này đã được dùng cho một tài khoản khác',
+    email_taken: 'Thư điện tử này đã được dùng cho một tài khoản khác',
     format: 'Nhập thư điện tử đúng định dạng, ví dụ thads@hanoi.gov.vn',
   },
   role: { role: 'Chọn vai trò' },
   newRole: { role: 'Chọn vai trò' },
   agency: {
-    agencyRequired: 'Chọn cơ quan',
+    agency_required: 'Chọn cơ quan',
     agency: 'Chọn một cơ quan trong danh sách; chỉ Quản trị viên mới có thể thuộc Trung ương',
   },
   newAgency: {
-    agencyRequired: 'Chọn cơ quan',
+    agency_required: 'Chọn cơ quan',
     agency: 'Chọn một cơ quan trong danh sách; chỉ Quản trị viên mới có thể thuộc Trung ương',
   },
   password: {
@@ -29,7 +29,7 @@ const fieldProblems: Record<string, Record<string, string>> = {
     required: 'Nhập mật khẩu mới',
   },
   address: {
-    tooLong: 'Địa chỉ không được dài quá 300 ký tự',
+    too_long: 'Địa chỉ không được dài quá 300 ký tự',
     format: 'Địa chỉ chứa ký tự không hợp lệ',
   },
   phone: {
@@ -37,7 +37,7 @@ const fieldProblems: Record<string, Record<string, string>> = {
     digits: 'Số điện thoại phải có từ 8 đến 15 chữ số',
   },
   head_name: {
-    tooLong: 'Họ và tên thủ trưởng không được dài quá 100 ký tự',
+    too_long: 'Họ và tên thủ trưởng không được dài quá 100 ký tự',
     format: 'Họ và tên thủ trưởng phải có ít nhất 2 ký tự và không chứa ký tự điều khiển',
   },
   date: {
@@ -62,10 +62,10 @@ export const admin = {
   fieldProblems,
   /** The password problems (src/server/auth/password.ts), on either password field. */
   passwordProblems: {
-    tooShort: 'Mật khẩu phải có ít nhất 12 ký tự',
-    tooLong: 'Mật khẩu không được dài quá 200 ký tự',
-    tooSimple: 'Mật khẩu quá đơn giản: dùng ít nhất 5 ký tự khác nhau và không dùng dãy dễ đoán',
-    containsEmail: 'Mật khẩu không được chứa phần tên của thư điện tử',
+    too_short: 'Mật khẩu phải có ít nhất 12 ký tự',
+    too_long: 'Mật khẩu không được dài quá 200 ký tự',
+    too_simple: 'Mật khẩu quá đơn giản: dùng ít nhất 5 ký tự khác nhau và không dùng dãy dễ đoán',
+    contains_email: 'Mật khẩu không được chứa phần tên của thư điện tử',
   } as Record<string, string>,
   /** A field problem without a text of its own. */
   fieldProblemOther: 'Giá trị không hợp lệ, hãy kiểm tra lại',

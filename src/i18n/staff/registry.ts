@@ -196,13 +196,13 @@ export const registry = {
     /** A field's problem, by the service's code; `label` is the field's. */
     field: {
       required: (l: string) => `Nhập ${l.toLowerCase()}`,
-      tooLong: (l: string) => `${l} quá dài`,
-      tooShort: (l: string) => `${l} quá ngắn`,
+      too_long: (l: string) => `${l} quá dài`,
+      too_short: (l: string) => `${l} quá ngắn`,
       encoding: (l: string) => `${l} có ký tự lỗi mã hóa: hãy lưu tệp dạng CSV UTF-8`,
       date: (l: string) => `${l} phải là một ngày có thật, dạng yyyy-mm-dd hoặc dd/mm/yyyy`,
       future: (l: string) => `${l} không được sau ngày hôm nay`,
-      beforeJudgment: () => 'Ngày quyết định thi hành án không được trước ngày bản án, quyết định',
-      beforeDecision: () => 'Ngày rút khỏi danh sách không được trước ngày quyết định thi hành án',
+      before_judgment: () => 'Ngày quyết định thi hành án không được trước ngày bản án, quyết định',
+      before_decision: () => 'Ngày rút khỏi danh sách không được trước ngày quyết định thi hành án',
       reason: (l: string) => `${l} không hợp lệ: chọn một giá trị trong danh sách`,
       unknown: (l: string) => `${l}: mã không tồn tại`,
       scope: () => 'Bạn chỉ được cập nhật danh sách của cơ quan mình và các phòng thi hành án khu vực trực thuộc',
@@ -217,7 +217,7 @@ export const registry = {
     fieldInvalid: (l: string) => `${l}: giá trị không hợp lệ`,
     /** The upload's problems, by the import action's code ('file', 'type'; another code: the account may not). */
     upload: {
-      tooLarge: 'Tệp lớn hơn 50 MB: hãy chia thành nhiều tệp.',
+      too_large: 'Tệp lớn hơn 50 MB: hãy chia thành nhiều tệp.',
       unreadable: 'Không đọc được tệp. Hãy tải lại trang và thử lại.',
       file: 'Chọn tệp CSV cần nhập',
       type: 'Tệp phải có đuôi .csv',
@@ -232,14 +232,14 @@ export const registry = {
     commitOther: 'Tài khoản của bạn không được cập nhật danh sách.',
     /** A file or row problem of an import, by the importer's code. */
     import: {
-      duplicateRow: (other: string) => `Trùng với dòng ${other}: cùng người, cùng quyết định thi hành án`,
+      duplicate_row: (other: string) => `Trùng với dòng ${other}: cùng người, cùng quyết định thi hành án`,
       listed: () => 'Người này đã có trong danh sách công khai theo cùng quyết định thi hành án',
       header: (field: string) => `Thiếu cột ${field}`,
-      unknownColumn: (field: string) => `Cột không được hỗ trợ: "${field}"`,
-      duplicateColumn: (field: string) => `Cột ${field} bị lặp lại`,
+      unknown_column: (field: string) => `Cột không được hỗ trợ: "${field}"`,
+      duplicate_column: (field: string) => `Cột ${field} bị lặp lại`,
       csv: () => 'Dòng không đúng định dạng CSV (số cột khác dòng tiêu đề hoặc dấu ngoặc kép không đóng)',
-      tooManyRows: () => 'Tệp có quá 200.000 dòng: hãy chia thành nhiều tệp',
-      tooLarge: () => 'Tệp lớn hơn 50 MB: hãy chia thành nhiều tệp',
+      too_many_rows: () => 'Tệp có quá 200.000 dòng: hãy chia thành nhiều tệp',
+      too_large: () => 'Tệp lớn hơn 50 MB: hãy chia thành nhiều tệp',
       empty: () => 'Tệp không có dòng dữ liệu nào',
     } as Record<string, (detail: string) => string>,
     rowInvalid: 'Dòng không hợp lệ',

@@ -120,7 +120,7 @@ export interface ResultsImportProps {
 
 /** A problem of the file as the officer reads it. */
 export function problemText(p: CsvProblem): string {
-  if (p.reason === 'duplicateRow') return t.duplicateRow(p.other ?? 0);
+  if (p.reason === 'duplicate_row') return t.duplicateRow(p.other ?? 0);
   return t.problems[p.reason] ?? p.reason;
 }
 

@@ -54,7 +54,7 @@ export async function loadRegistryImport(Astro: AstroGlobal): Promise<Response |
   const words = t.problems.upload;
   const { errors } = actionFeedback<ImportOutcome>(Astro, result, {
     refused: (data) => ({ href: '#f-file-input', text: data.problem === 'file' ? words.file : data.problem === 'type' ? words.type : words.other }),
-    failed: { href: '#f-file-input', text: tooLarge ? words.tooLarge : words.unreadable },
+    failed: { href: '#f-file-input', text: tooLarge ? words.too_large : words.unreadable },
   });
   const recent = await recentImports(await getDb(), who.actor);
   return {

@@ -19,8 +19,8 @@ export function fieldMessage(field: string, problem: string): string {
 export function importMessage(field: string | undefined, reason: string, other?: number): string {
   const words = p.import[reason];
   if (!words) return field ? fieldMessage(field, reason) : p.rowInvalid;
-  if (reason === 'duplicateRow') return words(String(other ?? ''));
-  return words(reason === 'unknownColumn' ? (field ?? '') : String(field));
+  if (reason === 'duplicate_row') return words(String(other ?? ''));
+  return words(reason === 'unknown_column' ? (field ?? '') : String(field));
 }
 
 /** A refusal that is not about one field (another code: the words of a failed action). */

@@ -22,7 +22,7 @@ export function validateAgencyContacts(input: AgencyContacts): Pick<Agency, 'add
   const phone = cleanText(input.phone);
   const email = cleanText(input.email)?.toLowerCase() ?? null;
   const headName = cleanText(input.head_name);
-  if (address !== null && (address.length > 300 || CONTROL_CHARS.test(address))) fields.address = address.length > 300 ? 'tooLong' : 'format';
+  if (address !== null && (address.length > 300 || CONTROL_CHARS.test(address))) fields.address = address.length > 300 ? 'too_long' : 'format';
   if (phone !== null) {
     const digits = phone.replace(/\D/g, '').length;
     if (!/^\+?[0-9][0-9 .]*$/.test(phone) || phone.length > 40) fields.phone = 'format';
@@ -30,7 +30,7 @@ export function validateAgencyContacts(input: AgencyContacts): Pick<Agency, 'add
   }
   if (email !== null && (email.length > 254 || !/^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)*\.[a-z]{2,}$/.test(email))) fields.email = 'format';
   if (headName !== null && (headName.length < 2 || headName.length > 100 || CONTROL_CHARS.test(headName))) {
-    fields.head_name = headName.length > 100 ? 'tooLong' : 'format';
+    fields.head_name = headName.length > 100 ? 'too_long' : 'format';
   }
   if (Object.keys(fields).length) throw new AdminError('invalid', fields);
   return { address, phone, email, head_name: headName };

@@ -96,7 +96,7 @@ export async function createStaffAccount(db: Kysely<Database>, admin: AdminActor
     });
   } catch (err) {
     // Two administrators creating the same e-mail at once: the unique index decides.
-    if (isUniqueViolation(err)) throw new StaffInputError('emailTaken');
+    if (isUniqueViolation(err)) throw new StaffInputError('email_taken');
     throw err;
   }
 }

@@ -17,15 +17,15 @@ export async function verifyPasswordHash(passwordHash: string, password: string)
   }
 }
 
-export type PasswordProblem = 'tooShort' | 'tooLong' | 'tooSimple' | 'containsEmail';
+export type PasswordProblem = 'too_short' | 'too_long' | 'too_simple' | 'contains_email';
 
 /** A password staff may choose: 12 to 200 characters, not one repeated character or an obvious sequence, not the e-mail. */
 export function checkPasswordStrength(password: string, email?: string): PasswordProblem | null {
-  if (password.length < 12) return 'tooShort';
-  if (password.length > 200) return 'tooLong';
+  if (password.length < 12) return 'too_short';
+  if (password.length > 200) return 'too_long';
   const lower = password.toLowerCase();
-  if (new Set(lower).size < 5 || /^(0123456789|123456789|abcdefgh|qwertyui|password|matkhau)/.test(lower)) return 'tooSimple';
+  if (new Set(lower).size < 5 || /^(0123456789|123456789|abcdefgh|qwertyui|password|matkhau)/.test(lower)) return 'too_simple';
   const local = email?.split('@')[0]?.toLowerCase();
-  if (local && local.length >= 4 && lower.includes(local)) return 'containsEmail';
+  if (local && local.length >= 4 && lower.includes(local)) return 'contains_email';
   return null;
 }

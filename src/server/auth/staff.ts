@@ -18,7 +18,7 @@ export function normaliseEmail(email: string): string {
 }
 
 export class StaffInputError extends Error {
-  readonly problem: PasswordProblem | 'email' | 'emailTaken' | 'name' | 'role' | 'agency';
+  readonly problem: PasswordProblem | 'email' | 'email_taken' | 'name' | 'role' | 'agency';
   constructor(problem: StaffInputError['problem']) {
     super(`Invalid staff account: ${problem}`);
     this.name = 'StaffInputError';
@@ -50,7 +50,7 @@ export async function createStaffUser(db: Kysely<Database> | Transaction<Databas
   const problem = checkPasswordStrength(input.password, email);
   if (problem) throw new StaffInputError(problem);
   const taken = await db.selectFrom('staff_users').select('id').where('email', '=', email).executeTakeFirst();
-  if (taken) throw new StaffInputError('emailTaken');
+  if (taken) throw new StaffInputError('email_taken');
   const row = await db
     .insertInto('staff_users')
     .values({ email, full_name: fullName, role: input.role, agency_code: input.agencyCode, password_hash: await hashPassword(input.password) })

@@ -9,7 +9,7 @@ const count = (n: number, locale: Locale) => n.toLocaleString(locale === 'vi' ? 
 // Problems any field can have, worded GOV.UK style around the field's own subject ("Họ và tên phải có tối đa 100 ký
 // tự"), so the same sentence serves under the field and, alone, in the error summary.
 const templates = {
-  tooLong: {
+  too_long: {
     vi: (s, f) => `${s} phải có tối đa ${count(maxLengthOf(f), 'vi')} ký tự`,
     en: (s, f) => `${s} must be ${count(maxLengthOf(f), 'en')} characters or fewer`,
   },
@@ -84,7 +84,7 @@ const messages = {
   },
   // Attachments (checked by their bytes, see src/server/dossiers/files.ts).
   'file.empty': { vi: 'Tệp đã chọn trống — hãy chọn lại', en: 'The selected file is empty — choose it again' },
-  'file.tooLarge': { vi: 'Tệp phải nhỏ hơn 10 MB', en: 'The file must be smaller than 10 MB' },
+  'file.too_large': { vi: 'Tệp phải nhỏ hơn 10 MB', en: 'The file must be smaller than 10 MB' },
   'file.type': { vi: 'Tệp phải là PDF, JPG hoặc PNG', en: 'The file must be a PDF, JPG or PNG' },
   'file.too_many': { vi: 'Chỉ được đính kèm tối đa 5 tệp', en: 'You can attach up to 5 files' },
   'file.body_too_large': {

@@ -101,7 +101,7 @@ export function parseField(field: FieldDef, raw: unknown, today: DateISO = today
   if (typeof raw !== 'string') return { error: 'invalid' };
 
   const max = maxLengthOf(field);
-  const tooLong: FieldResult = { error: FORMAT_ERROR[field.kind] ?? 'tooLong' };
+  const tooLong: FieldResult = { error: FORMAT_ERROR[field.kind] ?? 'too_long' };
   // Cheap guard before normalising: NFC can shorten decomposed text, but never to a quarter.
   if (raw.length > max * 4 + 64) return tooLong;
   const text = normaliseText(raw, field.kind === 'textarea');

@@ -75,13 +75,13 @@ async function takeUploads(db: Kysely<Database>, procedure: Procedure, draft: Dr
       }
       // Refuse by size before reading the bytes into a second buffer.
       if (entry.size > FILE_LIMITS.maxBytes) {
-        errors.push({ field: name, key: 'file.tooLarge' });
+        errors.push({ field: name, key: 'file.too_large' });
         continue;
       }
       const bytes = new Uint8Array(await entry.arrayBuffer());
       const check = checkUpload({ name: entry.name, bytes });
       if (!check.ok) {
-        errors.push({ field: name, key: check.reason === 'empty' ? 'file.empty' : check.reason === 'tooLarge' ? 'file.tooLarge' : 'file.type' });
+        errors.push({ field: name, key: check.reason === 'empty' ? 'file.empty' : check.reason === 'too_large' ? 'file.too_large' : 'file.type' });
         continue;
       }
       await addDraftAttachment(db, draft.id, {

@@ -126,7 +126,7 @@ export type AcceptedUpload = {
 };
 
 /** Why a file was refused: nothing in it, over `FILE_LIMITS.maxBytes`, or not a PDF/JPEG/PNG by its bytes. */
-export type RejectedUpload = { ok: false; reason: 'empty' | 'tooLarge' | 'type' };
+export type RejectedUpload = { ok: false; reason: 'empty' | 'too_large' | 'type' };
 
 /**
  * Checks one uploaded file against the size limit and the accepted types. The number of files per dossier
@@ -135,7 +135,7 @@ export type RejectedUpload = { ok: false; reason: 'empty' | 'tooLarge' | 'type' 
 export function checkUpload(file: { name: string; bytes: Uint8Array }): AcceptedUpload | RejectedUpload {
   const size = file.bytes.byteLength;
   if (size === 0) return { ok: false, reason: 'empty' };
-  if (size > FILE_LIMITS.maxBytes) return { ok: false, reason: 'tooLarge' };
+  if (size > FILE_LIMITS.maxBytes) return { ok: false, reason: 'too_large' };
   const contentType = sniffFileType(file.bytes);
   if (contentType === null) return { ok: false, reason: 'type' };
   return {

@@ -109,10 +109,10 @@ export async function extendPetition(
     set: { due_date: newDueDate },
     guard: async (trx, dossier) => {
       const earlier = await trx.selectFrom('dossier_events').select('id').where('dossier_id', '=', dossier.id).where('action', '=', 'extend').executeTakeFirst();
-      if (earlier) throw new ActionInputError('extensionUsed');
-      if (dossier.dueDate === null) throw new ActionInputError('apologyNoDueDate');
+      if (earlier) throw new ActionInputError('extension_used');
+      if (dossier.dueDate === null) throw new ActionInputError('apology_no_due_date');
       const latest = endOfSpan(petitionRulesOn(today).complaint.maxExtension, calendar, dossier.dueDate);
-      if (!working || newDueDate <= dossier.dueDate || newDueDate <= today || newDueDate > latest) throw new ActionInputError('dateInvalid');
+      if (!working || newDueDate <= dossier.dueDate || newDueDate <= today || newDueDate > latest) throw new ActionInputError('date_invalid');
       return { data: { previousDueDate: dossier.dueDate, newDueDate, latestAllowed: latest } };
     },
   });
@@ -146,24 +146,24 @@ export async function decidePetition(
   const { procedure, answers } = await petitionFacts(db, dossierId);
   const denunciation = procedure.kind === 'denunciation';
   const number = (input.number ?? '').trim();
-  if (number === '') throw new ActionInputError('numberMissing');
-  if (number.length > 50) throw new ActionInputError('numberTooLong');
-  const findings = requiredContent(input.findings, 'findingsMissing');
-  const legalBasis = requiredContent(input.legalBasis, 'legalBasisMissing');
+  if (number === '') throw new ActionInputError('number_missing');
+  if (number.length > 50) throw new ActionInputError('number_too_long');
+  const findings = requiredContent(input.findings, 'findings_missing');
+  const legalBasis = requiredContent(input.legalBasis, 'legal_basis_missing');
   const conclusion = conclusions.find((c) => c === input.conclusion);
-  if (!conclusion) throw new ActionInputError('conclusionMissing');
+  if (!conclusion) throw new ActionInputError('conclusion_missing');
   let remedy: Remedy | null = null;
   let measures: string | null = null;
-  if (denunciation) measures = requiredContent(input.measures, 'measuresMissing');
+  if (denunciation) measures = requiredContent(input.measures, 'measures_missing');
   else {
     remedy = remedies.find((r) => r === input.remedy) ?? null;
-    if (!remedy) throw new ActionInputError('remedyMissing');
+    if (!remedy) throw new ActionInputError('remedy_missing');
     // A wrong complaint leaves what it was about standing; a right one cannot.
-    if ((conclusion === 'wrong') !== (remedy === 'keep')) throw new ActionInputError('remedyMismatch');
+    if ((conclusion === 'wrong') !== (remedy === 'keep')) throw new ActionInputError('remedy_mismatch');
   }
   const note = optionalNote(input.note);
   const file = input.file;
-  if (!file || (file.bytes.byteLength === 0 && file.name === '')) throw new ActionInputError('fileMissing');
+  if (!file || (file.bytes.byteLength === 0 && file.name === '')) throw new ActionInputError('file_missing');
   const check = checkUpload(file);
   if (!check.ok) throw new ActionInputError(`file.${check.reason}`);
   const now = input.now ?? new Date();

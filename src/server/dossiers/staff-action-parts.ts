@@ -12,28 +12,28 @@ export const TEXT_LIMIT = 2000;
 
 /** Why an action's input was refused. The keys name messages the back office shows next to the field. */
 export type ActionProblem =
-  | 'reasonRequired'
-  | 'reasonTooLong'
-  | 'noteTooLong'
-  | 'officerInvalid'
-  | 'officerUnchanged'
-  | 'fileMissing'
+  | 'reason_required'
+  | 'reason_too_long'
+  | 'note_too_long'
+  | 'officer_invalid'
+  | 'officer_unchanged'
+  | 'file_missing'
   | 'file.empty'
-  | 'file.tooLarge'
+  | 'file.too_large'
   | 'file.type'
-  | 'apologyUsed'
-  | 'apologyNoDueDate'
-  | 'extensionUsed'
-  | 'conclusionMissing'
-  | 'numberMissing'
-  | 'numberTooLong'
-  | 'findingsMissing'
-  | 'legalBasisMissing'
-  | 'remedyMissing'
-  | 'remedyMismatch'
-  | 'measuresMissing'
-  | 'decisionTextTooLong'
-  | 'dateInvalid';
+  | 'apology_used'
+  | 'apology_no_due_date'
+  | 'extension_used'
+  | 'conclusion_missing'
+  | 'number_missing'
+  | 'number_too_long'
+  | 'findings_missing'
+  | 'legal_basis_missing'
+  | 'remedy_missing'
+  | 'remedy_mismatch'
+  | 'measures_missing'
+  | 'decision_text_too_long'
+  | 'date_invalid';
 
 export class ActionInputError extends Error {
   readonly problem: ActionProblem;
@@ -63,15 +63,15 @@ export interface ActionResult {
 /** A text the citizen reads: required, trimmed, at most TEXT_LIMIT characters. */
 export function requiredReason(value: string | null | undefined): string {
   const reason = (value ?? '').trim();
-  if (reason === '') throw new ActionInputError('reasonRequired');
-  if (reason.length > TEXT_LIMIT) throw new ActionInputError('reasonTooLong');
+  if (reason === '') throw new ActionInputError('reason_required');
+  if (reason.length > TEXT_LIMIT) throw new ActionInputError('reason_too_long');
   return reason;
 }
 
 /** An optional note: trimmed, null when empty, at most TEXT_LIMIT characters. */
 export function optionalNote(value: string | null | undefined): string | null {
   const note = (value ?? '').trim();
-  if (note.length > TEXT_LIMIT) throw new ActionInputError('noteTooLong');
+  if (note.length > TEXT_LIMIT) throw new ActionInputError('note_too_long');
   return note === '' ? null : note;
 }
 
@@ -79,7 +79,7 @@ export function optionalNote(value: string | null | undefined): string | null {
 export function requiredContent(value: string | null | undefined, missing: ActionProblem): string {
   const text = (value ?? '').trim();
   if (text === '') throw new ActionInputError(missing);
-  if (text.length > TEXT_LIMIT) throw new ActionInputError('decisionTextTooLong');
+  if (text.length > TEXT_LIMIT) throw new ActionInputError('decision_text_too_long');
   return text;
 }
 
@@ -118,28 +118,28 @@ export async function attachFile(
 
 /**
  * A new date staff typed (an apology's new result date, an extension's new due date): yyyy-mm-dd, a real day, and
- * whether it is a working day (the caller's rule decides what else it must be). @throws ActionInputError('dateInvalid')
+ * whether it is a working day (the caller's rule decides what else it must be). @throws ActionInputError('date_invalid')
  */
 export async function newDateInput(db: Kysely<Database>, value: string | null | undefined): Promise<{ date: DateISO; isWorkingDay: boolean; calendar: WorkingCalendar }> {
   const date = (value ?? '').trim();
-  if (!ISO_DATE.test(date)) throw new ActionInputError('dateInvalid');
+  if (!ISO_DATE.test(date)) throw new ActionInputError('date_invalid');
   const calendar = await loadCalendar(db);
   try {
     return { date, isWorkingDay: calendar.isWorkingDay(date), calendar };
   } catch {
-    throw new ActionInputError('dateInvalid'); // e.g. 2026-02-30
+    throw new ActionInputError('date_invalid'); // e.g. 2026-02-30
   }
 }
 
 /**
  * Checks that `officerId` is an active officer of the dossier's agency or its provincial agency, under the lock.
- * @throws ActionInputError('officerInvalid')
+ * @throws ActionInputError('officer_invalid')
  */
 export async function assignedOfficer(trx: Transaction<Database>, dossier: LockedDossier, officerId: number): Promise<void> {
-  if (!Number.isSafeInteger(officerId) || officerId <= 0) throw new ActionInputError('officerInvalid');
+  if (!Number.isSafeInteger(officerId) || officerId <= 0) throw new ActionInputError('officer_invalid');
   const officer = await trx.selectFrom('staff_users').select(['id', 'role', 'agency_code', 'disabled_at']).where('id', '=', officerId).executeTakeFirst();
   const agencies = [dossier.agencyCode, dossier.agencyParentCode];
   if (!officer || officer.role !== 'officer' || officer.disabled_at !== null || !agencies.includes(officer.agency_code)) {
-    throw new ActionInputError('officerInvalid');
+    throw new ActionInputError('officer_invalid');
   }
 }

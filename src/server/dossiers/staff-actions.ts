@@ -138,7 +138,7 @@ export async function assignOfficer(
 ): Promise<ActionResult & { action: 'assign' | 'reassign' }> {
   const base = common(input);
   const officerId = input.officerId;
-  if (!Number.isSafeInteger(officerId) || officerId <= 0) throw new ActionInputError('officerInvalid');
+  if (!Number.isSafeInteger(officerId) || officerId <= 0) throw new ActionInputError('officer_invalid');
   const { status } = await dossierFacts(db, dossierId);
   // The status is checked again under the lock: if it changed meanwhile, the lifecycle refuses the action.
   const action = status === 'in_progress' ? 'reassign' : 'assign';
@@ -147,7 +147,7 @@ export async function assignOfficer(
     set: { assigned_to: officerId },
     guard: async (trx, dossier) => {
       await assignedOfficer(trx, dossier, officerId);
-      if (dossier.assignedTo === officerId) throw new ActionInputError('officerUnchanged');
+      if (dossier.assignedTo === officerId) throw new ActionInputError('officer_unchanged');
       return { data: { officerId, previousOfficerId: dossier.assignedTo } };
     },
   });
@@ -161,7 +161,7 @@ function isAssignedOfficer(actor: StaffActor, assignedTo: number | null): boolea
 
 /** The result document's upload: required, checked by its bytes. */
 function checkedResultFile(file: { name: string; bytes: Uint8Array } | null | undefined) {
-  if (!file || (file.bytes.byteLength === 0 && file.name === '')) throw new ActionInputError('fileMissing');
+  if (!file || (file.bytes.byteLength === 0 && file.name === '')) throw new ActionInputError('file_missing');
   const check = checkUpload(file);
   if (!check.ok) throw new ActionInputError(`file.${check.reason}`);
   return { check, bytes: file.bytes };
@@ -225,7 +225,7 @@ async function latestDraft(trx: Transaction<Database>, dossierId: number) {
     .where('attachments.document_id', '=', 'result_draft')
     .orderBy('attachments.id', 'desc')
     .executeTakeFirst();
-  if (!draft) throw new ActionInputError('fileMissing');
+  if (!draft) throw new ActionInputError('file_missing');
   const note = (draft.data as { noteToCitizen?: unknown } | null)?.noteToCitizen;
   return { ...draft, noteToCitizen: typeof note === 'string' ? note : null };
 }
@@ -330,9 +330,9 @@ export async function apologise(
         .where('action', '=', 'apologise')
         .executeTakeFirstOrThrow();
       const rules = oneStopRulesOn(dossier.receivedAt ? todayInVietnam(new Date(dossier.receivedAt)) : today);
-      if (Number(earlier.n) >= rules.maxRedatings) throw new ActionInputError('apologyUsed');
-      if (dossier.dueDate === null) throw new ActionInputError('apologyNoDueDate');
-      if (newDueDate <= dossier.dueDate || newDueDate <= today || !newIsWorkingDay) throw new ActionInputError('dateInvalid');
+      if (Number(earlier.n) >= rules.maxRedatings) throw new ActionInputError('apology_used');
+      if (dossier.dueDate === null) throw new ActionInputError('apology_no_due_date');
+      if (newDueDate <= dossier.dueDate || newDueDate <= today || !newIsWorkingDay) throw new ActionInputError('date_invalid');
       previousDueDate = dossier.dueDate;
       late = isApologyLate(dossier.dueDate, today, rules.apologyNoticeDays);
       return { data: { previousDueDate: dossier.dueDate, newDueDate, late } };

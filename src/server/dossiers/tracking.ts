@@ -188,7 +188,7 @@ export async function sendSupplement(
   if (files.length > FILE_LIMITS.maxFiles) problems.push('file.too_many');
   const checked = files.map((f) => ({ file: f, check: checkUpload(f) }));
   for (const { check } of checked) {
-    if (!check.ok) problems.push(check.reason === 'empty' ? 'file.empty' : check.reason === 'tooLarge' ? 'file.tooLarge' : 'file.type');
+    if (!check.ok) problems.push(check.reason === 'empty' ? 'file.empty' : check.reason === 'too_large' ? 'file.too_large' : 'file.type');
   }
   if (problems.length > 0) return [...new Set(problems)];
   await transition(db, dossier.id, 'supplement', { role: 'citizen' }, {

@@ -95,7 +95,7 @@ export function validateResultRow(
   const period = parseDate(periodText);
   if (!periodText) fields.period_end = 'required';
   else if (!period) fields.period_end = 'date';
-  else if (year !== null && statisticalYearOf(period) !== year) fields.period_end = 'outsideYear';
+  else if (year !== null && statisticalYearOf(period) !== year) fields.period_end = 'outside_year';
   else if (period > today) fields.period_end = 'future';
 
   const n: Partial<Record<(typeof countColumns)[number], number>> = {};
@@ -111,13 +111,13 @@ export function validateResultRow(
   }
   // How the parts relate, judged only on numbers that could be read.
   const has = (...cs: (typeof countColumns)[number][]) => cs.every((c) => n[c] !== undefined);
-  if (has('cases_total', 'cases_with_conditions') && n.cases_with_conditions! > n.cases_total!) fields.cases_with_conditions = 'aboveTotal';
+  if (has('cases_total', 'cases_with_conditions') && n.cases_with_conditions! > n.cases_total!) fields.cases_with_conditions = 'above_total';
   else if (has('cases_total', 'cases_with_conditions', 'cases_without_conditions') && n.cases_with_conditions! + n.cases_without_conditions! > n.cases_total!) {
-    fields.cases_without_conditions = 'partsAboveTotal';
+    fields.cases_without_conditions = 'parts_above_total';
   }
-  if (has('cases_with_conditions', 'cases_completed') && n.cases_completed! > n.cases_with_conditions!) fields.cases_completed = 'aboveWithConditions';
-  if (has('money_total', 'money_with_conditions') && n.money_with_conditions! > n.money_total!) fields.money_with_conditions = 'aboveTotal';
-  if (has('money_with_conditions', 'money_completed') && n.money_completed! > n.money_with_conditions!) fields.money_completed = 'aboveWithConditions';
+  if (has('cases_with_conditions', 'cases_completed') && n.cases_completed! > n.cases_with_conditions!) fields.cases_completed = 'above_with_conditions';
+  if (has('money_total', 'money_with_conditions') && n.money_with_conditions! > n.money_total!) fields.money_with_conditions = 'above_total';
+  if (has('money_with_conditions', 'money_completed') && n.money_completed! > n.money_with_conditions!) fields.money_completed = 'above_with_conditions';
 
   if (Object.keys(fields).length > 0) return { fields };
   return { values: { agency_code: agency, statistical_year: year!, period_end: period!, ...(n as Required<typeof n>) } };
@@ -170,7 +170,7 @@ export async function checkResultFile(
       rowCount++;
       if (rowCount > RESULT_LIMITS.maxRows) {
         rowCount--;
-        fail({ line: info.lines, reason: 'tooManyRows' });
+        fail({ line: info.lines, reason: 'too_many_rows' });
         break;
       }
       if (!headerOk) continue;
@@ -184,14 +184,14 @@ export async function checkResultFile(
       const key = `${checked.values.agency_code}|${checked.values.period_end}`;
       const first = seen.get(key);
       if (first !== undefined) {
-        fail({ line: info.lines, reason: 'duplicateRow', other: first });
+        fail({ line: info.lines, reason: 'duplicate_row', other: first });
         continue;
       }
       seen.set(key, info.lines);
       rows.push(checked.values);
     }
   } catch (err) {
-    if (err instanceof TooLarge) fail({ line: rowCount + 1, reason: 'tooLarge' });
+    if (err instanceof TooLarge) fail({ line: rowCount + 1, reason: 'too_large' });
     else if (err instanceof CsvError) fail({ line: csvErrorLine(err, rowCount + 1), reason: 'csv' });
     else throw err;
   } finally {

@@ -142,8 +142,8 @@ export function validateEntry(
     const [min, max] = FIELD_LIMITS[name]!;
     if (!v) {
       if (required) fields[name] = 'required';
-    } else if (v.length > max) fields[name] = 'tooLong';
-    else if (v.length < min) fields[name] = 'tooShort';
+    } else if (v.length > max) fields[name] = 'too_long';
+    else if (v.length < min) fields[name] = 'too_short';
     else if (v.includes('\uFFFD')) fields[name] = 'encoding';
     return v;
   };
@@ -159,7 +159,7 @@ export function validateEntry(
     return d ?? '';
   };
   const debtor_name = text('debtor_name');
-  if (!fields.debtor_name && !/\p{L}.*\p{L}/u.test(debtor_name)) fields.debtor_name = 'tooShort';
+  if (!fields.debtor_name && !/\p{L}.*\p{L}/u.test(debtor_name)) fields.debtor_name = 'too_short';
   const debtor_address = text('debtor_address');
   const province_code = tidy(input.province_code).toUpperCase();
   const agency_code = tidy(input.agency_code).toUpperCase();
@@ -175,7 +175,7 @@ export function validateEntry(
   const decision_number = text('decision_number');
   const decision_date = date('decision_date');
   if (judgment_date && decision_date && !fields.judgment_date && !fields.decision_date && decision_date < judgment_date) {
-    fields.decision_date = 'beforeJudgment';
+    fields.decision_date = 'before_judgment';
   }
   const obligation = text('obligation');
   const reasonRaw = tidy(input.reason);
@@ -313,7 +313,7 @@ export async function removeEntry(
     if (!tidy(removal.removedOn)) fields.removed_on = 'required';
     else if (!removedOn || removedOn < EARLIEST) fields.removed_on = 'date';
     else if (removedOn > todayInVietnam()) fields.removed_on = 'future';
-    else if (removedOn < row.decision_date) fields.removed_on = 'beforeDecision';
+    else if (removedOn < row.decision_date) fields.removed_on = 'before_decision';
     const reason = removalReasons.find((r) => r === removal.reason);
     if (!tidy(removal.reason)) fields.removal_reason = 'required';
     else if (!reason) fields.removal_reason = 'reason';

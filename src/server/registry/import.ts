@@ -144,7 +144,7 @@ export async function importCsv(
         rows++;
         if (rows > maxRows) {
           rows--;
-          fail({ line: info.lines, reason: 'tooManyRows' });
+          fail({ line: info.lines, reason: 'too_many_rows' });
           break;
         }
         if (options.onProgress && rows % 1000 === 0) options.onProgress(rows);
@@ -159,7 +159,7 @@ export async function importCsv(
         const key = entryKey(checked.values);
         const first = seen.get(key);
         if (first !== undefined) {
-          fail({ line: info.lines, reason: 'duplicateRow', other: first });
+          fail({ line: info.lines, reason: 'duplicate_row', other: first });
           continue;
         }
         seen.set(key, info.lines);
@@ -170,7 +170,7 @@ export async function importCsv(
         if (pending.length >= IMPORT_LIMITS.batchSize) await flush();
       }
     } catch (err) {
-      if (err instanceof TooLarge) fail({ line: rows + 1, reason: 'tooLarge' });
+      if (err instanceof TooLarge) fail({ line: rows + 1, reason: 'too_large' });
       else if (err instanceof CsvError) fail({ line: csvErrorLine(err, rows + 1), reason: 'csv' });
       else throw err;
     } finally {

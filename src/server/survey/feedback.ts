@@ -25,7 +25,7 @@ export interface FeedbackInput {
   rating: string;
   message: string;
 }
-export type FeedbackProblem = { field: 'agency' | 'topic' | 'rating' | 'message'; problem: 'required' | 'invalid' | 'tooLong' };
+export type FeedbackProblem = { field: 'agency' | 'topic' | 'rating' | 'message'; problem: 'required' | 'invalid' | 'too_long' };
 
 /** Stores one feedback message, or says what is wrong with the form (nothing is stored then). */
 export async function sendFeedback(db: Kysely<Database>, input: FeedbackInput, locale: Locale, now: Date = new Date()): Promise<{ ok: true } | { ok: false; problems: FeedbackProblem[] }> {
@@ -43,7 +43,7 @@ export async function sendFeedback(db: Kysely<Database>, input: FeedbackInput, l
   // and reach the table empty, which its check refuses with a 500. Validate what will be stored.
   const message = input.message.replaceAll('\u0000', '').trim();
   if (message === '') problems.push({ field: 'message', problem: 'required' });
-  else if (message.length > MESSAGE_MAX) problems.push({ field: 'message', problem: 'tooLong' });
+  else if (message.length > MESSAGE_MAX) problems.push({ field: 'message', problem: 'too_long' });
   if (problems.length > 0) return { ok: false, problems };
   await db
     .insertInto('general_feedback')

@@ -84,7 +84,7 @@ export interface SurveyInput {
   comment: string;
 }
 
-export type SurveyProblem = { field: string; problem: 'required' | 'invalid' | 'tooLong' };
+export type SurveyProblem = { field: string; problem: 'required' | 'invalid' | 'too_long' };
 
 /** The posted form checked against the questions asked; the values to store, or the problems. */
 export function checkSurveyInput(questions: readonly SurveyCriterion[], input: SurveyInput) {
@@ -104,7 +104,7 @@ export function checkSurveyInput(questions: readonly SurveyCriterion[], input: S
   if (helpedBy === '') problems.push({ field: 'helpedBy', problem: 'required' });
   else if (!(helpers as readonly string[]).includes(helpedBy)) problems.push({ field: 'helpedBy', problem: 'invalid' });
   const comment = input.comment.trim();
-  if (comment.length > COMMENT_MAX) problems.push({ field: 'comment', problem: 'tooLong' });
+  if (comment.length > COMMENT_MAX) problems.push({ field: 'comment', problem: 'too_long' });
   return { problems, values, helpedBy: helpedBy as HelpedBy, comment: comment === '' ? null : comment };
 }
 
