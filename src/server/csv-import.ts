@@ -5,6 +5,12 @@
  */
 import { parse, type Parser } from 'csv-parse';
 
+/**
+ * A whole file's problems, the same in both imports: a column missing (header), one not known or repeated, a line that
+ * is not CSV, too many rows, too many bytes, no rows.
+ */
+export const csvFileProblems = ['header', 'unknown_column', 'duplicate_column', 'csv', 'too_many_rows', 'too_large', 'empty'] as const;
+
 /** A file or header problem, or one value of a row. */
 export interface CsvProblem {
   /** The line of the file (1 = the header). */

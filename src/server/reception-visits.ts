@@ -40,7 +40,11 @@ export interface ReceptionActor {
   ip?: string | null;
 }
 
-export type VisitErrorReason = 'forbidden' | 'not_found' | 'invalid';
+export const visitRefusals = ['forbidden', 'not_found', 'invalid'] as const;
+export type VisitErrorReason = (typeof visitRefusals)[number];
+
+/** A value's problems in the reception log's form, each answered under its field. */
+export const visitFieldProblems = ['required', 'choice', 'too_long', 'too_short', 'date', 'future', 'time', 'id_number', 'phone', 'headcount', 'representatives', 'dossier_required', 'dossier_code', 'dossier_unknown', 'dossier_kind', 'scope', 'visit_number', 'visit_unknown', 'visit_not_earlier', 'before_later'] as const;
 
 export class VisitError extends Error {
   readonly reason: VisitErrorReason;

@@ -76,6 +76,7 @@ export const auth = {
       invalid_code: 'Mã xác thực không đúng — kiểm tra giờ trên điện thoại và nhập mã mới.',
       invalid_key: 'Khóa cài đặt không hợp lệ. Hãy quét lại mã QR mới bên dưới và nhập mã 6 chữ số.',
       already_enabled: 'Xác thực hai bước đã được bật.',
+      not_found: 'Tài khoản của bạn không còn hoạt động, nên không bật được xác thực hai bước. Hãy liên hệ quản trị viên.',
     },
   },
 };

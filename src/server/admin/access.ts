@@ -26,7 +26,9 @@ export interface AdminActor {
   ip?: string | null;
 }
 
-export type AdminErrorReason = 'forbidden' | 'not_found' | 'self' | 'invalid';
+/** Why an administration service refused; 'invalid' carries its fields' problems, each answered under its field. */
+export const adminRefusals = ['forbidden', 'not_found', 'self', 'invalid'] as const;
+export type AdminErrorReason = (typeof adminRefusals)[number];
 
 export class AdminError extends Error {
   readonly reason: AdminErrorReason;

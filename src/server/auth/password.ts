@@ -17,7 +17,8 @@ export async function verifyPasswordHash(passwordHash: string, password: string)
   }
 }
 
-export type PasswordProblem = 'too_short' | 'too_long' | 'too_simple' | 'contains_email';
+export const passwordProblems = ['too_short', 'too_long', 'too_simple', 'contains_email'] as const;
+export type PasswordProblem = (typeof passwordProblems)[number];
 
 /** A password staff may choose: 12 to 200 characters, not one repeated character or an obvious sequence, not the e-mail. */
 export function checkPasswordStrength(password: string, email?: string): PasswordProblem | null {

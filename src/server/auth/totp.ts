@@ -117,7 +117,8 @@ export interface TotpContext {
   now?: Date;
 }
 
-export type EnableTotpResult = { ok: true; recoveryCode: string } | { ok: false; reason: 'invalid_key' | 'invalid_code' | 'already_enabled' | 'not_found' };
+export const enableTotpProblems = ['invalid_key', 'invalid_code', 'already_enabled', 'not_found'] as const;
+export type EnableTotpResult = { ok: true; recoveryCode: string } | { ok: false; reason: (typeof enableTotpProblems)[number] };
 
 /** The key of a setup form, or null when it is not the base32 of a key `beginTotpSetup` could have made. */
 export function parseSetupKey(text: string): Uint8Array | null {

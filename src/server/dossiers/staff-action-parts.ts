@@ -11,29 +11,31 @@ import type { LockedDossier } from './transition.ts';
 export const TEXT_LIMIT = 2000;
 
 /** Why an action's input was refused. The keys name messages the back office shows next to the field. */
-export type ActionProblem =
-  | 'reason_required'
-  | 'reason_too_long'
-  | 'note_too_long'
-  | 'officer_invalid'
-  | 'officer_unchanged'
-  | 'file_missing'
-  | 'file.empty'
-  | 'file.too_large'
-  | 'file.type'
-  | 'apology_used'
-  | 'apology_no_due_date'
-  | 'extension_used'
-  | 'conclusion_missing'
-  | 'number_missing'
-  | 'number_too_long'
-  | 'findings_missing'
-  | 'legal_basis_missing'
-  | 'remedy_missing'
-  | 'remedy_mismatch'
-  | 'measures_missing'
-  | 'decision_text_too_long'
-  | 'date_invalid';
+export const actionProblems = [
+  'reason_required',
+  'reason_too_long',
+  'note_too_long',
+  'officer_invalid',
+  'officer_unchanged',
+  'file_missing',
+  'file.empty',
+  'file.too_large',
+  'file.type',
+  'apology_used',
+  'apology_no_due_date',
+  'extension_used',
+  'conclusion_missing',
+  'number_missing',
+  'number_too_long',
+  'findings_missing',
+  'legal_basis_missing',
+  'remedy_missing',
+  'remedy_mismatch',
+  'measures_missing',
+  'decision_text_too_long',
+  'date_invalid',
+] as const;
+export type ActionProblem = (typeof actionProblems)[number];
 
 export class ActionInputError extends Error {
   readonly problem: ActionProblem;

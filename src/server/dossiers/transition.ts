@@ -74,8 +74,11 @@ export interface TransitionInput {
   submissionMail?: Pick<NotifyInput, 'pin' | 'expectedDueDate' | 'timeLimitDays'>;
 }
 
+/** Why a transition was refused: no such dossier, not from its status for this role, another agency's dossier. */
+export const transitionRefusals = ['not_found', 'not_allowed', 'other_agency'] as const;
+
 export class TransitionError extends Error {
-  readonly reason: 'not_found' | 'not_allowed' | 'other_agency';
+  readonly reason: (typeof transitionRefusals)[number];
   constructor(reason: TransitionError['reason']) {
     super(`Transition refused: ${reason}`);
     this.name = 'TransitionError';

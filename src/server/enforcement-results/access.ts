@@ -19,7 +19,8 @@ export interface EnforcementActor {
   ip?: string | null;
 }
 
-export type EnforcementErrorReason = 'forbidden' | 'not_found' | 'invalid' | 'committed';
+export const enforcementRefusals = ['forbidden', 'not_found', 'invalid', 'committed'] as const;
+export type EnforcementErrorReason = (typeof enforcementRefusals)[number];
 
 export class EnforcementError extends Error {
   readonly reason: EnforcementErrorReason;

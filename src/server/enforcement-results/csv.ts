@@ -13,6 +13,9 @@ import { CsvError } from 'csv-parse';
 import { parseDate } from '../registry/admin.ts';
 import { csvErrorLine, csvReader, headerProblems, limitBytes, TooLarge, unneutralise, type CsvProblem } from '../csv-import.ts';
 
+/** A value's problems in a row of the figures, each answered under its column. */
+export const resultFieldProblems = ['required', 'unknown', 'scope', 'year', 'date', 'outside_year', 'future', 'count', 'above_total', 'parts_above_total', 'above_with_conditions'] as const;
+
 /** The columns of the file, in the template's order. */
 export const resultColumns = [
   'agency_code',

@@ -38,7 +38,11 @@ export function registryActorOf(user: RegistryActor): RegistryActor | undefined 
   return { id: user.id, email: user.email, role: user.role, agency_code: user.agency_code };
 }
 
-export type RegistryErrorReason = 'forbidden' | 'not_found' | 'invalid' | 'removed';
+export const registryRefusals = ['forbidden', 'not_found', 'invalid', 'removed'] as const;
+export type RegistryErrorReason = (typeof registryRefusals)[number];
+
+/** A value's problems in an entry (the form, or a row of an import), each answered under its field or column. */
+export const entryFieldProblems = ['required', 'too_long', 'too_short', 'encoding', 'date', 'future', 'before_judgment', 'before_decision', 'reason', 'unknown', 'scope', 'mismatch'] as const;
 
 export class RegistryError extends Error {
   readonly reason: RegistryErrorReason;

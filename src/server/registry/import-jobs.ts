@@ -72,7 +72,8 @@ export interface ImportJob {
   canCommit: boolean;
 }
 
-export type ImportJobProblem = 'not_found' | 'not_clean' | 'file_gone';
+export const importJobProblems = ['not_found', 'not_clean', 'file_gone'] as const;
+export type ImportJobProblem = (typeof importJobProblems)[number];
 
 export class ImportJobError extends Error {
   readonly reason: ImportJobProblem;

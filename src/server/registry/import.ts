@@ -19,6 +19,9 @@ import type { Database } from '../schema.ts';
 import { searchKey } from '../search-key.ts';
 import { todayInVietnam } from '../validation/dates.ts';
 
+/** A row that repeats a person: earlier in the file, or already on the published list. */
+export const importRowProblems = ['duplicate_row', 'listed'] as const;
+
 export const IMPORT_LIMITS = { maxRows: 200_000, maxBytes: 50 * 1024 * 1024, batchSize: 500, maxErrors: 10_000 } as const;
 
 export interface ImportError {
@@ -27,13 +30,11 @@ export interface ImportError {
   /** The column, when the problem is one value. */
   field?: string;
   /**
-   * A field problem (required, tooLong, tooShort, date, future, beforeJudgment, reason, unknown, scope, mismatch,
-   * encoding), a repeated person (duplicateRow: earlier in the file, see `other`; listed: already on the published list)
-   * or a file problem: header (a column missing), unknownColumn, duplicateColumn, csv (malformed line), tooManyRows,
-   * tooLarge, empty.
+   * A field problem (entryFieldProblems in admin.ts), a repeated person (duplicate_row: earlier in the file, see
+   * `other`; listed: already on the published list) or a file problem (csvFileProblems in ../csv-import.ts).
    */
   reason: string;
-  /** For duplicateRow: the line it repeats. */
+  /** For duplicate_row: the line it repeats. */
   other?: number;
 }
 
