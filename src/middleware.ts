@@ -5,10 +5,12 @@ import { deleteSessionCookie, sessionCookieValue } from './actions/staff-cookie.
 import { routeLogging } from './route-logging.ts';
 import { databaseFailureInScope, watchDatabase } from './server/database-unavailable.ts';
 import { rpcRetryAfter } from './actions/rpc-retry-after.ts';
+import { staffPath, staffRoutes } from './server/routes.ts';
+import { dict } from './i18n/index.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-export const STAFF_PREFIX = '/can-bo';
-const PUBLIC_STAFF_PATHS = new Set([`${STAFF_PREFIX}/dang-nhap`]);
+export const STAFF_PREFIX = staffRoutes.queue;
+const PUBLIC_STAFF_PATHS = new Set<string>([staffRoutes.signIn]);
 const ERROR_ROUTES = new Set(['/404', '/500']);
 
 /**
@@ -44,7 +46,7 @@ const refuseCrossSite = defineMiddleware((context, next) => {
   if (context.isPrerendered) return next();
   const site = context.request.headers.get('sec-fetch-site');
   if (!SAFE_METHODS.has(context.request.method) && site && site !== 'same-origin' && site !== 'none') {
-    return new Response('Cross-site request refused / Yêu cầu từ trang khác bị từ chối', {
+    return new Response(`${dict('en').security.crossSite} / ${dict('vi').security.crossSite}`, {
       status: 403,
       headers: { 'Content-Type': 'text/plain; charset=utf-8' },
     });
@@ -73,10 +75,10 @@ const staffSession = defineMiddleware(async (context, next) => {
   if (!isStaffPath) return next();
   const staff = context.locals.staff;
   if (!staff && !PUBLIC_STAFF_PATHS.has(path)) {
-    return context.redirect(`${STAFF_PREFIX}/dang-nhap?tiep=${encodeURIComponent(path + context.url.search)}`, 303);
+    return context.redirect(staffPath('signIn', { tiep: path + context.url.search }), 303);
   }
-  if (staff && staff.user.totpEnabled && !staff.session.twoFactorVerified && path !== `${STAFF_PREFIX}/xac-thuc-2-buoc` && !PUBLIC_STAFF_PATHS.has(path)) {
-    return context.redirect(`${STAFF_PREFIX}/xac-thuc-2-buoc`, 303);
+  if (staff && staff.user.totpEnabled && !staff.session.twoFactorVerified && path !== staffRoutes.twoStep && !PUBLIC_STAFF_PATHS.has(path)) {
+    return context.redirect(staffRoutes.twoStep, 303);
   }
   const response = await next();
   // Back-office pages hold personal data: never cached, never indexed.

@@ -4,8 +4,6 @@ import type { Dictionary } from './vi.ts';
 export const en: Dictionary = {
   site: {
     name: 'Civil Judgment Enforcement Public Service Portal',
-    shortName: 'THADS public services',
-    tagline: 'Apply, track and complain about civil judgment enforcement online',
     skipLink: 'Skip to main content',
     languageSwitch: 'Tiếng Việt',
     languageSwitchLabel: 'View this page in Vietnamese',
@@ -13,7 +11,6 @@ export const en: Dictionary = {
     footerNav: 'Footer links',
     footerOwner:
       'Run by the civil judgment enforcement agencies. Open source; the legal information here is guidance, and the legal texts prevail.',
-    printedOn: 'Printed on',
     breadcrumb: 'Breadcrumb',
   },
   nav: {
@@ -31,6 +28,9 @@ export const en: Dictionary = {
     optional: ' (optional)',
     choose: '— Choose —',
     chooseAgency: '— Choose an agency —',
+    ifAny: ' (if any)',
+    fileHint: 'PDF, JPG or PNG files, each under 10 MB.',
+    removeFile: 'Remove',
   },
   privacyPage: {
     title: 'Privacy and personal data protection',
@@ -78,7 +78,6 @@ export const en: Dictionary = {
     agenciesText: 'The 34 provincial enforcement agencies and their regional offices.',
     timeLimit: 'Time limit',
     acceptanceLimit: 'Time limit to accept',
-    readGuidance: 'Read the guidance',
   },
   procedure: {
     breadcrumb: 'Procedures',
@@ -281,6 +280,8 @@ export const en: Dictionary = {
     otherDossier: 'Track another application',
   },
   notice: {
+    nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    motto: 'Độc lập – Tự do – Hạnh phúc',
     deskName: 'Reception and results desk',
     code: 'Dossier code',
     qr: 'Scan to track the application',
@@ -631,7 +632,11 @@ export const en: Dictionary = {
     entryTooManyTitle: 'You have opened too many entries',
   },
   counterIntake: {
+    caption: 'Tiếp nhận hồ sơ giấy tại quầy',
     otherAgency: 'The counter takes dossiers only for your agency and its regional offices. Choose an agency from the list; a dossier for another agency is received by that agency.',
+  },
+  security: {
+    crossSite: 'Cross-site request refused',
   },
   pinSafety: {
     locked: (until: string) =>

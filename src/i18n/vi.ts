@@ -13,8 +13,6 @@ export interface InformationSection {
 export const vi = {
   site: {
     name: 'Cổng dịch vụ công Thi hành án dân sự',
-    shortName: 'Dịch vụ công THADS',
-    tagline: 'Nộp hồ sơ, theo dõi và khiếu nại về thi hành án dân sự trực tuyến',
     skipLink: 'Bỏ qua, đến nội dung chính',
     languageSwitch: 'English',
     languageSwitchLabel: 'Xem trang này bằng tiếng Anh',
@@ -22,7 +20,6 @@ export const vi = {
     footerNav: 'Liên kết cuối trang',
     footerOwner:
       'Cổng thông tin do cơ quan thi hành án dân sự vận hành. Mã nguồn mở; thông tin pháp lý trên trang có tính chất hướng dẫn, văn bản pháp luật là căn cứ cuối cùng.',
-    printedOn: 'In ngày',
     breadcrumb: 'Đường dẫn',
   },
   nav: {
@@ -42,6 +39,11 @@ export const vi = {
     optional: ' (không bắt buộc)',
     choose: '— Chọn —',
     chooseAgency: '— Chọn cơ quan —',
+    /** A document that is attached only in some cases. */
+    ifAny: ' (nếu có)',
+    fileHint: 'Tệp PDF, JPG hoặc PNG, mỗi tệp dưới 10 MB.',
+    /** The button that takes an attached file off (the file's name follows, for screen readers). */
+    removeFile: 'Xóa',
   },
   /**
    * The privacy and terms pages (views/InformationPage.astro): sections of paragraphs and lists. A paragraph may
@@ -93,7 +95,6 @@ export const vi = {
     agenciesText: '34 cơ quan thi hành án dân sự cấp tỉnh và các phòng thi hành án dân sự khu vực.',
     timeLimit: 'Thời hạn giải quyết',
     acceptanceLimit: 'Thời hạn thụ lý',
-    readGuidance: 'Xem hướng dẫn',
   },
   procedure: {
     breadcrumb: 'Thủ tục',
@@ -302,6 +303,12 @@ export const vi = {
     otherDossier: 'Tra cứu hồ sơ khác',
   },
   notice: {
+    /**
+     * The national heading every administrative document opens with (Decree 30/2020/NĐ-CP), in Vietnamese on a
+     * document in any language.
+     */
+    nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    motto: 'Độc lập – Tự do – Hạnh phúc',
     deskName: 'Bộ phận tiếp nhận và trả kết quả',
     code: 'Mã hồ sơ',
     qr: 'Quét mã để tra cứu hồ sơ',
@@ -655,7 +662,14 @@ export const vi = {
   },
   /** Counter intake held to the officer's agency (issue 12). */
   counterIntake: {
+    /** The caption of the application pages when reception enters a paper dossier (the back office, Vietnamese). */
+    caption: 'Tiếp nhận hồ sơ giấy tại quầy',
     otherAgency: 'Quầy chỉ tiếp nhận hồ sơ cho cơ quan của bạn và các phòng thi hành án khu vực trực thuộc. Hãy chọn một cơ quan trong danh sách; hồ sơ cho cơ quan khác do cơ quan đó tiếp nhận.',
+  },
+  /** Answers of the portal's own guards, before any page. */
+  security: {
+    /** A form posted from another site (plain text, both languages: the page's language is not known). */
+    crossSite: 'Yêu cầu từ trang khác bị từ chối',
   },
   pinSafety: {
     locked: (until: string) =>

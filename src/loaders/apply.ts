@@ -47,6 +47,8 @@ export const citizenFlow: ApplyFlow = { counter: false, path: applyPath, cookie:
 
 const counterSteps = { check: 'intakeCheck', confirmation: 'intakeConfirmation', receipt: 'intakeReceipt' } as const;
 
+// Counter intake: reception enters a paper dossier through the same catalog form as citizens; each step's loader
+// refuses anyone else.
 export const counterFlow: ApplyFlow = {
   counter: true,
   path: (procedure, _locale, step) => staffPath(step ? counterSteps[step] : 'intakeForm', { slug: procedure.slug.vi }),
@@ -92,6 +94,7 @@ async function complaintCalendarProps(now = new Date()): Promise<CalendarWindow>
 
 /** The form: after a successful post, on to the check page; after a failed one, the errors with status 400. */
 export async function loadApply(Astro: AstroGlobal, procedure: Procedure, locale: Locale, flow: ApplyFlow = citizenFlow): Promise<Response | ApplyProps> {
+  if (flow.counter && Astro.locals.staff?.user.role !== 'reception') return Astro.rewrite('/403');
   const result = Astro.getActionResult(actions.saveApplication);
   if (result?.data?.complete) return Astro.redirect(flow.path(procedure, locale, 'check'), 303);
   const found = await draftOf(Astro, procedure, flow);
@@ -142,6 +145,7 @@ export interface CheckProps {
 
 /** Check your answers: only with a valid draft; after submission, on to the confirmation. */
 export async function loadCheck(Astro: AstroGlobal, procedure: Procedure, locale: Locale, flow: ApplyFlow = citizenFlow): Promise<Response | CheckProps> {
+  if (flow.counter && Astro.locals.staff?.user.role !== 'reception') return Astro.rewrite('/403');
   const result = Astro.getActionResult(actions.submitApplication);
   if (result?.data) return Astro.redirect(flow.path(procedure, locale, 'confirmation'), 303);
   const draft = await draftOf(Astro, procedure, flow);
@@ -170,6 +174,7 @@ export async function loadReceipt(
   locale: Locale,
   flow: ApplyFlow = citizenFlow,
 ): Promise<Response | (Confirmation & { alternate: string; back: TextLink })> {
+  if (flow.counter && Astro.locals.staff?.user.role !== 'reception') return Astro.rewrite('/403');
   const draft = await draftOf(Astro, procedure, flow);
   const confirmation = draft ? await confirmationFor(await getDb(), draft) : undefined;
   if (!confirmation) return Astro.redirect(flow.counter ? flow.path(procedure, locale) : receiptElsewhere(locale), 303);
@@ -184,6 +189,7 @@ export async function loadReceipt(
 
 /** The confirmation: only for the browser that submitted (its draft cookie), never cached; the PIN the first time only. */
 export async function loadConfirmation(Astro: AstroGlobal, procedure: Procedure, locale: Locale, flow: ApplyFlow = citizenFlow): Promise<Response | Confirmation> {
+  if (flow.counter && Astro.locals.staff?.user.role !== 'reception') return Astro.rewrite('/403');
   const draft = await draftOf(Astro, procedure, flow);
   const confirmation = draft ? await confirmationShownOnce(await getDb(), draft) : undefined;
   if (!confirmation) return Astro.redirect(flow.path(procedure, locale), 303);

@@ -6,11 +6,10 @@
  * to the imported results it comes from.
  */
 import { dict, nameIn } from '../i18n/index.ts';
+import { staffPath } from '../server/routes.ts';
 import type { EnforcementFigure } from '../server/enforcement-results/figures.ts';
 import type { StatsColumn, StatsRow, StatsTable } from '../server/stats/tables.ts';
 import { scopeName, t, type SectionBuilder } from './statistics-context.ts';
-
-const IMPORTS_PATH = '/can-bo/ket-qua-thi-hanh-an';
 
 export const enforcementSection: SectionBuilder = (ctx) => {
   const { year, figures } = ctx.data.enforcement;
@@ -18,7 +17,7 @@ export const enforcementSection: SectionBuilder = (ctx) => {
   const { locale } = ctx;
   const tt = t(locale).enforcement;
   const col = dict(locale).enforcementResults.col;
-  const href = ctx.audience === 'staff' ? `${IMPORTS_PATH}?${new URLSearchParams({ nam: String(year) })}` : undefined;
+  const href = ctx.audience === 'staff' ? staffPath('enforcementResults', { nam: year }) : undefined;
   const percent = (v: number | null) => ({ value: v === null ? null : v / 100, href });
   const amount = (v: number) => ({ value: v, href });
   // Each province's total first, then its agencies: the total is what the province is judged on.

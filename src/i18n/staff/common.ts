@@ -11,4 +11,10 @@ export const common = {
   actionFailed: 'Không thực hiện được thao tác. Hãy tải lại trang và thử lại.',
   /** A refusal without a text of its own. */
   actionRefused: 'Không thực hiện được thao tác. Hãy kiểm tra và thử lại.',
+  /** The 403 page (src/pages/403.astro): a role that may not use what it asked for. */
+  forbidden: {
+    title: 'Không có quyền truy cập',
+    text: 'Vai trò của bạn không được dùng chức năng này. Nếu bạn cần quyền này, hãy liên hệ quản trị viên của cơ quan.',
+    back: 'Về hàng đợi hồ sơ',
+  },
 };
