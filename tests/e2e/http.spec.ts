@@ -40,3 +40,9 @@ test('a cross-site form post is refused', async ({ request }) => {
   });
   expect(fetchSite.status()).toBe(403);
 });
+
+test('the staff accounts page keeps its old address as a permanent redirect', async ({ request }) => {
+  const res = await request.get('/can-bo/quan-tri/can-bo', { maxRedirects: 0 });
+  expect(res.status()).toBe(301);
+  expect(new URL(res.headers().location!, 'http://x').pathname).toBe('/can-bo/quan-tri/nguoi-dung');
+});

@@ -248,7 +248,7 @@ export async function readTemplates(b: Browsers & { demo: DemoDossier[] }): Prom
     }
   };
   // Forms shown only to an account with two-factor on, which the throw-away account is not (turning it on would
-  // mean computing codes): as src/pages/can-bo/xac-thuc-2-buoc.astro and tai-khoan.astro render them.
+  // mean computing codes): as src/views/staff/TwoStepPage.astro and AccountPage.astro render them.
   const twoFactorOnly = [
     { method: 'POST' as const, action: '/can-bo/xac-thuc-2-buoc?_action=staffVerifyTwoFactor', multipart: false, fields: [{ name: 'code', type: 'text', values: ['123456'] }] },
     { method: 'POST' as const, action: '/can-bo/tai-khoan?_action=staffDisableTotp', multipart: false, fields: [{ name: 'password', type: 'password', values: ['sai-mat-khau'] }] },
