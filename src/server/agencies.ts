@@ -12,7 +12,21 @@ export interface AgencyWithOffices extends Agency {
  * change is heard (reference-cache.ts). The rows are shared: callers must not change them.
  */
 export function allAgencies(db: Kysely<Database>): Promise<readonly Agency[]> {
-  return cachedReference(db, 'agencies', 'all', () => db.selectFrom('agencies').selectAll().orderBy('sort_order').execute());
+  return cachedReference(db, 'agencies', 'all', () => db.selectFrom('agencies').selectAll().orderBy('sort_order').orderBy('code').execute());
+}
+
+/** One agency by its code, from the same copy; undefined for a code no agency has. */
+export async function agencyByCode(db: Kysely<Database>, code: string): Promise<Agency | undefined> {
+  return (await allAgencies(db)).find((a) => a.code === code);
+}
+
+/**
+ * An agency and its regional offices, in the official order: the scope of a provincial agency's staff (a regional
+ * office has none, so it is alone). `null`, the central level, is every agency.
+ */
+export async function agencyAndOffices(db: Kysely<Database>, code: string | null): Promise<readonly Agency[]> {
+  const all = await allAgencies(db);
+  return code === null ? all : all.filter((a) => a.code === code || a.parent_code === code);
 }
 
 /** Provincial agencies in the official order, each with its regional offices; optionally one province only. */

@@ -20,6 +20,7 @@ import { parseDate, tidy } from './registry/admin.ts';
 import type { Database, ReceptionVisit, ReceptionVisitsTable } from './schema.ts';
 import { todayInVietnam } from './validation/dates.ts';
 import { isRowId } from './row-id.ts';
+import { agencyAndOffices, agencyByCode } from './agencies.ts';
 
 export const visitKinds = ['regular', 'head_periodic', 'head_adhoc'] as const satisfies readonly ReceptionVisitsTable['kind'][];
 export const visitCategories = ['complaint', 'denunciation', 'recommendation', 'guidance', 'other'] as const satisfies readonly ReceptionVisitsTable['category'][];
@@ -111,35 +112,30 @@ function scopeCondition(actor: ReceptionActor): Expression<SqlBool> {
 /** Agencies the actor may record visits for, with names, for the form. */
 export async function visitAgencyOptions(db: Db, actor: ReceptionActor): Promise<{ code: string; name_vi: string }[]> {
   if (actor.agency_code === null) return [];
-  return db
-    .selectFrom('agencies')
-    .select(['code', 'name_vi'])
-    .where((eb) => eb.or([eb('code', '=', actor.agency_code!), eb('parent_code', '=', actor.agency_code!)]))
-    .orderBy('sort_order')
-    .orderBy('code')
-    .execute();
+  return (await agencyAndOffices(db, actor.agency_code)).map(({ code, name_vi }) => ({ code, name_vi }));
 }
 
 /** The agencies whose figures the actor may read (/can-bo/so-lieu): every agency for central staff, else as for the form. */
 export async function figuresAgencyOptions(db: Db, actor: ReceptionActor): Promise<{ code: string; name_vi: string }[]> {
   if (actor.agency_code !== null) return visitAgencyOptions(db, actor);
-  return db.selectFrom('agencies').select(['code', 'name_vi']).orderBy('sort_order').orderBy('code').execute();
+  return (await agencyAndOffices(db, null)).map(({ code, name_vi }) => ({ code, name_vi }));
 }
 
 /** The Vietnamese name of a visit's agency, or undefined for an unknown code. */
 export async function visitAgencyName(db: Db, code: string): Promise<string | undefined> {
-  return (await db.selectFrom('agencies').select('name_vi').where('code', '=', code).executeTakeFirst())?.name_vi;
+  return (await agencyByCode(db, code))?.name_vi;
 }
 
 /** Active staff of the actor's agency and its regional offices who can receive citizens, for "received by". */
 export async function receptionStaffOptions(db: Db, actor: ReceptionActor): Promise<{ id: number; full_name: string; role: string }[]> {
   if (actor.agency_code === null) return [];
+  const agencies = (await agencyAndOffices(db, actor.agency_code)).map((a) => a.code);
   return db
     .selectFrom('staff_users')
     .select(['id', 'full_name', 'role'])
     .where('disabled_at', 'is', null)
     .where('role', 'in', ['reception', 'officer', 'head'])
-    .where('agency_code', 'in', (eb) => eb.selectFrom('agencies').select('code').where((w) => w.or([w('code', '=', actor.agency_code!), w('parent_code', '=', actor.agency_code!)])))
+    .where('agency_code', 'in', agencies)
     .orderBy('full_name')
     .execute();
 }

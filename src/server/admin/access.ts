@@ -16,6 +16,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AuditActor } from '../audit.ts';
 import type { StaffRole } from '../auth/staff.ts';
 import type { Database } from '../schema.ts';
+import { agencyAndOffices } from '../agencies.ts';
 
 /** The signed-in administrator (a `SessionUser` fits), and where the request came from. */
 export interface AdminActor {
@@ -58,12 +59,7 @@ export function requireCentralAdmin(admin: AdminActor): void {
 export async function managedAgencies(db: Db, admin: AdminActor): Promise<string[] | null> {
   requireAdmin(admin);
   if (admin.agency_code === null) return null;
-  const rows = await db
-    .selectFrom('agencies')
-    .select('code')
-    .where((eb) => eb.or([eb('code', '=', admin.agency_code!), eb('parent_code', '=', admin.agency_code!)]))
-    .execute();
-  return rows.map((r) => r.code);
+  return (await agencyAndOffices(db, admin.agency_code)).map((r) => r.code);
 }
 
 /** An agency as the administration pages list it: its name, place in the tree and published contact details. */
@@ -83,14 +79,16 @@ export interface ManagedAgency {
  * agency and its regional offices for an agency administrator (the scope `managedAgencies` gives).
  */
 export async function agenciesInScope(db: Db, admin: Pick<AdminActor, 'agency_code'>): Promise<ManagedAgency[]> {
-  let query = db
-    .selectFrom('agencies')
-    .select(['code', 'name_vi', 'parent_code', 'province_code', 'address', 'phone', 'email', 'head_name'])
-    .orderBy('sort_order')
-    .orderBy('code');
-  const own = admin.agency_code;
-  if (own !== null) query = query.where((eb) => eb.or([eb('code', '=', own), eb('parent_code', '=', own)]));
-  return query.execute();
+  return (await agencyAndOffices(db, admin.agency_code)).map(({ code, name_vi, parent_code, province_code, address, phone, email, head_name }) => ({
+    code,
+    name_vi,
+    parent_code,
+    province_code,
+    address,
+    phone,
+    email,
+    head_name,
+  }));
 }
 
 /** Throws 'forbidden' unless `admin` manages `agencyCode` (null = a central account: central administrators only). */

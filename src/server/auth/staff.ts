@@ -2,6 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, StaffUser } from '../schema.ts';
 import { checkPasswordStrength, hashPassword, type PasswordProblem } from './password.ts';
+import { agencyByCode } from '../agencies.ts';
 
 export type StaffRole = StaffUser['role'];
 export const staffRoles: StaffRole[] = ['reception', 'officer', 'head', 'admin'];
@@ -44,8 +45,7 @@ export async function createStaffUser(db: Kysely<Database> | Transaction<Databas
   if (!staffRoles.includes(input.role)) throw new StaffInputError('role');
   if (input.agencyCode === null && input.role !== 'admin') throw new StaffInputError('agency');
   if (input.agencyCode !== null) {
-    const agency = await db.selectFrom('agencies').select('code').where('code', '=', input.agencyCode).executeTakeFirst();
-    if (!agency) throw new StaffInputError('agency');
+    if (!(await agencyByCode(db, input.agencyCode))) throw new StaffInputError('agency');
   }
   const problem = checkPasswordStrength(input.password, email);
   if (problem) throw new StaffInputError(problem);

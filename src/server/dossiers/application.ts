@@ -11,6 +11,7 @@ import type { Database } from '../schema.ts';
 import { addDraftAttachment, createDraft, getDraft, removeDraftAttachment, saveDraftAnswers, type Draft, type RawValues } from './drafts.ts';
 import { checkUpload, FILE_LIMITS } from './files.ts';
 import { isRowId } from '../row-id.ts';
+import { agencyByCode } from '../agencies.ts';
 
 export interface FieldError {
   /** A form field name, or `file_<documentId>` for an upload. */
@@ -144,8 +145,7 @@ async function saveApplicationPost(db: Kysely<Database>, input: Parameters<typeo
   for (const field of procedure.fields) {
     const code = answers?.[field.name];
     if (field.kind !== 'agency' || typeof code !== 'string') continue;
-    const agency = await db.selectFrom('agencies').select('code').where('code', '=', code).executeTakeFirst();
-    if (!agency) fieldErrors.push({ field: field.name, key: 'agency_unknown' });
+    if (!(await agencyByCode(db, code))) fieldErrors.push({ field: field.name, key: 'agency_unknown' });
   }
 
   draft = (await getDraft(db, draft.id))!;

@@ -11,6 +11,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { LifecycleKind } from '../catalog/types.ts';
 import type { Database } from '../schema.ts';
+import { allAgencies } from '../agencies.ts';
 
 export type RoutingReason = 'about_head' | 'second_complaint';
 
@@ -57,7 +58,7 @@ export async function competentAgency(
   answers: Record<string, unknown>,
 ): Promise<Routing> {
   if (levelsUp(kind, answers).levels === 0) return { agencyCode: namedAgency, reason: null, aboveProvince: false };
-  const parents = new Map((await db.selectFrom('agencies').select(['code', 'parent_code']).execute()).map((a) => [a.code, a.parent_code]));
+  const parents = new Map((await allAgencies(db)).map((a) => [a.code, a.parent_code]));
   return competentAgencyIn((code) => parents.get(code), kind, namedAgency, answers);
 }
 

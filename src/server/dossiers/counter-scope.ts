@@ -6,16 +6,12 @@
 import type { Kysely } from 'kysely';
 import type { Procedure } from '../catalog/types.ts';
 import type { Agency, Database } from '../schema.ts';
+import { agencyAndOffices } from '../agencies.ts';
 
 /** The agencies within a counter's scope, in the directory's order; none for an account without an agency. */
 export async function counterAgencies(db: Kysely<Database>, staffAgency: string | null): Promise<Agency[]> {
   if (staffAgency === null) return [];
-  return db
-    .selectFrom('agencies')
-    .selectAll()
-    .where((eb) => eb.or([eb('code', '=', staffAgency), eb('parent_code', '=', staffAgency)]))
-    .orderBy('sort_order')
-    .execute();
+  return [...(await agencyAndOffices(db, staffAgency))];
 }
 
 /**

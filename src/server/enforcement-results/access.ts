@@ -10,6 +10,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
+import { agencyAndOffices } from '../agencies.ts';
 
 export interface EnforcementActor {
   id: number;
@@ -48,14 +49,8 @@ export interface ScopedAgency {
 
 /** The agencies whose figures the actor reads: their agency and its regional offices (central administrator: all). */
 export async function readableAgencies(db: Db, actor: EnforcementActor): Promise<ScopedAgency[]> {
-  let q = db.selectFrom('agencies').select(['code', 'name_vi', 'kind', 'parent_code']).orderBy('sort_order').orderBy('code');
-  if (actor.agency_code === null) {
-    if (actor.role !== 'admin') return [];
-  } else {
-    const own = actor.agency_code;
-    q = q.where((eb) => eb.or([eb('code', '=', own), eb('parent_code', '=', own)]));
-  }
-  return q.execute();
+  if (actor.agency_code === null && actor.role !== 'admin') return [];
+  return (await agencyAndOffices(db, actor.agency_code)).map(({ code, name_vi, kind, parent_code }) => ({ code, name_vi, kind, parent_code }));
 }
 
 /** The agencies the actor imports for. @throws EnforcementError('forbidden') for a role that does not import. */

@@ -18,6 +18,7 @@ import type { Database } from '../schema.ts';
 import { todayInVietnam } from '../validation/dates.ts';
 import { EnforcementError, importScope, type EnforcementActor } from './access.ts';
 import { checkResultFile, countColumns, type ResultFileCheck, type ResultValues } from './csv.ts';
+import { allAgencies } from '../agencies.ts';
 
 export type PreviewOutcome = { ok: true; importId: string } | { ok: false; check: ResultFileCheck };
 
@@ -29,7 +30,7 @@ export async function previewImport(
   options: { today?: string } = {},
 ): Promise<PreviewOutcome> {
   const allowed = await importScope(db, actor);
-  const known = new Set((await db.selectFrom('agencies').select('code').execute()).map((a) => a.code));
+  const known = new Set((await allAgencies(db)).map((a) => a.code));
   const check = await checkResultFile((async function* () {
     yield upload.bytes;
   })(), { known, allowed }, options.today ?? todayInVietnam());
@@ -88,9 +89,7 @@ export async function getImport(db: Kysely<Database>, actor: EnforcementActor, i
   if (!row || !(row.staff_id === actor.id || actor.agency_code === null || row.agency_code === actor.agency_code)) throw new EnforcementError('not_found');
   const values = (typeof row.rows === 'string' ? JSON.parse(row.rows) : row.rows) as ResultValues[];
   const codes = [...new Set(values.map((v) => v.agency_code))];
-  const names = new Map(
-    codes.length ? (await db.selectFrom('agencies').select(['code', 'name_vi']).where('code', 'in', codes).execute()).map((a) => [a.code, a.name_vi]) : [],
-  );
+  const names = new Map((await allAgencies(db)).filter((a) => codes.includes(a.code)).map((a) => [a.code, a.name_vi]));
   // The stored snapshots to compare with, other than those this import wrote.
   const stored = codes.length
     ? await db

@@ -15,6 +15,7 @@ import type { Database, RegistryEntriesTable, RegistryEntry } from '../schema.ts
 import { isRealDate, todayInVietnam } from '../validation/dates.ts';
 import { publishedFields } from './search.ts';
 import { rowIdOf } from '../row-id.ts';
+import { agencyAndOffices, allAgencies } from '../agencies.ts';
 
 /** The signed-in staff member (a `SessionUser` fits), and where the request came from. */
 export interface RegistryActor {
@@ -112,22 +113,14 @@ export type AgencyScope = Map<string, string>;
 /** The agencies the actor acts for (a central administrator: all). @throws RegistryError('forbidden') */
 export async function agencyScope(db: Db, actor: RegistryActor): Promise<AgencyScope> {
   if (!['reception', 'officer', 'head', 'admin'].includes(actor.role)) throw new RegistryError('forbidden');
-  let q = db.selectFrom('agencies').select(['code', 'province_code']).orderBy('sort_order').orderBy('code');
-  if (actor.agency_code === null) {
-    if (actor.role !== 'admin') throw new RegistryError('forbidden');
-  } else {
-    const own = actor.agency_code;
-    q = q.where((eb) => eb.or([eb('code', '=', own), eb('parent_code', '=', own)]));
-  }
-  const rows = await q.execute();
-  return new Map(rows.map((r) => [r.code, r.province_code]));
+  if (actor.agency_code === null && actor.role !== 'admin') throw new RegistryError('forbidden');
+  return new Map((await agencyAndOffices(db, actor.agency_code)).map((r) => [r.code, r.province_code]));
 }
 
 /** Agencies the actor acts for, with names, for the forms. */
 export async function agencyOptions(db: Kysely<Database>, actor: RegistryActor): Promise<{ code: string; name_vi: string; province_code: string }[]> {
   const scope = await agencyScope(db, actor);
-  const rows = await db.selectFrom('agencies').select(['code', 'name_vi', 'province_code']).orderBy('sort_order').orderBy('code').execute();
-  return rows.filter((r) => scope.has(r.code));
+  return (await allAgencies(db)).filter((r) => scope.has(r.code)).map(({ code, name_vi, province_code }) => ({ code, name_vi, province_code }));
 }
 
 /**
@@ -214,8 +207,7 @@ export function validateEntry(
 
 /** Every agency → its province (agencies are few: about fifty). */
 export async function allAgencyProvinces(db: Db): Promise<AgencyScope> {
-  const rows = await db.selectFrom('agencies').select(['code', 'province_code']).execute();
-  return new Map(rows.map((r) => [r.code, r.province_code]));
+  return new Map((await allAgencies(db)).map((r) => [r.code, r.province_code]));
 }
 
 async function checked(db: Db, actor: RegistryActor, input: EntryInput): Promise<EntryValues> {

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit.ts';
 import type { Locale, Text } from '../catalog/types.ts';
 import type { Database, GeneralFeedbackTable } from '../schema.ts';
 import { scopeOf, type SurveyReader } from './staff-access.ts';
+import { agencyByCode } from '../agencies.ts';
 
 export const feedbackTopics = ['portal', 'procedure', 'staff', 'suggestion', 'other'] as const;
 export type FeedbackTopic = (typeof feedbackTopics)[number];
@@ -31,7 +32,7 @@ export type FeedbackProblem = { field: 'agency' | 'topic' | 'rating' | 'message'
 export async function sendFeedback(db: Kysely<Database>, input: FeedbackInput, locale: Locale, now: Date = new Date()): Promise<{ ok: true } | { ok: false; problems: FeedbackProblem[] }> {
   const problems: FeedbackProblem[] = [];
   const agencyCode = input.agencyCode.trim();
-  if (agencyCode !== '' && !(await db.selectFrom('agencies').select('code').where('code', '=', agencyCode).executeTakeFirst())) {
+  if (agencyCode !== '' && !(await agencyByCode(db, agencyCode))) {
     problems.push({ field: 'agency', problem: 'invalid' });
   }
   const topic = input.topic.trim();

@@ -13,6 +13,7 @@ import { recordAudit } from '../audit.ts';
 import type { StaffRole } from '../auth/staff.ts';
 import type { Database } from '../schema.ts';
 import { responsesInScope, scaleCriterionIds } from './figures.ts';
+import { agencyByCode } from '../agencies.ts';
 
 export interface SurveyReader {
   id: number;
@@ -80,8 +81,7 @@ export function scopeOf(reader: SurveyReader, requested: string | undefined): st
 /** Whether agency `code` is `scope` or one of its regional offices. */
 export async function agencyWithin(db: Kysely<Database>, code: string, scope: string): Promise<boolean> {
   if (code === scope) return true;
-  const row = await db.selectFrom('agencies').select('parent_code').where('code', '=', code).executeTakeFirst();
-  return row?.parent_code === scope;
+  return (await agencyByCode(db, code))?.parent_code === scope;
 }
 
 export const cursorOf = (row: Pick<ResponseRow, 'id' | 'submittedAt'>) => `${row.submittedAt.getTime()}-${row.id}`;
