@@ -26,6 +26,7 @@ import { seedDemoVisits } from './reception-demo.ts';
 import { seedDemoEnforcementResults } from './enforcement-results-demo.ts';
 import { todayInVietnam } from '../../src/server/calendar.ts';
 import { seedDemoSurveys } from './survey-demo.ts';
+import { demoTimeline } from './demo-clock.ts';
 import { demoStaff, submitDemoDossier, tinyPdf, type DemoDossier } from './demo-applicants.ts';
 
 // Where the start script and the tests have always found them.
@@ -64,12 +65,6 @@ const notes: Partial<Record<DemoStep, { vi: string; en: string }>> = {
   },
 };
 
-function daysBefore(now: Date, days: number, hour = 9): Date {
-  const d = new Date(now.getTime() - days * 86_400_000);
-  d.setUTCHours(hour - 7, 15, 0, 0);
-  return d;
-}
-
 /** Loads the demo dossiers (once: nothing happens when any dossier exists) and returns their codes and PINs. */
 export async function seedDemoData(db: Kysely<Database>, opts: { publicUrl: string; dataDir: string; now?: Date }): Promise<DemoDossier[]> {
   const existing = await db.selectFrom('dossiers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -86,7 +81,7 @@ export async function seedDemoData(db: Kysely<Database>, opts: { publicUrl: stri
       const scenario = scenarios[(i * 3 + s) % scenarios.length]!;
       // The draft waiting for the head is Hà Nội's, so the demo head has a decision to sign.
       const agency = scenario.steps.includes('draft') ? 'HNI' : agencies[(i + s) % agencies.length]!;
-      const submittedAt = daysBefore(now, scenario.daysAgo);
+      const [submittedAt, ...stepTimes] = demoTimeline(now, scenario.daysAgo, scenario.steps.length + 1, 9, 15) as [Date, ...Date[]];
       const locale = i % 4 === 3 ? 'en' : 'vi';
       const { dossierId, code, pin } = await submitDemoDossier(db, procedure, { i, agency, locale, submittedAt, publicUrl: opts.publicUrl });
       // Hà Nội's dossiers are worked by the demo staff (so the back office shows their names); others by the system.
@@ -98,8 +93,8 @@ export async function seedDemoData(db: Kysely<Database>, opts: { publicUrl: stri
       let day = submittedAt;
       const base = () => ({ publicUrl: opts.publicUrl, now: day });
       const file = () => ({ name: `ket-qua-${procedure.code.toLowerCase()}.pdf`, bytes: tinyPdf });
-      for (const step of scenario.steps) {
-        day = new Date(day.getTime() + 86_400_000);
+      for (const [k, step] of scenario.steps.entries()) {
+        day = stepTimes[k]!;
         const note = notes[step]?.[locale] ?? '';
         if (step === 'receive') await receiveDossier(db, dossierId, as('reception'), base());
         else if (step === 'request_supplement') await requestSupplement(db, dossierId, as('reception'), { ...base(), reason: note });

@@ -13,6 +13,8 @@ import { submitDraft } from '../../src/server/dossiers/submit.ts';
 import type { Actor } from '../../src/server/dossiers/transition.ts';
 import type { Database } from '../../src/server/schema.ts';
 import type { DemoDossier } from './demo-applicants.ts';
+import { demoTimeline } from './demo-clock.ts';
+import { todayInVietnam } from '../../src/server/calendar.ts';
 
 const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
@@ -47,12 +49,6 @@ const scenarios: Scenario[] = [
   },
 ];
 
-function at(now: Date, daysAgo: number): Date {
-  const d = new Date(now.getTime() - daysAgo * 86_400_000);
-  d.setUTCHours(2, 30, 0, 0);
-  return d;
-}
-
 async function file(db: Kysely<Database>, procedure: Procedure, answers: Record<string, unknown>, locale: 'vi' | 'en', when: Date, publicUrl: string) {
   const draftId = await createDraft(db, procedure.code, locale, when);
   await saveDraftAnswers(db, draftId, {}, procedure.schema.parse(answers));
@@ -71,21 +67,21 @@ export async function seedDemoPetitions(
   const head: Actor = { role: 'head', staffId: opts.staffIds.head!, agencyCode: 'HNI', email: 'thutruong@demo.thads.vn' };
   for (const [i, s] of scenarios.entries()) {
     const procedure = procedureByCode(s.procedure)!;
-    const when = at(opts.now, s.daysAgo);
+    const [when, ...stepTimes] = demoTimeline(opts.now, s.daysAgo, s.steps.length + 1, 9, 30) as [Date, ...Date[]];
     const first = s.secondOf === undefined ? undefined : made[s.secondOf];
     const answers: Record<string, unknown> = {
       ...procedure.example,
       agency: 'HNI',
       email: `khieunai${i + 1}@example.com`,
-      ...(s.procedure === 'KN' ? { dateLearned: when.toISOString().slice(0, 10), actDate: when.toISOString().slice(0, 10) } : {}),
+      ...(s.procedure === 'KN' ? { dateLearned: todayInVietnam(when), actDate: todayInVietnam(when) } : {}),
       ...s.overrides,
       ...(first ? { round: 'second', subject: 'beforeCoercion', firstDecisionNumber: `${i}/QĐ-GQKN`, firstDecisionReceivedOn: first.decidedOn, parentDossierCode: first.code } : {}),
     };
     const { dossierId, code, pin } = await file(db, procedure, answers, i % 3 === 2 ? 'en' : 'vi', when, opts.publicUrl);
     let day = when;
     let decidedOn: string | undefined;
-    for (const step of s.steps) {
-      day = new Date(day.getTime() + 86_400_000);
+    for (const [k, step] of s.steps.entries()) {
+      day = stepTimes[k]!;
       await takeStaffAction(db, dossierId, step, head, {
         publicUrl: opts.publicUrl,
         now: day,
@@ -102,7 +98,7 @@ export async function seedDemoPetitions(
         measures: 'Kiểm điểm, rút kinh nghiệm đối với Chấp hành viên; hoàn trả khoản tiền đã nhận cho đương sự.',
         file: { name: step === 'conclude' ? 'ket-luan-to-cao.pdf' : 'quyet-dinh-giai-quyet-khieu-nai.pdf', bytes: pdf },
       });
-      if (step === 'decide') decidedOn = day.toISOString().slice(0, 10);
+      if (step === 'decide') decidedOn = todayInVietnam(day);
     }
     const { status } = await db.selectFrom('dossiers').select('status').where('id', '=', dossierId).executeTakeFirstOrThrow();
     made.push({ code, pin, procedure: procedure.code, status, ...(decidedOn ? { decidedOn } : {}) });

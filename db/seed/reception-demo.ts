@@ -6,16 +6,11 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database, ReceptionVisitsTable } from '../../src/server/schema.ts';
+import { vnAt } from './demo-clock.ts';
 
 type Visit = Omit<ReceptionVisitsTable, 'id' | 'search_text' | 'created_at' | 'updated_at' | 'received_by' | 'created_by' | 'visited_at' | 'agency_code' | 'dossier_id' | 'earlier_visit_id'>;
 
 const none = { citizen_id_number: null, citizen_phone: null, representatives: null, forwarded_to: null, refusal_reason: null, headcount: 1 };
-
-/** At `hour`:`minute` in Vietnam, `days` days before `now`. */
-function vnAt(now: Date, days: number, hour: number, minute = 0): Date {
-  const day = new Date(now.getTime() + 7 * 3_600_000 - days * 86_400_000).toISOString().slice(0, 10);
-  return new Date(`${day}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+07:00`);
-}
 
 /**
  * Adds about eight visits; `staffIds` are the demo accounts by role (reception and head receive citizens).
