@@ -612,8 +612,12 @@ for (const target of testDatabases) {
         await auth.signOut(db, a.session, a.user, '203.0.113.50');
         assert.equal(await validateSessionToken(db, a.token), null);
         assert.ok(await validateSessionToken(db, b.token));
-        const [entry] = await audits({ action: 'auth.signout', actorId: user.id });
-        assert.equal(entry?.ip, '203.0.113.50');
+        const entries = await audits({ action: 'auth.signout', actorId: user.id });
+        assert.equal(entries.length, 1);
+        assert.equal(entries[0]?.ip, '203.0.113.50');
+        assert.equal(entries[0]?.entity_type, 'staff_user');
+        assert.equal(entries[0]?.entity_id, String(user.id));
+        assert.equal(entries[0]?.agency_code, 'HNI');
       });
 
       it('signOutEverywhere ends every session of the user only, audited', async () => {

@@ -2,8 +2,7 @@
 import type { APIContext, AstroGlobal } from 'astro';
 import { actions } from 'astro:actions';
 import { deleteSessionCookie } from '../../actions/staff-cookie.ts';
-import { recordAudit } from '../../server/audit.ts';
-import { invalidateSession } from '../../server/auth/session.ts';
+import { signOut } from '../../server/auth/signin.ts';
 import { getDb } from '../../server/boot.ts';
 import { formatVietnamClock } from '../../server/format.ts';
 import { clientAddress } from '../../server/ratelimit.ts';
@@ -73,9 +72,7 @@ export function loadTwoStep(Astro: AstroGlobal): TwoStepProps | Response {
 export async function signOutResponse(ctx: APIContext): Promise<Response> {
   const staff = ctx.locals.staff;
   if (staff) {
-    const db = await getDb();
-    await invalidateSession(db, staff.session.id);
-    await recordAudit(db, { id: staff.user.id, email: staff.user.email, ip: clientAddress(ctx.request, ctx.clientAddress) }, { action: 'auth.signout', entityType: 'staff', entityId: staff.user.id });
+    await signOut(await getDb(), staff.session, staff.user, clientAddress(ctx.request, ctx.clientAddress));
   }
   deleteSessionCookie(ctx.cookies);
   return ctx.redirect(staffPath('signIn', { 'da-dang-xuat': 1 }), 303);
