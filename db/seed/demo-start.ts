@@ -14,13 +14,20 @@ export interface DemoReport {
   history: HistoryReport | null;
 }
 
-/** Loads what the configuration asks for of the demo data; each part loads once, on the first start. */
-export async function seedDemoOnStart(db: Kysely<Database>, cfg: Pick<Config, 'demoData' | 'demoHistory' | 'publicUrl' | 'dataDir'>): Promise<DemoReport> {
-  const demo = cfg.demoData ? await seedDemoData(db, { publicUrl: cfg.publicUrl, dataDir: cfg.dataDir }) : [];
+/**
+ * Loads what the configuration asks for of the demo data; each part loads once, on the first start. `now` is the
+ * clock every part's times are counted back from (a test's; a start's own clock otherwise).
+ */
+export async function seedDemoOnStart(
+  db: Kysely<Database>,
+  cfg: Pick<Config, 'demoData' | 'demoHistory' | 'publicUrl' | 'dataDir'>,
+  now: Date = new Date(),
+): Promise<DemoReport> {
+  const demo = cfg.demoData ? await seedDemoData(db, { publicUrl: cfg.publicUrl, dataDir: cfg.dataDir, now }) : [];
   // After the demo seed: its Hà Nội accounts handle the history's dossiers there.
-  const history = cfg.demoHistory ? await seedDemoHistory(db) : null;
-  if (cfg.demoData) await seedRegistryDemo(db);
-  if (cfg.demoData) await seedVaultDemo(db, cfg.publicUrl);
+  const history = cfg.demoHistory ? await seedDemoHistory(db, { now }) : null;
+  if (cfg.demoData) await seedRegistryDemo(db, now);
+  if (cfg.demoData) await seedVaultDemo(db, cfg.publicUrl, now);
   // The embedded database has no autovacuum to gather statistics after a seed: without them its planner guesses
   // (a public-list search took 4.3 ms instead of 3.5 on the demo list).
   if (demo.length > 0 || history) await sql`analyze`.execute(db);

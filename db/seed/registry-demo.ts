@@ -73,10 +73,10 @@ export function registryDemoEntries(count = 300, today = new Date()): Insertable
 }
 
 /** Loads the demo list once (nothing happens when the list has entries). */
-export async function seedRegistryDemo(db: Kysely<Database>): Promise<number> {
+export async function seedRegistryDemo(db: Kysely<Database>, today: Date = new Date()): Promise<number> {
   const existing = await db.selectFrom('registry_entries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   if (existing.n > 0) return 0;
-  const rows = registryDemoEntries();
+  const rows = registryDemoEntries(300, today);
   for (let i = 0; i < rows.length; i += 100) await db.insertInto('registry_entries').values(rows.slice(i, i + 100)).execute();
   return rows.length;
 }
