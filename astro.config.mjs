@@ -42,7 +42,11 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   trailingSlash: 'ignore',
   // Staff accounts were at /can-bo/quan-tri/can-bo, the back office's own root word; bookmarks keep working.
-  redirects: { '/can-bo/quan-tri/can-bo': { status: 301, destination: '/can-bo/quan-tri/nguoi-dung' } },
+  // The staff accounts' old address; and the dossiers' folder, which a trimmed dossier address lands on, is the queue.
+  redirects: {
+    '/can-bo/quan-tri/can-bo': { status: 301, destination: '/can-bo/quan-tri/nguoi-dung' },
+    '/can-bo/ho-so': { status: 301, destination: '/can-bo' },
+  },
   // Pages the same for everyone are rendered once until what they show changes (src/page-cache-provider.ts).
   cache: { provider: { name: 'thads-pages', entrypoint: new URL('./src/page-cache-provider.ts', import.meta.url), config: { max: 500 } } },
   build: { inlineStylesheets: 'never' },

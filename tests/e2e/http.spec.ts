@@ -46,3 +46,9 @@ test('the staff accounts page keeps its old address as a permanent redirect', as
   expect(res.status()).toBe(301);
   expect(new URL(res.headers().location!, 'http://x').pathname).toBe('/can-bo/quan-tri/nguoi-dung');
 });
+
+test('a dossier address trimmed to its folder goes to the queue', async ({ request }) => {
+  const res = await request.get('/can-bo/ho-so', { maxRedirects: 0 });
+  expect(res.status()).toBe(301);
+  expect(new URL(res.headers().location!, 'http://x').pathname).toBe('/can-bo');
+});
