@@ -5,7 +5,6 @@
 // needs --expose-gc). The breakdowns are kept as JSON in $TMPDIR/thads-memory/LABEL/.
 // Usage: node bench/memory.ts [--port 4701] [--seconds 15] [--pg EXISTING_EMPTY_DATABASE] [--demo yes|no]
 //          [--node-args=--expose-gc] [--env PROBE_GC=1,K=V] [--label x] [--plain]
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +12,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { cpuSecondsOf, memoryOf, sampleRss } from './process-usage.ts';
 import { startOptions } from './server.ts';
+import { startPortalProcess } from '../tests/support/portal-process.ts';
 
 const { values } = parseArgs({
   options: {
@@ -34,25 +34,16 @@ fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(out, { recursive: true });
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thads-rss-'));
 const extraEnv = Object.fromEntries(values.env!.split(',').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)] as [string, string]));
-const env: Record<string, string> = {
-  ...(process.env as Record<string, string>),
-  SKIP_BUILD: '1', DATA_DIR: dataDir, PORT: values.port!, HOST: '127.0.0.1', DEMO_DATA: values.demo!, TRUST_PROXY: '1', LOG_LEVEL: 'warn',
-  PROBE_OUT: out, PROBE_GC: '0', ...extraEnv,
+const env: Record<string, string | undefined> = {
+  SKIP_BUILD: '1', DATA_DIR: dataDir, DEMO_DATA: values.demo!, TRUST_PROXY: '1', LOG_LEVEL: 'warn',
+  PROBE_OUT: out, PROBE_GC: '0', DATABASE_URL: values.pg ? `postgres://postgres@127.0.0.1:5432/${values.pg}` : undefined, ...extraEnv,
 };
-if (values.pg) env.DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${values.pg}`;
-else delete env.DATABASE_URL;
 const nodeArgs = [...(values.plain ? [] : startOptions(root)), ...values['node-args']!.split(' ').filter(Boolean), '--import', path.join(root, 'bench/memory-probe.mjs')];
 const t0 = Date.now();
-const server = spawn(process.execPath, [...nodeArgs, path.join(root, 'scripts/start.ts')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-const pid = server.pid!;
-const base = `http://127.0.0.1:${values.port}`;
+const server = await startPortalProcess({ port: Number(values.port), env, nodeArgs, timeoutMs: 150_000, name: 'the measured server', stdout: 'ignore', stderr: 'inherit' });
+const pid = server.process.pid!;
+const base = server.base;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-let ready = false;
-for (let i = 0; i < 600 && !ready; i++) {
-  try { ready = (await fetch(`${base}/readyz`)).ok; } catch {}
-  if (!ready) await sleep(250);
-}
-if (!ready) { server.kill('SIGTERM'); throw new Error('not ready'); }
 const bootS = (Date.now() - t0) / 1000;
 async function probe(name: string) {
   const before = fs.readdirSync(out).filter((f) => f.endsWith('.json')).length;
@@ -82,7 +73,5 @@ console.log(`[${values.label}] boot ${bootS.toFixed(1)} s; idle VmRSS ${idleRss.
 for (const s of idle) if (s.label) console.log(`  idle ${s.label}: ${fmt(s)}`);
 console.log(`  load: ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} p99 ${r.latency.p99}, non2xx ${r.non2xx} errors ${r.errors}; server CPU ${cpuMsPerReq.toFixed(2)} ms/req; peak sampled RSS ${peak.toFixed(0)}, after ${afterRss.rssMiB.toFixed(0)}, HWM ${afterRss.hwmMiB.toFixed(0)}`);
 for (const s of after) if (s.label) console.log(`  after ${s.label}: ${fmt(s)}`);
-const exited = new Promise((res) => server.once('exit', res));
-server.kill('SIGTERM');
-await exited;
+await server.stop();
 fs.rmSync(dataDir, { recursive: true, force: true });

@@ -1,8 +1,8 @@
 // Starts the built portal (scripts/start.ts) on a throw-away data directory, or DATABASE_URL, for a benchmark.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { startPortalProcess, type PortalProcess } from '../tests/support/portal-process.ts';
 
 export interface BenchServer {
   base: string;
@@ -20,30 +20,30 @@ export function startOptions(root: string): string[] {
 /** `nodeArgs`: options for the server's Node beside those of `npm start`, e.g. `--cpu-prof` to see where its time goes. */
 export async function startBenchServer(port: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<BenchServer> {
   const root = path.resolve(import.meta.dirname, '..');
-  const base = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thads-bench-'));
-  const server = spawn(process.execPath, [...startOptions(root), ...nodeArgs, path.join(root, 'scripts/start.ts')], {
-    // No demo data: the numbers describe the portal, not the demo seed's start-up.
-    env: { ...process.env, SKIP_BUILD: '1', HOST: '127.0.0.1', PORT: port, DATA_DIR: dataDir, DEMO_DATA: 'no', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const stop = async () => {
-    // Idempotent: a benchmark may stop the server before its own clean-up does.
-    if (server.exitCode === null && server.signalCode === null) {
-      const exited = new Promise((r) => server.once('exit', r));
-      server.kill('SIGTERM');
-      await exited;
-    }
+  let server: PortalProcess;
+  try {
+    server = await startPortalProcess({
+      port: Number(port),
+      nodeArgs: [...startOptions(root), ...nodeArgs],
+      timeoutMs: 60_000,
+      name: 'the bench server',
+      stdout: 'ignore',
+      stderr: 'inherit',
+      // No demo data: the numbers describe the portal, not the demo seed's start-up.
+      env: { SKIP_BUILD: '1', DATA_DIR: dataDir, DEMO_DATA: 'no', ...env },
+    });
+  } catch (e) {
     fs.rmSync(dataDir, { recursive: true, force: true });
-  };
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${base}/readyz`)).ok) return { base, pid: server.pid!, stop };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
+    throw e;
   }
-  await stop();
-  throw new Error('server did not become ready');
+  return {
+    base: server.base,
+    pid: server.process.pid!,
+    // Idempotent: a benchmark may stop the server before its own clean-up does.
+    stop: async () => {
+      await server.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

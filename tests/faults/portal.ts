@@ -3,13 +3,12 @@
  * a citizen who applies through it over HTTP exactly as a browser without JavaScript does: the form (a new draft),
  * the check-your-answers page, "send", and the confirmation page that shows the dossier code.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../support/pg-cluster.ts';
+import { spawnPortal, type PortalProcess } from '../support/portal-process.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
 
 export interface PortalOptions {
   databaseUrl: string;
@@ -24,10 +23,7 @@ export class Portal {
   readonly base: string;
   readonly dataDir: string;
   readonly #options: PortalOptions & { port: number };
-  #child: ChildProcess | undefined;
-  #exited: Promise<void> = Promise.resolve();
-  /** What the server wrote on stdout and stderr (its log lines, start-up problems), for checks and failure messages. */
-  output = '';
+  #server: PortalProcess | undefined;
 
   constructor(options: PortalOptions & { port: number }) {
     this.#options = options;
@@ -35,15 +31,18 @@ export class Portal {
     this.dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'thads-faults-'));
   }
 
+  /** What the server wrote on stdout and stderr since its last start (its log lines, start-up problems). */
+  get output(): string {
+    return this.#server?.output() ?? '';
+  }
+
   /** Starts the server; resolves once it answers /readyz with 200 (within `timeoutMs`). */
   async start(timeoutMs = 60_000): Promise<void> {
-    this.output = '';
-    const child = spawn(process.execPath, [path.join(root, 'scripts/start.ts')], {
+    const { ready, ...server } = spawnPortal({
+      port: this.#options.port,
+      timeoutMs,
       env: {
-        ...process.env,
         SKIP_BUILD: '1',
-        HOST: '127.0.0.1',
-        PORT: String(this.#options.port),
         DATA_DIR: this.dataDir,
         DATABASE_URL: this.#options.databaseUrl,
         DEMO_DATA: 'no',
@@ -54,39 +53,22 @@ export class Portal {
         TRUST_PROXY: '1',
         ...this.#options.env,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const keep = (chunk: string) => {
-      this.output = (this.output + chunk).slice(-200_000);
-    };
-    child.stdout!.setEncoding('utf8').on('data', keep);
-    child.stderr!.setEncoding('utf8').on('data', keep);
-    this.#child = child;
-    this.#exited = new Promise((resolve) => child.once('exit', () => resolve()));
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`The portal exited with ${child.exitCode}:\n${this.output}`);
-      const ok = await fetch(`${this.base}/readyz`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
-      if (ok) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    await this.kill();
-    throw new Error(`The portal did not answer within ${timeoutMs} ms:\n${this.output}`);
+    this.#server = server;
+    await ready;
   }
 
   get pid(): number | undefined {
-    return this.#child?.pid;
+    return this.#server?.process.pid;
   }
 
   /** SIGKILL: no shutdown code runs, as when the machine or the OOM killer stops the process. */
   async kill(): Promise<void> {
-    this.#child?.kill('SIGKILL');
-    await this.#exited;
+    await this.#server?.stop('SIGKILL');
   }
 
   async stop(): Promise<void> {
-    this.#child?.kill('SIGTERM');
-    await this.#exited;
+    await this.#server?.stop('SIGTERM');
   }
 
   /** Stops the server and deletes its data directory. */

@@ -4,7 +4,7 @@
  * cookies the way a browser does (cookies ignore the port, so one client carries its session from one instance to
  * the other, as a load balancer would send it).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,8 +12,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { postgresUrl } from '../helpers/databases.ts';
-
-const root = path.resolve(import.meta.dirname, '../..');
+import { startPortalProcess } from '../support/portal-process.ts';
 
 /**
  * Ports of this suite; override where they are taken: INSTANCES_PORTS=a,b,c,smtp (portal instances and the SMTP
@@ -101,19 +100,16 @@ export async function startInstance(
   opts: { port: number; databaseUrl: string; smtpUrl?: string; dataDir?: string; build?: boolean; env?: Record<string, string> },
 ): Promise<Instance> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), `thads-${name}-`));
-  let log = '';
-  const child = spawn(process.execPath, [path.join(root, 'scripts/start.ts')], {
-    cwd: root,
+  const server = await startPortalProcess({
+    port: opts.port,
+    ready: '/healthz',
+    timeoutMs: opts.build ? 300_000 : 60_000,
+    name,
     env: {
-      ...process.env,
-      // The build that a stale dist/ triggers runs `astro` by its #!/usr/bin/env node line: Node 24 from node_modules.
-      PATH: `${path.join(root, 'node_modules/.bin')}${path.delimiter}${process.env.PATH ?? ''}`,
       DATABASE_URL: opts.databaseUrl,
       // Without a sink, mail is written under DATA_DIR.
       SMTP_URL: opts.smtpUrl ?? '',
       DATA_DIR: dataDir,
-      HOST: '127.0.0.1',
-      PORT: String(opts.port),
       SECRET_KEY,
       TRUST_PROXY: '1',
       DEMO_DATA: 'yes',
@@ -121,34 +117,8 @@ export async function startInstance(
       SKIP_BUILD: opts.build ? '0' : '1',
       ...opts.env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const base = `http://127.0.0.1:${opts.port}`;
-  const deadline = Date.now() + (opts.build ? 300_000 : 60_000);
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${log}`);
-    const ok = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`${name} did not answer /healthz in time:\n${log}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    name,
-    base,
-    dataDir,
-    process: child,
-    output: () => log,
-    async stop(signal = 'SIGTERM') {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      await exited;
-    },
-  };
+  return { name, dataDir, ...server };
 }
 
 /** A browser reduced to what these tests need: cookies (port-blind, as in browsers), an address, same-origin posts. */
