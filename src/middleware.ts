@@ -9,7 +9,7 @@ import { staffPath, staffRoutes } from './server/routes.ts';
 import { dict } from './i18n/index.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-export const STAFF_PREFIX = staffRoutes.queue;
+const STAFF_PREFIX = staffRoutes.queue;
 const PUBLIC_STAFF_PATHS = new Set<string>([staffRoutes.signIn]);
 const ERROR_ROUTES = new Set(['/404', '/500']);
 

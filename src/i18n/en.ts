@@ -389,7 +389,6 @@ export const en: Dictionary = {
     backHome: 'Go to the home page',
   },
   enforcementResults: {
-    nav: 'Enforcement results',
     col: {
       agency: 'Agency',
       periodEnd: 'Up to',
@@ -632,7 +631,6 @@ export const en: Dictionary = {
     entryTooManyTitle: 'You have opened too many entries',
   },
   counterIntake: {
-    caption: 'Tiếp nhận hồ sơ giấy tại quầy',
     otherAgency: 'The counter takes dossiers only for your agency and its regional offices. Choose an agency from the list; a dossier for another agency is received by that agency.',
   },
   security: {

@@ -417,7 +417,6 @@ export const vi = {
     backHome: 'Về trang chủ',
   },
   enforcementResults: {
-    nav: 'Kết quả thi hành án',
     col: {
       agency: 'Cơ quan',
       periodEnd: 'Đến ngày',
@@ -662,8 +661,6 @@ export const vi = {
   },
   /** Counter intake held to the officer's agency (issue 12). */
   counterIntake: {
-    /** The caption of the application pages when reception enters a paper dossier (the back office, Vietnamese). */
-    caption: 'Tiếp nhận hồ sơ giấy tại quầy',
     otherAgency: 'Quầy chỉ tiếp nhận hồ sơ cho cơ quan của bạn và các phòng thi hành án khu vực trực thuộc. Hãy chọn một cơ quan trong danh sách; hồ sơ cho cơ quan khác do cơ quan đó tiếp nhận.',
   },
   /** Answers of the portal's own guards, before any page. */

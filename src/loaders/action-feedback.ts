@@ -25,6 +25,8 @@ export interface FeedbackWords<D> {
   refused: (data: D) => ErrorLink | { errors: ErrorLink[]; fieldErrors?: Record<string, string> };
   /** The summary's entry when the action could not read the request at all (nothing was done). */
   failed: ErrorLink;
+  /** Instead of `failed`, when the body was over the size limit (an upload too large), if the page says so apart. */
+  tooLarge?: ErrorLink;
 }
 
 const emptyFeedback = (): ActionFeedback => ({ notice: undefined, errors: [], fieldErrors: {} });
@@ -42,8 +44,9 @@ export function actionFeedback<D extends { ok: boolean; status?: number | null }
   const feedback = emptyFeedback();
   if (!result) return feedback;
   if (result.data === undefined) {
-    Astro.response.status = isActionError(result.error) && result.error.status === 413 ? 413 : 400;
-    feedback.errors.push(words.failed);
+    const tooLarge = isActionError(result.error) && result.error.status === 413;
+    Astro.response.status = tooLarge ? 413 : 400;
+    feedback.errors.push(tooLarge && words.tooLarge ? words.tooLarge : words.failed);
     return feedback;
   }
   const data = result.data;

@@ -277,7 +277,7 @@ const sectionBuilders: SectionBuilder[] = [oneStopSection, petitionsSection, sat
 // ---------------------------------------------------------------------------------------------------------------
 // Filters
 
-export interface FilterForm {
+interface FilterForm {
   agency: string;
   from: string;
   to: string;

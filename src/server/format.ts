@@ -51,21 +51,29 @@ export function formatDecimal(n: number): string {
   return percent.format(n);
 }
 
-/** "30/11/2026 09:15": an instant as a log or a list of records gives it, in Vietnam's time (UTC+7 all year). */
+/** An instant as an ISO text of Vietnam's wall clock ("2026-11-30T09:15:04.000Z" for 02:15:04 UTC): UTC+7 all year. */
+const vietnamLocal = (instant: Date | string) => new Date(new Date(instant).getTime() + 7 * 3600_000).toISOString();
+
+/** "30/11/2026": the day an instant falls on in Vietnam. */
+export function formatVietnamDate(instant: Date | string): string {
+  return formatDate(vietnamLocal(instant));
+}
+
+/** "30/11/2026 09:15": an instant as a log or a list of records gives it, in Vietnam's time. */
 export function formatVietnamDateTime(instant: Date | string): string {
-  const local = new Date(new Date(instant).getTime() + 7 * 3600_000).toISOString();
+  const local = vietnamLocal(instant);
   return `${formatDate(local)} ${local.slice(11, 16)}`;
 }
 
 /** "30/11/2026 09:15:04": the same to the second, as the audit log needs to order what happened in one minute. */
 export function formatVietnamDateTimeSeconds(instant: Date | string): string {
-  const local = new Date(new Date(instant).getTime() + 7 * 3600_000).toISOString();
+  const local = vietnamLocal(instant);
   return `${formatDate(local)} ${local.slice(11, 19)}`;
 }
 
-/** "14:05, 01/12/2026": an instant as the clock and calendar read in Vietnam (UTC+7 all year). */
+/** "14:05, 01/12/2026": an instant as the clock and calendar read in Vietnam. */
 export function formatVietnamTime(instant: Date): string {
-  const local = new Date(instant.getTime() + 7 * 3600_000).toISOString();
+  const local = vietnamLocal(instant);
   return `${local.slice(11, 16)}, ${formatDate(local)}`;
 }
 

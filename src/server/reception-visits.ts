@@ -20,7 +20,7 @@ import { parseDate, tidy } from './registry/admin.ts';
 import type { Database, ReceptionVisit, ReceptionVisitsTable } from './schema.ts';
 import { todayInVietnam } from './validation/dates.ts';
 import { isRowId } from './row-id.ts';
-import { agencyAndOffices, agencyByCode } from './agencies.ts';
+import { agencyAndOffices } from './agencies.ts';
 
 export const visitKinds = ['regular', 'head_periodic', 'head_adhoc'] as const satisfies readonly ReceptionVisitsTable['kind'][];
 export const visitCategories = ['complaint', 'denunciation', 'recommendation', 'guidance', 'other'] as const satisfies readonly ReceptionVisitsTable['category'][];
@@ -117,13 +117,7 @@ export async function visitAgencyOptions(db: Db, actor: ReceptionActor): Promise
 
 /** The agencies whose figures the actor may read (/can-bo/so-lieu): every agency for central staff, else as for the form. */
 export async function figuresAgencyOptions(db: Db, actor: ReceptionActor): Promise<{ code: string; name_vi: string }[]> {
-  if (actor.agency_code !== null) return visitAgencyOptions(db, actor);
-  return (await agencyAndOffices(db, null)).map(({ code, name_vi }) => ({ code, name_vi }));
-}
-
-/** The Vietnamese name of a visit's agency, or undefined for an unknown code. */
-export async function visitAgencyName(db: Db, code: string): Promise<string | undefined> {
-  return (await agencyByCode(db, code))?.name_vi;
+  return (await agencyAndOffices(db, actor.agency_code)).map(({ code, name_vi }) => ({ code, name_vi }));
 }
 
 /** Active staff of the actor's agency and its regional offices who can receive citizens, for "received by". */

@@ -59,8 +59,10 @@ export function spawnPortal(opts: PortalProcessOptions): PortalProcess & { ready
     stdio: ['ignore', opts.stdout === 'ignore' ? 'ignore' : 'pipe', opts.stderr === 'inherit' ? 'inherit' : 'pipe'],
   });
   let log = '';
+  // Trimmed once it is twice the size kept, not on every chunk: a server under load prints a line per request.
   const keep = (chunk: string) => {
-    log = (log + chunk).slice(-KEEP);
+    log += chunk;
+    if (log.length > 2 * KEEP) log = log.slice(-KEEP);
   };
   child.stdout?.setEncoding('utf8').on('data', keep);
   child.stderr?.setEncoding('utf8').on('data', keep);
@@ -86,7 +88,7 @@ export function spawnPortal(opts: PortalProcessOptions): PortalProcess & { ready
       await new Promise((r) => setTimeout(r, 200));
     }
   })();
-  return { base, process: child, output: () => log, stop, ready };
+  return { base, process: child, output: () => log.slice(-KEEP), stop, ready };
 }
 
 /** Starts the server and resolves once it is ready (see spawnPortal). */

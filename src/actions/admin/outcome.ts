@@ -7,6 +7,7 @@
  */
 import { ActionError, type ActionAPIContext } from 'astro:actions';
 import { AdminError, type AdminActor } from '../../server/admin/access.ts';
+import { passwordProblems } from '../../server/auth/password.ts';
 import { StaffInputError } from '../../server/auth/staff.ts';
 import { reasonStatus } from '../guards.ts';
 import { ipOf, requireStaff } from '../staff.ts';
@@ -50,7 +51,7 @@ export function requireAdmin(ctx: ActionAPIContext): AdminActor {
   return { id, email, role, agency_code, ip: ipOf(ctx) };
 }
 
-const PASSWORD_PROBLEMS = new Set(['too_short', 'too_long', 'too_simple', 'contains_email']);
+const PASSWORD_PROBLEMS = new Set<string>(passwordProblems);
 
 /** Which form field a StaffInputError is about. */
 function staffInputField(problem: StaffInputError['problem'], passwordField: string): string {

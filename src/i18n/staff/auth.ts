@@ -1,4 +1,6 @@
 /** Signing in and out, two-step verification and the staff member's own account. */
+import { common } from './common.ts';
+
 export const auth = {
   signIn: {
     title: 'Đăng nhập',
@@ -34,7 +36,7 @@ export const auth = {
     email: 'Thư điện tử',
     role: 'Vai trò',
     /** After the role: the agency's code, or the central level for a central administrator. */
-    roleAt: (agencyCode: string | null) => (agencyCode ? ` – ${agencyCode}` : ' – Trung ương'),
+    roleAt: (agencyCode: string | null) => ` – ${agencyCode ?? common.central}`,
     twoStep: 'Xác thực hai bước',
     twoStepOn: 'Đang bật',
     twoStepOff: 'Chưa bật',

@@ -112,7 +112,6 @@ export const enforcement = {
   percentRequired: 'Nhập cả chỉ tiêu về việc và chỉ tiêu về tiền',
   yearProblem: 'Năm thống kê không hợp lệ',
   setAt: 'Cập nhật',
-  /** Before a message under a field, for screen readers. */
   /** The CSV template asked for without a session. */
   signInNeeded: 'Cần đăng nhập.',
   agencyProblem: 'Chọn một cơ quan trong danh sách',

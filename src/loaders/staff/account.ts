@@ -7,6 +7,7 @@ import type { SessionUser } from '../../server/auth/session.ts';
 import { beginTotpSetup } from '../../server/auth/totp.ts';
 import { staffPath } from '../../server/routes.ts';
 import { staffText } from '../../i18n/staff/index.ts';
+import { actionFeedback } from '../action-feedback.ts';
 import type { ErrorLink } from '../error-link.ts';
 import { signedInStaff } from './signed-in.ts';
 
@@ -23,6 +24,8 @@ export interface AccountProps {
 }
 
 const t = staffText.auth.account;
+/** What the account's three actions answer: whether it was done, and why not. */
+type Refusable = { ok: boolean; reason?: string | null };
 const textOf = (texts: Record<string, string>, reason: string | null | undefined, otherwise: string) => texts[reason ?? ''] ?? otherwise;
 
 export async function loadAccount(Astro: AstroGlobal): Promise<AccountProps | Response> {
@@ -32,16 +35,19 @@ export async function loadAccount(Astro: AstroGlobal): Promise<AccountProps | Re
   const password = Astro.getActionResult(actions.staffChangePassword);
   const enable = Astro.getActionResult(actions.staffEnableTotp);
   const disable = Astro.getActionResult(actions.staffDisableTotp);
-  const errors: ErrorLink[] = [];
-  let notice: string | undefined;
-  if (password?.data?.ok) notice = t.passwordChanged;
-  else if (password?.data)
-    errors.push({ href: password.data.reason === 'wrong_password' ? '#current' : '#next', text: textOf(t.passwordProblems, password.data.reason, t.passwordNotChanged) });
-  if (enable?.data?.ok) notice = t.enabled;
-  else if (enable?.data) errors.push({ href: '#totp-code', text: textOf(t.twoStepProblems, enable.data.reason, t.notEnabled) });
-  if (disable?.data?.ok) notice = t.disabled;
-  else if (disable?.data) errors.push({ href: '#totp-password', text: t.wrongPassword });
-  if (errors.length) Astro.response.status = 400;
+  const failed = (href: string) => ({ href, text: staffText.common.actionFailed });
+  // One form is posted at a time: at most one of these says anything.
+  const feedback = [
+    actionFeedback<Refusable>(Astro, password, {
+      done: () => t.passwordChanged,
+      refused: (d) => ({ href: d.reason === 'wrong_password' ? '#current' : '#next', text: textOf(t.passwordProblems, d.reason, t.passwordNotChanged) }),
+      failed: failed('#current'),
+    }),
+    actionFeedback<Refusable>(Astro, enable, { done: () => t.enabled, refused: (d) => ({ href: '#totp-code', text: textOf(t.twoStepProblems, d.reason, t.notEnabled) }), failed: failed('#totp-code') }),
+    actionFeedback<Refusable>(Astro, disable, { done: () => t.disabled, refused: () => ({ href: '#totp-password', text: t.wrongPassword }), failed: failed('#totp-password') }),
+  ];
+  const errors: ErrorLink[] = feedback.flatMap((f) => f.errors);
+  const notice = feedback.find((f) => f.notice)?.notice;
   const totpOn = staff.user.totpEnabled || !!enable?.data?.ok;
   // A setup key is generated per visit (or kept from a failed attempt); it is saved only once a code matches it.
   const setupKey = totpOn ? null : enable?.data && !enable.data.ok && enable.data.key ? enable.data.key : beginTotpSetup(staff.user.email).key;

@@ -5,7 +5,7 @@
  * `enforcementResults` (shared with the public statistics).
  */
 import type { APIContext, AstroGlobal } from 'astro';
-import { actions, isActionError } from 'astro:actions';
+import { actions } from 'astro:actions';
 import type { SessionUser } from '../../server/auth/session.ts';
 import { getDb } from '../../server/boot.ts';
 import type { CsvProblem } from '../../server/csv-import.ts';
@@ -119,7 +119,7 @@ export interface ResultsImportProps {
 }
 
 /** A problem of the file as the officer reads it. */
-export function problemText(p: CsvProblem): string {
+function problemText(p: CsvProblem): string {
   if (p.reason === 'duplicate_row') return t.duplicateRow(p.other ?? 0);
   return t.problems[p.reason] ?? p.reason;
 }
@@ -137,8 +137,8 @@ export async function loadResultsImport(Astro: AstroGlobal): Promise<Response | 
       o.problem === 'problems'
         ? { href: '#loi-tep', text: t.fileHasProblems(o.problemCount) }
         : { href: '#f-file-input', text: o.problem === 'file' ? t.noFile : o.problem === 'type' ? t.notCsv : t.importForbidden },
-    // A file over the body limit is refused before it is read (413, the status the page answers with).
-    failed: { href: '#f-file-input', text: result?.error && isActionError(result.error) && result.error.status === 413 ? t.uploadTooLarge : t.unreadable },
+    failed: { href: '#f-file-input', text: t.unreadable },
+    tooLarge: { href: '#f-file-input', text: t.uploadTooLarge },
   });
   const problems: ProblemRow[] =
     outcome && !outcome.ok && outcome.problem === 'problems' ? outcome.problems.map((p: CsvProblem) => ({ line: p.line, column: p.field ?? t.wholeFile, text: problemText(p) })) : [];

@@ -5,6 +5,7 @@ import { getDb } from '../../server/boot.ts';
 import { loadCalendar } from '../../server/calendar-store.ts';
 import { todayInVietnam, type DateISO } from '../../server/calendar.ts';
 import { procedureByCode, procedures } from '../../server/catalog/index.ts';
+import { DUE_SOON_WORKING_DAYS, isOverdue } from '../../server/dossiers/deadline-report.ts';
 import { allStatuses, closedStatuses, statusLabel, statusLabels, type DossierStatus } from '../../server/dossiers/lifecycle.ts';
 import { ALL_STATUSES, openStatuses, queueParams, queueQueryFromParams, type QueueQuery } from '../../server/dossiers/queue-params.ts';
 import { countByStatus, listQueue, QueueCursorError } from '../../server/dossiers/queue.ts';
@@ -65,7 +66,8 @@ export async function loadQueue(Astro: AstroGlobal): Promise<QueuePageProps | Re
   const deadline = (due: string | null, status: DossierStatus) => {
     if (!due || closedStatuses.has(status) || status === 'result_ready') return null;
     const left = due < today ? -calendar.workingDaysBetween(due, today) : calendar.workingDaysBetween(today, due);
-    return { left, overdue: due < today, soon: due >= today && left <= 2 };
+    const overdue = isOverdue(due, today);
+    return { left, overdue, soon: !overdue && left <= DUE_SOON_WORKING_DAYS };
   };
   return {
     ...query,
@@ -88,7 +90,7 @@ export async function loadQueue(Astro: AstroGlobal): Promise<QueuePageProps | Re
         applicantName: row.applicant_name,
         statusText: statusLabel(procedure?.kind ?? 'one-stop', row.status).vi,
         submittedOn: todayInVietnam(new Date(row.submitted_at)),
-        check: check ? { dueOn: check, overdue: check < today, workingDaysOverdue: check < today ? calendar.workingDaysBetween(check, today) : 0 } : null,
+        check: check ? { dueOn: check, overdue: isOverdue(check, today), workingDaysOverdue: isOverdue(check, today) ? calendar.workingDaysBetween(check, today) : 0 } : null,
         dueDate: row.due_date,
         deadline: deadline(row.due_date, row.status),
         assignedName: row.assigned_name,

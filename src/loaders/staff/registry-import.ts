@@ -3,7 +3,7 @@
  * import job (its progress, outcome and the commit of a clean check), and the progress the job's page polls.
  */
 import type { APIContext, AstroGlobal } from 'astro';
-import { actions, isActionError } from 'astro:actions';
+import { actions } from 'astro:actions';
 import { staffText } from '../../i18n/staff/index.ts';
 import type { SessionUser } from '../../server/auth/session.ts';
 import { getDb } from '../../server/boot.ts';
@@ -49,12 +49,11 @@ export async function loadRegistryImport(Astro: AstroGlobal): Promise<Response |
   const result = Astro.getActionResult(actions.registryImport);
   // The file is saved and its job started: its page shows the progress, then the outcome (post/redirect/get).
   if (result?.data?.ok && result.data.jobId) return Astro.redirect(staffPath('registryImportJob', { id: result.data.jobId }), 303);
-  // A file over the size limit is refused before it is read (413, as actionFeedback answers it).
-  const tooLarge = isActionError(result?.error) && result.error.status === 413;
   const words = t.problems.upload;
   const { errors } = actionFeedback<ImportOutcome>(Astro, result, {
     refused: (data) => ({ href: '#f-file-input', text: data.problem === 'file' ? words.file : data.problem === 'type' ? words.type : words.other }),
-    failed: { href: '#f-file-input', text: tooLarge ? words.too_large : words.unreadable },
+    failed: { href: '#f-file-input', text: words.unreadable },
+    tooLarge: { href: '#f-file-input', text: words.too_large },
   });
   const recent = await recentImports(await getDb(), who.actor);
   return {

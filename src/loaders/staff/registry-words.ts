@@ -9,7 +9,7 @@ const t = staffText.registry;
 const p = t.problems;
 
 /** A field problem from the service → what to tell the officer. */
-export function fieldMessage(field: string, problem: string): string {
+function fieldMessage(field: string, problem: string): string {
   const label = t.fields[field] ?? field;
   if (problem === 'required' && p.requiredChoice[field]) return p.requiredChoice[field];
   return p.field[problem]?.(label) ?? p.fieldInvalid(label);

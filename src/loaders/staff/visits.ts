@@ -5,11 +5,11 @@
 import type { AstroGlobal } from 'astro';
 import { actions } from 'astro:actions';
 import type { SessionUser } from '../../server/auth/session.ts';
+import { agencyByCode } from '../../server/agencies.ts';
 import { getDb } from '../../server/boot.ts';
 import {
   canRecordVisits,
   getVisit,
-  visitAgencyName,
   GROUP_SIZE,
   listVisits,
   receptionStaffOptions,
@@ -43,7 +43,7 @@ function fieldMessage(field: string, problem: string): string {
 }
 
 /** The signed-in staff member as the log sees them, or undefined (no session, or no role that reads the log). */
-export function receptionActorOf(user: SessionUser | undefined): ReceptionActor | undefined {
+function receptionActorOf(user: SessionUser | undefined): ReceptionActor | undefined {
   if (!user) return undefined;
   if (user.agency_code === null && user.role !== 'admin') return undefined;
   return { id: user.id, email: user.email, role: user.role, agency_code: user.agency_code };
@@ -141,7 +141,7 @@ export async function loadVisit(Astro: AstroGlobal): Promise<Response | VisitPag
   return {
     user,
     visit,
-    agencyName: (await visitAgencyName(db, visit.agency_code)) ?? visit.agency_code,
+    agencyName: (await agencyByCode(db, visit.agency_code))?.name_vi ?? visit.agency_code,
     canEdit: canRecordVisits(actor.role) && !visit.identityHidden,
     notice: p.has('da-ghi') ? t.recorded : p.has('da-luu') ? t.saved : undefined,
   };

@@ -3,6 +3,7 @@
  * which: access.ts). Every change is audited in its transaction, never with a password hash.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { agencyByCode } from '../agencies.ts';
 import { recordAudit } from '../audit.ts';
 import { checkPasswordStrength, hashPassword } from '../auth/password.ts';
 import { invalidateUserSessions } from '../auth/session.ts';
@@ -166,7 +167,7 @@ export async function changeStaffRole(
   await db.transaction().execute(async (trx) => {
     const row = await loadStaff(trx, admin, staffId);
     await requireManages(trx, admin, agencyCode);
-    if (agencyCode !== null && !(await trx.selectFrom('agencies').select('code').where('code', '=', agencyCode).executeTakeFirst())) {
+    if (agencyCode !== null && !(await agencyByCode(trx, agencyCode))) {
       throw new StaffInputError('agency');
     }
     if (row.role === role && row.agency_code === agencyCode) return;

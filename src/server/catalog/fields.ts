@@ -167,6 +167,7 @@ export function sharedCondition(fields: readonly FieldDef[]): Condition | undefi
 }
 
 const quote = (s: string) => `“${s}”`;
+const orWord: Text = { vi: 'hoặc', en: 'or' };
 
 function alternatives(words: string[], or: string): string {
   return words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} ${or} ${words.at(-1)}`;
@@ -180,8 +181,6 @@ function alternatives(words: string[], or: string): string {
  * - `section`: the same for every question of a section.
  * - `notKept`: "Chỉ áp dụng nếu …", beside an answer the check page says was not kept.
  */
-const orWord: Text = { vi: 'hoặc', en: 'or' };
-
 export function conditionText(fields: readonly FieldDef[], condition: Condition, form: 'field' | 'section' | 'notKept'): Text {
   const controller = fields.find((f) => f.name === condition.field);
   if (!controller) throw new Error(`Condition on unknown field "${condition.field}"`);

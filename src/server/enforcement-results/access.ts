@@ -20,7 +20,7 @@ export interface EnforcementActor {
   ip?: string | null;
 }
 
-export const enforcementRefusals = ['forbidden', 'not_found', 'invalid', 'committed'] as const;
+const enforcementRefusals = ['forbidden', 'not_found', 'invalid', 'committed'] as const;
 export type EnforcementErrorReason = (typeof enforcementRefusals)[number];
 
 export class EnforcementError extends Error {

@@ -18,7 +18,7 @@ import type { Database } from '../schema.ts';
 import { todayInVietnam } from '../validation/dates.ts';
 import { EnforcementError, importScope, type EnforcementActor } from './access.ts';
 import { checkResultFile, countColumns, type ResultFileCheck, type ResultValues } from './csv.ts';
-import { allAgencies } from '../agencies.ts';
+import { agencyNames, allAgencies } from '../agencies.ts';
 
 export type PreviewOutcome = { ok: true; importId: string } | { ok: false; check: ResultFileCheck };
 
@@ -89,7 +89,7 @@ export async function getImport(db: Kysely<Database>, actor: EnforcementActor, i
   if (!row || !(row.staff_id === actor.id || actor.agency_code === null || row.agency_code === actor.agency_code)) throw new EnforcementError('not_found');
   const values = (typeof row.rows === 'string' ? JSON.parse(row.rows) : row.rows) as ResultValues[];
   const codes = [...new Set(values.map((v) => v.agency_code))];
-  const names = new Map((await allAgencies(db)).filter((a) => codes.includes(a.code)).map((a) => [a.code, a.name_vi]));
+  const names = await agencyNames(db);
   // The stored snapshots to compare with, other than those this import wrote.
   const stored = codes.length
     ? await db
@@ -104,7 +104,7 @@ export async function getImport(db: Kysely<Database>, actor: EnforcementActor, i
     const before = stored.find((s) => s.agency_code === v.agency_code && s.statistical_year === v.statistical_year && s.period_end <= v.period_end);
     return {
       values: v,
-      agencyName: names.get(v.agency_code) ?? v.agency_code,
+      agencyName: names.get(v.agency_code)?.name_vi ?? v.agency_code,
       previous: before ? { ...before, replaced: before.period_end === v.period_end } : null,
     };
   });

@@ -3,6 +3,7 @@ import { formatVietnamDateTimeSeconds } from '../../../i18n/format.ts';
 import { staffText } from '../../../i18n/staff/index.ts';
 import { lifecycleKinds, lifecycles, type DossierAction } from '../../../server/dossiers/lifecycle.ts';
 import type { AuditEntry } from '../../../server/schema.ts';
+import { isRowId } from '../../../server/row-id.ts';
 import { staffPath } from '../../../server/routes.ts';
 
 const t = staffText.admin.audit;
@@ -50,7 +51,7 @@ export interface AuditChanges {
  * An entry's before/after in short lines. Both sides: "role: reception → officer" for a change, "email: a@b" for an
  * unchanged value kept for context. One side only: its values, under its label.
  */
-export function auditChanges(beforeRaw: unknown, afterRaw: unknown): AuditChanges {
+function auditChanges(beforeRaw: unknown, afterRaw: unknown): AuditChanges {
   const before = parsed(beforeRaw);
   const after = parsed(afterRaw);
   const none = (v: unknown) => v === null || v === undefined;
@@ -74,7 +75,7 @@ export function auditChanges(beforeRaw: unknown, afterRaw: unknown): AuditChange
 function entityHref(type: string | null, id: string | null): string | undefined {
   if (!id) return undefined;
   if (type === 'dossier') return staffPath('dossier', { code: id });
-  if ((type === 'staff_user' || type === 'staff') && /^\d+$/.test(id)) return `${staffPath('adminStaff', { 'tai-khoan': id })}#quan-ly`;
+  if ((type === 'staff_user' || type === 'staff') && isRowId(id)) return `${staffPath('adminStaff', { 'tai-khoan': id })}#quan-ly`;
   if (type === 'agency') return `${staffPath('adminAgencies', { 'co-quan': id })}#sua`;
   return undefined;
 }

@@ -34,7 +34,7 @@ export async function adminPage(Astro: AstroGlobal): Promise<AdminPageContext | 
 const t = staffText.admin;
 
 /** What to tell the administrator about one field's problem (from the actions and the services). */
-export function fieldMessage(field: string, problem: string): string {
+function fieldMessage(field: string, problem: string): string {
   if ((field === 'password' || field === 'newPassword') && t.passwordProblems[problem]) return t.passwordProblems[problem];
   return t.fieldProblems[field]?.[problem] ?? t.fieldProblemOther;
 }
