@@ -27,8 +27,8 @@ import { todayInVietnam } from '../server/validation/dates.ts';
 import { scopeName, scopeText, t, type AgencyRow, type Audience, type SectionBuilder, type SectionContext } from './statistics-context.ts';
 import { enforcementSection } from './statistics-enforcement.ts';
 import { satisfactionSection } from './statistics-satisfaction.ts';
+import { signedInStaff } from './staff/signed-in.ts';
 import { tooManyText } from './too-many.ts';
-import { staffText } from '../i18n/staff/index.ts';
 import type { ErrorLink } from './error-link.ts';
 
 type Option = { value: string; label: string };
@@ -438,10 +438,9 @@ export function statsCellText(locale: Locale, cell: StatsCell, column: StatsColu
 
 /** A table as a CSV or JSON file (`file` = `<table id>.csv|json`), with the page's filters. 404 for an unknown table. */
 export async function statisticsFile(ctx: APIContext, locale: Locale, audience: Audience): Promise<Response> {
-  const user = ctx.locals.staff?.user;
-  if (audience === 'staff' && !user) return new Response(staffText.statistics.forbidden, { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  const user = audience === 'staff' ? signedInStaff(ctx).user : undefined;
   const match = /^([a-z0-9-]{1,60})\.(csv|json)$/.exec(ctx.params.file ?? '');
-  const page = await buildPage(locale, audience, ctx.url.searchParams, audience === 'staff' ? user : undefined, clientAddress(ctx.request, ctx.clientAddress));
+  const page = await buildPage(locale, audience, ctx.url.searchParams, user, clientAddress(ctx.request, ctx.clientAddress));
   const text = (status: number, body: string) =>
     new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...(page.retryAfterSeconds ? { 'Retry-After': String(page.retryAfterSeconds) } : {}) } });
   if (!page.filter) return text(page.status, page.errors.map((e) => e.text).join('\n'));

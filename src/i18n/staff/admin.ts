@@ -1,4 +1,5 @@
 /** Administration (/can-bo/quan-tri): staff accounts, agency contacts, the calendar, the audit log. */
+import { common } from './common.ts';
 
 /** What the administrator is told about a field the action or the service refused, by field then problem code. */
 const fieldProblems: Record<string, Record<string, string>> = {
@@ -108,7 +109,7 @@ export const admin = {
     passwordReset: (email: string) => `Đã đặt lại mật khẩu cho ${email}. Mọi phiên đăng nhập của tài khoản đã kết thúc.`,
     roleChanged: (email: string) => `Đã lưu vai trò và cơ quan của ${email}.`,
     chooseRole: '— Chọn vai trò —',
-    chooseAgency: '— Chọn cơ quan —',
+    chooseAgency: common.chooseAgency,
     centralOption: 'Trung ương (chỉ dành cho Quản trị viên)',
     roleHint:
       'Cán bộ tiếp nhận: tiếp nhận hồ sơ, trả kết quả. Chấp hành viên: xử lý hồ sơ được phân công. Thủ trưởng: phân công, phê duyệt. Quản trị viên: tài khoản, thông tin cơ quan, nhật ký.',
@@ -178,7 +179,7 @@ export const admin = {
       not_found: 'Không tìm thấy cơ quan.',
     } as Record<string, string>,
     /** The save could not read the request. */
-    failed: 'Không lưu được. Hãy tải lại trang và thử lại.',
+    failed: common.saveFailed,
     saved: (agency: string) => `Đã lưu thông tin liên hệ của ${agency}.`,
     seePublic: 'Xem trên trang danh bạ công khai',
     leadBefore: 'Địa chỉ, điện thoại, thư điện tử và họ tên thủ trưởng hiển thị cho người dân trên trang',

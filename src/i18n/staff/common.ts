@@ -7,6 +7,15 @@ export const common = {
   optional: ' (không bắt buộc)',
   /** The level above the provinces, where central administrators belong (no agency). */
   central: 'Trung ương',
+  /** A form whose save could not be done (a stale or altered form): nothing was saved. */
+  saveFailed: 'Không lưu được. Hãy tải lại trang và thử lại.',
+  /** A field's value the service does not take, after the field's label. */
+  invalidValue: (label: string) => `${label}: giá trị không hợp lệ`,
+  /** The empty first option of a list to choose from, and of a list of agencies. */
+  choose: '— Chọn —',
+  chooseAgency: '— Chọn cơ quan —',
+  /** An agency that is not one of the list's. */
+  agencyProblem: 'Chọn một cơ quan trong danh sách',
   /** The action could not read the request (a stale or altered form): nothing was done. */
   actionFailed: 'Không thực hiện được thao tác. Hãy tải lại trang và thử lại.',
   /** A refusal without a text of its own. */

@@ -1,21 +1,24 @@
 /** A denouncer's identity vault (/can-bo/ho-so/<code>/nguoi-to-cao). */
+import { common } from './common.ts';
+
 export const denouncer = {
-  /** The vault's refusals by their code (src/server/denouncers/vault.ts); a grant's are apart (`grant_…`). */
-  problems: {
+  /** Refusals of reading the identity, by the vault's code (src/server/denouncers/vault.ts). */
+  readProblems: {
     reason_required: 'Hãy nhập lý do xem thông tin người tố cáo.',
     reason_too_long: (max: number) => `Lý do quá dài (tối đa ${max} ký tự).`,
     undecryptable: 'Không giải mã được thông tin người tố cáo (khóa máy chủ đã thay đổi?). Hãy báo quản trị viên.',
-    grant_reason_required: 'Hãy nhập lý do giao quyền xem.',
-    grant_reason_too_long: (max: number) => `Lý do quá dài (tối đa ${max} ký tự).`,
+  },
+  /** Refusals of granting or revoking access, by the vault's code (`grantProblems`). */
+  grantProblems: {
+    reason_required: 'Hãy nhập lý do giao quyền xem.',
+    reason_too_long: (max: number) => `Lý do quá dài (tối đa ${max} ký tự).`,
     staff_invalid: 'Hãy chọn một cán bộ của cơ quan.',
     denounced: 'Không thể giao quyền cho người bị tố cáo.',
     already: 'Cán bộ này đang có quyền xem.',
-    grant_not_found: 'Không tìm thấy quyền xem này (có thể đã được thu hồi).',
+    not_found: 'Không tìm thấy quyền xem này (có thể đã được thu hồi).',
     /** An administrator may see the page, but managing who else may read is the head's alone. */
     not_allowed: 'Chỉ Thủ trưởng cơ quan giải quyết được giao hoặc thu hồi quyền xem.',
   },
-  /** A refusal without a text of its own. */
-  failed: 'Không thực hiện được thao tác.',
   /** After a grant or a revocation, by the page's `da-thuc-hien` flag. */
   done: {
     'cap-quyen': 'Đã giao quyền xem thông tin người tố cáo.',
@@ -56,7 +59,7 @@ export const denouncer = {
   revoke: (name: string) => `Thu hồi quyền của ${name}`,
   grantHeading: 'Giao quyền xem',
   staffLabel: 'Cán bộ của cơ quan',
-  choose: '— Chọn —',
+  choose: common.choose,
   grantReasonLabel: 'Lý do giao quyền',
   grant: 'Giao quyền xem',
 };

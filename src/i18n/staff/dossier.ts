@@ -1,4 +1,6 @@
 /** One dossier's page (/can-bo/ho-so/<code>): its answers, files, history and the actions a role may take, with their problems. */
+import { common } from './common.ts';
+
 export const dossier = {
   title: (code: string) => `Hồ sơ ${code}`,
   /** Before the code, in the page's heading. */
@@ -92,7 +94,7 @@ export const dossier = {
   legalBasis: 'Căn cứ pháp luật',
   measures: 'Biện pháp xử lý, kiến nghị (in trên kết luận; không nêu người tố cáo)',
   officerLabel: { verify: 'Người xác minh', other: 'Chấp hành viên' },
-  choose: '— Chọn —',
+  choose: common.choose,
   dateLabel: { extend: 'Hạn giải quyết mới (gia hạn tối đa 30 ngày)', other: 'Ngày hẹn mới' },
   dateOverdueHint: 'Hồ sơ đã quá hạn: phiếu xin lỗi được ghi là gửi sau hạn.',
   draft: 'Dự thảo:',

@@ -3,6 +3,8 @@
  * The figures' column names and definitions are shared with the public statistics (the citizen dictionary's
  * `enforcementResults`).
  */
+import { common } from './common.ts';
+
 export const enforcement = {
   overviewTitle: 'Kết quả thi hành án dân sự về việc, về tiền',
   overviewLead:
@@ -112,8 +114,6 @@ export const enforcement = {
   percentRequired: 'Nhập cả chỉ tiêu về việc và chỉ tiêu về tiền',
   yearProblem: 'Năm thống kê không hợp lệ',
   setAt: 'Cập nhật',
-  /** The CSV template asked for without a session. */
-  signInNeeded: 'Cần đăng nhập.',
-  agencyProblem: 'Chọn một cơ quan trong danh sách',
+  agencyProblem: common.agencyProblem,
   allAgencies: 'Tất cả cơ quan',
 };

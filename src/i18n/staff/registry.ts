@@ -1,5 +1,6 @@
 /** The public list's back office (/can-bo/danh-sach): entries, import, export. */
 import { vi } from '../vi.ts';
+import { common } from './common.ts';
 
 export const registry = {
   /** The list's title (the tab, the links back to it). */
@@ -44,7 +45,7 @@ export const registry = {
     'Thông tin được công khai trên Cổng ngay sau khi lưu (Thông tư 04/2023/TT-BTP, Điều 4): họ tên, địa chỉ, bản án, quyết định thi hành án, nghĩa vụ chưa thi hành và lý do. Mọi thay đổi được ghi vào nhật ký hệ thống.',
   addSubmit: 'Lưu và công khai',
   /** The form could not be read at all (nothing was saved). */
-  saveFailed: 'Không lưu được. Hãy tải lại trang và thử lại.',
+  saveFailed: common.saveFailed,
 
   // One entry
   added: 'Đã thêm vào danh sách và công khai.',
@@ -71,7 +72,7 @@ export const registry = {
     judgmentLegend: 'Bản án, quyết định được thi hành',
     decisionLegend: 'Quyết định thi hành án',
     obligationLegend: 'Nghĩa vụ và lý do',
-    chooseAgency: '— Chọn cơ quan —',
+    chooseAgency: common.chooseAgency,
     chooseReason: '— Chọn lý do —',
     addressHint: 'Địa chỉ ghi trong quyết định thi hành án (tối đa 300 ký tự). Không ghi số định danh, ngày sinh, số điện thoại.',
     judgmentNumberHint: 'Ví dụ 45/2023/DS-ST',
@@ -214,7 +215,7 @@ export const registry = {
       reason: 'Chọn lý do chưa có điều kiện thi hành',
       agency_code: 'Chọn cơ quan thi hành án',
     } as Record<string, string>,
-    fieldInvalid: (l: string) => `${l}: giá trị không hợp lệ`,
+    fieldInvalid: common.invalidValue,
     /** The upload's problems, by the import action's code ('file', 'type'; another code: the account may not). */
     upload: {
       too_large: 'Tệp lớn hơn 50 MB: hãy chia thành nhiều tệp.',

@@ -1,4 +1,6 @@
 /** The back office's statistics and complaint figures (/can-bo/thong-ke, /can-bo/so-lieu). */
+import { common } from './common.ts';
+
 export const statistics = {
   // The full statistics (/can-bo/thong-ke) and the dossiers behind one number (/can-bo/thong-ke/ho-so).
   title: 'Thống kê (đầy đủ)',
@@ -23,8 +25,6 @@ export const statistics = {
     submitted: 'Ngày nộp',
   },
   none: 'Không có hồ sơ nào.',
-  /** A staff download asked for without a session. */
-  forbidden: 'Không có quyền',
   /** The complaint, denunciation and reception figures (/can-bo/so-lieu). */
   figures: {
     title: 'Số liệu khiếu nại, tố cáo và tiếp công dân',
@@ -53,7 +53,7 @@ export const statistics = {
       from: 'Từ ngày phải là một ngày có thật, dạng dd/mm/yyyy',
       to: 'Đến ngày phải là một ngày có thật, dạng dd/mm/yyyy',
       order: 'Đến ngày không được trước từ ngày',
-      agency: 'Chọn một cơ quan trong danh sách',
+      agency: common.agencyProblem,
     },
   },
 } as const;

@@ -1,4 +1,6 @@
 /** The citizen reception log (/can-bo/tiep-cong-dan). */
+import { common } from './common.ts';
+
 export const visits = {
   kinds: {
     regular: 'Tiếp công dân thường xuyên',
@@ -68,8 +70,8 @@ export const visits = {
     not_found: 'Không tìm thấy lượt tiếp này.',
   },
   /** A problem without a text of its own. */
-  invalidValue: (label: string) => `${label}: giá trị không hợp lệ`,
-  unsaved: 'Không lưu được. Hãy tải lại trang và thử lại.',
+  invalidValue: common.invalidValue,
+  unsaved: common.saveFailed,
   dateFilterProblem: 'Ngày lọc phải là một ngày có thật, dạng dd/mm/yyyy.',
   cursorProblem: 'Liên kết trang không hợp lệ; đang hiện trang đầu.',
   recorded: 'Đã ghi lượt tiếp vào sổ.',

@@ -19,6 +19,7 @@ import {
   revokeAccess,
   vaultCase,
   type AccessBasis,
+  type GrantProblem,
   type GrantRow,
   type IdentityView,
 } from '../../server/denouncers/vault.ts';
@@ -49,16 +50,19 @@ export type DenouncerPageProps =
 const t = staffText.denouncer;
 
 /** Where each refusal points: the form it belongs to. */
-const problems: Record<string, ErrorLink> = {
-  reason_required: { href: '#ly-do', text: t.problems.reason_required },
-  reason_too_long: { href: '#ly-do', text: t.problems.reason_too_long(REASON_MAX) },
-  undecryptable: { href: '#xem', text: t.problems.undecryptable },
-  grant_reason_required: { href: '#ly-do-cap', text: t.problems.grant_reason_required },
-  grant_reason_too_long: { href: '#ly-do-cap', text: t.problems.grant_reason_too_long(REASON_MAX) },
-  staff_invalid: { href: '#can-bo', text: t.problems.staff_invalid },
-  denounced: { href: '#can-bo', text: t.problems.denounced },
-  already: { href: '#can-bo', text: t.problems.already },
-  grant_not_found: { href: '#quyen-xem', text: t.problems.grant_not_found },
+const readLinks: Record<string, ErrorLink> = {
+  reason_required: { href: '#ly-do', text: t.readProblems.reason_required },
+  reason_too_long: { href: '#ly-do', text: t.readProblems.reason_too_long(REASON_MAX) },
+  undecryptable: { href: '#xem', text: t.readProblems.undecryptable },
+};
+const grantLinks: Record<GrantProblem, ErrorLink> = {
+  reason_required: { href: '#ly-do-cap', text: t.grantProblems.reason_required },
+  reason_too_long: { href: '#ly-do-cap', text: t.grantProblems.reason_too_long(REASON_MAX) },
+  staff_invalid: { href: '#can-bo', text: t.grantProblems.staff_invalid },
+  denounced: { href: '#can-bo', text: t.grantProblems.denounced },
+  already: { href: '#can-bo', text: t.grantProblems.already },
+  not_found: { href: '#quyen-xem', text: t.grantProblems.not_found },
+  not_allowed: { href: '#xem', text: t.grantProblems.not_allowed },
 };
 
 const field = (form: FormData, name: string) => {
@@ -105,14 +109,11 @@ export async function loadDenouncerPage(Astro: AstroGlobal): Promise<Response | 
       const access = await recordRefusedVisit(db, c.id, viewer, ctx);
       if (!access.allowed) return forbidden();
       basis = access.basis;
-      if (result.problem === 'not_allowed') {
-        // An administrator may see the page, but managing who else may read is the head's alone.
-        Astro.response.status = 403;
-        errors.push({ href: '#xem', text: t.problems.not_allowed });
-      } else {
+      errors.push(grantLinks[result.problem]);
+      // An administrator may see the page, but managing who else may read is the head's alone.
+      if (result.problem === 'not_allowed') Astro.response.status = 403;
+      else {
         Astro.response.status = 400;
-        const key = result.problem === 'reason_required' || result.problem === 'reason_too_long' ? `grant_${result.problem}` : result.problem === 'not_found' ? 'grant_not_found' : result.problem;
-        errors.push(problems[key] ?? { href: '#quyen-xem', text: t.failed });
         values.grantReason = field(form, 'reason').slice(0, REASON_MAX * 2);
         values.staffId = field(form, 'staffId');
       }
@@ -124,7 +125,7 @@ export async function loadDenouncerPage(Astro: AstroGlobal): Promise<Response | 
         basis = result.basis;
       } else {
         Astro.response.status = 400;
-        errors.push(problems[result.problem]!);
+        errors.push(readLinks[result.problem]!);
         values.reason = field(form, 'reason').slice(0, REASON_MAX * 2);
         const access = await recordRefusedVisit(db, c.id, viewer, ctx);
         if (!access.allowed) return forbidden();

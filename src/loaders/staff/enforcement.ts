@@ -18,8 +18,9 @@ import { formatNumber } from '../../server/format.ts';
 import { statisticalYearOf } from '../../server/enforcement-results/csv.ts';
 import { todayInVietnam } from '../../server/validation/dates.ts';
 import { dict, formatVietnamDateTime } from '../../i18n/index.ts';
-import type { ErrorLink } from '../error-link.ts';
+import { fieldProblems, type ErrorLink } from '../error-link.ts';
 import { actionFeedback } from '../action-feedback.ts';
+import { signedInStaff } from './signed-in.ts';
 import type { ResultsImportOutcome, TargetsOutcome } from '../../actions/enforcement-results.ts';
 import { staffPath } from '../../server/routes.ts';
 import { staffText } from '../../i18n/staff/index.ts';
@@ -39,7 +40,7 @@ function readerOf(Astro: AstroGlobal): { user: SessionUser; actor: EnforcementAc
 
 /** The CSV template of an import (header and one example row), for signed-in staff. */
 export function resultsTemplate(ctx: Pick<APIContext, 'locals'>): Response {
-  if (!ctx.locals.staff) return new Response(staffText.enforcement.signInNeeded, { status: 401, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  signedInStaff(ctx);
   return new Response(resultTemplateCsv(), {
     headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="ket-qua-thi-hanh-an-mau.csv"' },
   });
@@ -58,6 +59,8 @@ export interface ResultsOverviewProps {
   canImport: boolean;
   canTarget: boolean;
   errors: ErrorLink[];
+  /** The filter's messages under its fields, by field. */
+  fieldErrors: Record<string, string>;
 }
 
 export async function loadResultsOverview(Astro: AstroGlobal): Promise<Response | ResultsOverviewProps> {
@@ -69,20 +72,20 @@ export async function loadResultsOverview(Astro: AstroGlobal): Promise<Response 
   if (agencies.length === 0) return Astro.rewrite('/403');
   const years = await enforcementResultYears(db);
   const p = Astro.url.searchParams;
-  const errors: ErrorLink[] = [];
+  const { errors, fieldErrors, add } = fieldProblems();
   const rawYear = (p.get('nam') ?? '').slice(0, 10);
   let year: number | null = years[0] ?? null;
   if (rawYear === 'tat-ca') year = null;
   else if (rawYear) {
     if (/^\d{4}$/.test(rawYear)) year = Number(rawYear);
-    else errors.push({ href: '#f-year-input', text: t.yearProblem });
+    else add('year', t.yearProblem);
   }
   const wanted = (p.get('co-quan') ?? '').slice(0, 20);
   const own = actor.agency_code ?? '';
   let agencyCode = own;
   if (wanted) {
     if (agencies.some((a) => a.code === wanted)) agencyCode = wanted;
-    else errors.push({ href: '#f-agency-input', text: staffText.enforcement.agencyProblem });
+    else add('agency', staffText.enforcement.agencyProblem);
   }
   if (errors.length > 0) Astro.response.status = 400;
   const figures = await enforcementResultFigures(db, { agencyCode: agencyCode || undefined, year: year ?? undefined });
@@ -96,6 +99,7 @@ export async function loadResultsOverview(Astro: AstroGlobal): Promise<Response 
     canImport: canImportResults(actor.role),
     canTarget: await canSetTargets(db, actor),
     errors,
+    fieldErrors,
   };
 }
 
@@ -208,6 +212,8 @@ export interface TargetsProps {
   yearOptions: Option[];
   rows: (TargetRow & { cases: string; money: string; casesError?: string; moneyError?: string; setAtText: string })[];
   errors: ErrorLink[];
+  /** The message under the year's field. */
+  yearError: string | undefined;
   notice: string | undefined;
   action: string;
 }
@@ -223,12 +229,12 @@ export async function loadTargets(Astro: AstroGlobal): Promise<Response | Target
   const current = statisticalYearOf(todayInVietnam());
   const p = Astro.url.searchParams;
   const raw = result?.data?.year ?? p.get('nam') ?? '';
-  const errors: ErrorLink[] = [];
+  const { errors, fieldErrors, add } = fieldProblems();
   let year = current;
   if (raw) {
     if (/^\d{4}$/.test(raw) && Number(raw) >= TARGET_YEARS.min && Number(raw) <= TARGET_YEARS.max) year = Number(raw);
     else {
-      errors.push({ href: '#f-year-input', text: t.yearProblem });
+      add('year', t.yearProblem);
       Astro.response.status = 400;
     }
   }
@@ -266,6 +272,7 @@ export async function loadTargets(Astro: AstroGlobal): Promise<Response | Target
     yearOptions,
     rows,
     errors,
+    yearError: fieldErrors.year,
     notice: saved !== null && /^\d{1,3}$/.test(saved) && !result ? t.targetsSaved(Number(saved)) : undefined,
     action: actions.targetsSave,
   };

@@ -17,7 +17,7 @@ import { agencyFigures, type AgencyFigures } from '../../server/figures.ts';
 import { figuresAgencyOptions } from '../../server/reception-visits.ts';
 import { parseDate } from '../../server/registry/admin.ts';
 import { staffText } from '../../i18n/staff/index.ts';
-import type { ErrorLink } from '../error-link.ts';
+import { fieldProblems, type ErrorLink } from '../error-link.ts';
 import { scopeName, t } from '../statistics-context.ts';
 import { agencyOptionsOf, buildPage, downloadsOf, filterQuery, monthLabel, readFilter, staffAgency, type StatisticsProps } from '../statistics.ts';
 import { readerOf as receptionReaderOf } from './visits.ts';
@@ -130,6 +130,8 @@ export interface FiguresProps {
   from: string;
   to: string;
   errors: ErrorLink[];
+  /** The filter's messages under its fields, by field. */
+  fieldErrors: Record<string, string>;
   figures: AgencyFigures | null;
 }
 
@@ -147,12 +149,12 @@ export async function loadFigures(Astro: AstroGlobal): Promise<Response | Figure
   const from = parseDate(rawFrom);
   const to = parseDate(rawTo);
   const f = staffText.statistics.figures;
-  const errors: ErrorLink[] = [];
-  if (!from) errors.push({ href: '#f-from-input', text: f.problems.from });
-  if (!to) errors.push({ href: '#f-to-input', text: f.problems.to });
-  if (from && to && from > to) errors.push({ href: '#f-to-input', text: f.problems.order });
-  if (!agencies.some((a) => a.code === agencyCode)) errors.push({ href: '#f-agency-input', text: f.problems.agency });
+  const { errors, fieldErrors, add } = fieldProblems();
+  if (!from) add('from', f.problems.from);
+  if (!to) add('to', f.problems.to);
+  if (from && to && from > to) add('to', f.problems.order);
+  if (!agencies.some((a) => a.code === agencyCode)) add('agency', f.problems.agency);
   if (errors.length > 0) Astro.response.status = 400;
   const figures = errors.length === 0 ? await agencyFigures(db, agencyCode, { from: from!, to: to! }) : null;
-  return { user, agencyOptions: agencies.map((a) => ({ value: a.code, label: a.name_vi })), agencyCode, from: from ?? rawFrom, to: to ?? rawTo, errors, figures };
+  return { user, agencyOptions: agencies.map((a) => ({ value: a.code, label: a.name_vi })), agencyCode, from: from ?? rawFrom, to: to ?? rawTo, errors, fieldErrors, figures };
 }

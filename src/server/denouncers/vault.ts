@@ -416,7 +416,8 @@ export async function grantableStaff(db: Db, dossierId: number): Promise<{ id: n
 }
 
 export const grantProblems = ['not_found', 'not_allowed', 'staff_invalid', 'denounced', 'already', 'reason_required', 'reason_too_long'] as const;
-export type GrantResult = { ok: true; grantId: number } | { ok: false; problem: (typeof grantProblems)[number] };
+export type GrantProblem = (typeof grantProblems)[number];
+export type GrantResult = { ok: true; grantId: number } | { ok: false; problem: GrantProblem };
 
 /** The head grants `staffId` access to this dossier's identity, with a reason. Audited (`denouncer.access_granted`). */
 export async function grantAccess(
